@@ -8,6 +8,7 @@ currencies, e.g. IDR), so they are written here with their source.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -92,6 +93,7 @@ _NOT_INVOICE_CURRENCIES = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=512)
 def normalize_currency(code: str) -> str:
     """Return the ISO 4217 alphabetic code for ``code`` (any case).
 
@@ -108,6 +110,7 @@ def normalize_currency(code: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=512)
 def minor_units(currency: str) -> int:
     """Digits after the decimal point for ``currency`` (JPY 0, USD 2, KWD 3)."""
     return _MINOR_UNITS_NOT_TWO.get(normalize_currency(currency), 2)

@@ -1,0 +1,120 @@
+"""Fill a data folder with the sample company and deal (``exporter-desk demo --seed``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from exporter_desk.domain.lines import LineItem
+from exporter_desk.domain.party import PartyId
+from exporter_desk.domain.samples import sample_book
+from exporter_desk.errors import ExporterError
+from exporter_desk.store import Store
+
+
+class DataFolderNotEmptyError(ExporterError):
+    """The demo only seeds an empty database, so it never mixes with real data."""
+
+
+T = TypeVar("T", bound=int)
+
+
+def _saved(new_id: T | None) -> T:
+    if new_id is None:  # a repository's save always returns the object with its id
+        raise TypeError("save returned no id")
+    return new_id
+
+
+@dataclass(frozen=True, slots=True)
+class SeedResult:
+    parties: int
+    products: int
+    contracts: int
+    invoices: int
+    shipments: int
+    packing_lists: int
+    deals: int
+
+
+def seed_demo(store: Store, today: dt.date | None = None) -> SeedResult:
+    """Save the sample book into an empty store, in one transaction.
+
+    Raises:
+        DataFolderNotEmptyError: when the store already holds parties.
+    """
+    if store.parties.count():
+        raise DataFolderNotEmptyError(
+            "demo seed refused: the database already has parties",
+            user_message="This data folder already has data; the demo only fills an empty one. "
+            "Choose a new folder with --data DIR.",
+        )
+    book = sample_book(today or dt.date.today())
+    with store.transaction():
+        # The book's ids are those of a fresh database; map them to what this store assigns.
+        party: dict[PartyId | None, PartyId] = {
+            p.id: _saved(store.parties.save(replace(p, id=None)).id)
+            for p in (book.exporter, book.supplier, book.buyer, book.forwarder)
+        }
+        product = {p.id: _saved(store.products.save(replace(p, id=None)).id) for p in book.products}
+
+        def lines(items: tuple[LineItem, ...]) -> tuple[LineItem, ...]:
+            return tuple(replace(line, product_id=product[line.product_id]) for line in items)
+
+        contract = {
+            c.id: store.contracts.save(
+                replace(
+                    c,
+                    id=None,
+                    seller_id=party[c.seller_id],
+                    buyer_id=party[c.buyer_id],
+                    lines=lines(c.lines),
+                )
+            ).id
+            for c in (book.purchase, book.sales)
+        }
+        store.deals.save(
+            replace(
+                book.deal,
+                id=None,
+                purchase_contract_id=contract[book.deal.purchase_contract_id],
+                sales_contract_id=contract[book.deal.sales_contract_id],
+            )
+        )
+        shipment_id = store.shipments.save(replace(book.shipment, id=None)).id
+        invoice = {}
+        for inv in (book.invoice, book.proforma):
+            saved = store.invoices.save(
+                replace(
+                    inv,
+                    id=None,
+                    seller_id=party[inv.seller_id],
+                    buyer_id=party[inv.buyer_id],
+                    consignee_id=party.get(inv.consignee_id),
+                    notify_id=party.get(inv.notify_id),
+                    contract_id=contract.get(inv.contract_id),
+                    shipment_id=shipment_id if inv.shipment_id else None,
+                    lines=lines(inv.lines),
+                )
+            )
+            invoice[inv.id] = _saved(saved.id)
+        store.packing_lists.save(
+            replace(
+                book.packing_list,
+                id=None,
+                invoice_id=invoice[book.packing_list.invoice_id],
+                shipment_id=shipment_id,
+            )
+        )
+    return SeedResult(
+        parties=store.parties.count(),
+        products=store.products.count(),
+        contracts=store.contracts.count(),
+        invoices=store.invoices.count(),
+        shipments=store.shipments.count(),
+        packing_lists=store.packing_lists.count(),
+        deals=store.deals.count(),
+    )
+
+
+__all__ = ["DataFolderNotEmptyError", "SeedResult", "seed_demo"]
