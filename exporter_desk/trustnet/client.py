@@ -72,6 +72,10 @@ class Transport(Protocol):
 
     def consistency_proof(self, old_size: int, new_size: int) -> list[bytes]: ...
 
+    def inclusion_proof(self, index: int, size: int) -> list[bytes]: ...
+
+    def entry(self, index: int) -> bytes: ...
+
     def lookup(self, issuer: str, kind: str, number: str) -> dict[str, Any]: ...
 
     def member(self, fingerprint: str) -> dict[str, Any]: ...
@@ -161,6 +165,13 @@ class HttpTransport:
             "GET", "/v1/proofs/consistency", params={"old": old_size, "new": new_size}
         )
         return _hashes(data.get("proof"))
+
+    def inclusion_proof(self, index: int, size: int) -> list[bytes]:
+        data = self._json("GET", "/v1/proofs/inclusion", params={"index": index, "size": size})
+        return _hashes(data.get("proof"))
+
+    def entry(self, index: int) -> bytes:
+        return self._request("GET", f"/v1/entries/{int(index)}").content
 
     def lookup(self, issuer: str, kind: str, number: str) -> dict[str, Any]:
         return self._json(

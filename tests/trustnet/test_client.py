@@ -82,19 +82,25 @@ def test_busy_server_is_retried_with_back_off_then_succeeds(sleeps: list[float])
     assert sleeps == [0.5, 2.0]
 
 
-def test_retries_stop_after_the_bound_and_say_the_network_is_unavailable(sleeps: list[float]) -> None:
-    with ScriptedServer([(503, {}, b"")] * 10) as server:
-        with pytest.raises(NetworkUnavailableError) as caught:
-            transport(server.url, sleeps, attempts=4).checkpoint()
+def test_retries_stop_after_the_bound_and_say_the_network_is_unavailable(
+    sleeps: list[float],
+) -> None:
+    with (
+        ScriptedServer([(503, {}, b"")] * 10) as server,
+        pytest.raises(NetworkUnavailableError) as caught,
+    ):
+        transport(server.url, sleeps, attempts=4).checkpoint()
     assert len(server.requests) == 4
     assert "outbox" in caught.value.user_message
 
 
 def test_a_refusal_is_not_retried_and_carries_the_servers_message(sleeps: list[float]) -> None:
     body = json.dumps({"error": "conflict", "message": "HY-1 is already registered"}).encode()
-    with ScriptedServer([(409, {"Content-Type": "application/json"}, body)]) as server:
-        with pytest.raises(RegistrationRefusedError) as caught:
-            transport(server.url, sleeps).submit(b"e", "t")
+    with (
+        ScriptedServer([(409, {"Content-Type": "application/json"}, body)]) as server,
+        pytest.raises(RegistrationRefusedError) as caught,
+    ):
+        transport(server.url, sleeps).submit(b"e", "t")
     assert len(server.requests) == 1
     assert caught.value.status == 409
     assert caught.value.user_message == (

@@ -1,0 +1,123 @@
+"""Pinned trust networks: the descriptors a verifier trusts, kept as files in the data folder.
+
+A descriptor is public (origin, API URL, member CA, policy); pinning one is an explicit act of
+the user, who is shown its keys' fingerprints first (:func:`describe_descriptor`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from exporter_desk.errors import ExporterError
+from exporter_desk.trustnet import NetworkDescriptor, format_descriptor, parse_descriptor
+from exporter_desk.verify import Trust
+
+__all__ = [
+    "DescriptorFileError",
+    "describe_descriptor",
+    "load_trust",
+    "pin_network",
+    "pinned_networks",
+    "read_descriptor_file",
+    "trust_dir",
+    "unpin_network",
+]
+
+MAX_DESCRIPTOR_BYTES = 256 * 1024
+
+
+class DescriptorFileError(ExporterError):
+    """A network descriptor file that cannot be read."""
+
+
+def trust_dir(data_dir: Path) -> Path:
+    return data_dir / "trust"
+
+
+def _file_for(data_dir: Path, origin: str) -> Path:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", origin)[:60]
+    tag = hashlib.sha256(origin.encode("utf-8")).hexdigest()[:8]
+    return trust_dir(data_dir) / f"{slug}-{tag}.json"
+
+
+def read_descriptor_file(path: Path) -> NetworkDescriptor:
+    """Read and check a descriptor file (size-limited).
+
+    Raises:
+        DescriptorFileError: unreadable or too large.
+        PolicyError: not a valid descriptor.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DESCRIPTOR_BYTES + 1)
+    except OSError as exc:
+        raise DescriptorFileError(
+            f"cannot read {path}: {exc}",
+            user_message=f"The network file {path.name} cannot be read: {exc.strerror or exc}.",
+        ) from exc
+    if len(data) > MAX_DESCRIPTOR_BYTES:
+        raise DescriptorFileError(
+            f"{path} is larger than {MAX_DESCRIPTOR_BYTES} bytes",
+            user_message=f"{path.name} is too large to be a network descriptor.",
+        )
+    return parse_descriptor(data)
+
+
+def describe_descriptor(descriptor: NetworkDescriptor) -> str:
+    """What the user confirms before pinning: the origin and every key's fingerprint."""
+    lines = [f"Network: {descriptor.origin}", f"Address: {descriptor.api_url}"]
+    lines += [f"{fp.role} {fp.name}: {fp.fingerprint}" for fp in descriptor.fingerprints()]
+    return "\n".join(lines)
+
+
+def pin_network(data_dir: Path, descriptor: NetworkDescriptor) -> Path:
+    """Trust ``descriptor`` from now on (replacing an earlier pin of the same origin)."""
+    folder = trust_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _file_for(data_dir, descriptor.origin)
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".pin-", suffix=".json")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(format_descriptor(descriptor))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def unpin_network(data_dir: Path, origin: str) -> bool:
+    target = _file_for(data_dir, origin)
+    if target.exists():
+        target.unlink()
+        return True
+    return False
+
+
+def pinned_networks(data_dir: Path) -> list[NetworkDescriptor]:
+    """Every pinned descriptor, by origin; a damaged file is skipped, never trusted."""
+    folder = trust_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found: list[NetworkDescriptor] = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            found.append(read_descriptor_file(path))
+        except ExporterError:
+            continue
+    return sorted(found, key=lambda d: d.origin)
+
+
+def load_trust(data_dir: Path | None, extra: tuple[NetworkDescriptor, ...] = ()) -> Trust:
+    """The pinned networks of ``data_dir`` plus ``extra`` (say, from ``--network FILE``)."""
+    networks = list(extra)
+    if data_dir is not None:
+        origins = {d.origin for d in networks}
+        networks += [d for d in pinned_networks(data_dir) if d.origin not in origins]
+    return Trust(networks=tuple(networks))

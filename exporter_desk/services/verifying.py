@@ -1,0 +1,120 @@
+"""Verifying PDFs for a person: one file or many, with progress, and optional online checks.
+
+The verdict itself is computed by :func:`exporter_desk.verify.verify_pdf` (offline, pure);
+this module adds what the GUI and the CLI share: reading files with a clear error, batches that
+can be cancelled, and :class:`NetworkOnlineChecker`, the port through which step 9 of the
+verification plan asks a trust network for news.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exporter_desk.trustnet import Checkpoint, NetworkDescriptor, ReceiptCheck, parse_note
+from exporter_desk.trustnet.client import NetworkUnavailableError, Transport
+from exporter_desk.trustnet.receipt import Receipt
+from exporter_desk.verify import OnlineChecker, OnlineStatus, Trust, Verdict
+
+__all__ = [
+    "FileVerdict",
+    "NetworkOnlineChecker",
+    "verdicts_to_json",
+    "verify_file",
+    "verify_files",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FileVerdict:
+    path: Path
+    verdict: Verdict
+
+
+def verify_file(path: Path, trust: Trust, *, online: OnlineChecker | None = None) -> Verdict:
+    """The verdict for one file; a missing or unreadable file is an UNREADABLE verdict."""
+    from exporter_desk.verify import verify_pdf
+
+    return verify_pdf(Path(path), trust, online=online)
+
+
+def verify_files(
+    paths: Sequence[Path],
+    trust: Trust,
+    *,
+    online: OnlineChecker | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> list[FileVerdict]:
+    """Verify ``paths`` in order; ``progress(done, total, path)`` after each one.
+
+    Stops early (returning what is done) when ``is_cancelled()`` becomes true.
+    """
+    results: list[FileVerdict] = []
+    for done, path in enumerate(paths, start=1):
+        if is_cancelled is not None and is_cancelled():
+            break
+        results.append(FileVerdict(Path(path), verify_file(path, trust, online=online)))
+        if progress is not None:
+            progress(done, len(paths), Path(path))
+    return results
+
+
+def verdicts_to_json(results: Sequence[FileVerdict]) -> str:
+    """The report a user saves, and what ``exporter-desk verify --json`` prints."""
+    items: list[dict[str, Any]] = [
+        {"file": str(item.path), **item.verdict.to_json()} for item in results
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+class NetworkOnlineChecker:
+    """Fetches a network's news for step 9 over a :class:`Transport`; judges nothing itself.
+
+    ``transports`` maps a network origin to how to reach it; a network without one raises
+    :class:`NetworkUnavailableError`, and the verdict stays "as of" the receipt's checkpoint.
+    """
+
+    def __init__(self, transports: dict[str, Transport]) -> None:
+        self._transports = dict(transports)
+
+    def fetch_status(self, network: NetworkDescriptor, registration: ReceiptCheck) -> OnlineStatus:
+        transport = self._transports.get(network.origin)
+        if transport is None:
+            raise NetworkUnavailableError(f"no connection configured for {network.origin}")
+        note = transport.checkpoint()
+        latest = Checkpoint.parse(parse_note(note).text)
+        old_size = registration.checkpoint.size
+        proof = transport.consistency_proof(old_size, latest.size) if latest.size > old_size else []
+        entry = registration.entry
+        found = transport.lookup(entry.issuer, entry.kind, entry.number)
+        superseded_by = None
+        for item in found.get("entries", []):
+            later = item.get("superseded_by") if isinstance(item, dict) else None
+            if item.get("index") == registration.index and isinstance(later, int):
+                superseded_by = self._receipt(transport, later, latest.size, note)
+        revocation = None
+        member = transport.member(entry.issuer)
+        revoked = member.get("revoked_index")
+        if isinstance(revoked, int):
+            revocation = self._receipt(transport, revoked, latest.size, note)
+        return OnlineStatus(
+            checkpoint=note,
+            consistency_proof=tuple(proof),
+            superseded_by=superseded_by,
+            revocation=revocation,
+        )
+
+    @staticmethod
+    def _receipt(transport: Transport, index: int, size: int, note: str) -> Receipt | None:
+        if index >= size:  # not yet in the witnessed checkpoint: news for next time
+            return None
+        return Receipt(
+            extra=transport.entry(index),
+            index=index,
+            proof=tuple(transport.inclusion_proof(index, size)),
+            checkpoint=note,
+        )
