@@ -1,0 +1,141 @@
+"""The cover sheet of a pack: the deal or shipment, its parties, and the list of documents with
+their numbers, sets and pack pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exporter_desk.documents._format import format_date, party_text
+from exporter_desk.documents._issue import company_header
+from exporter_desk.documents._pack_plan import PackEntry, PackPlan
+from exporter_desk.documents._titles import TITLES
+from exporter_desk.documents.context import RenderOptions
+from exporter_desk.documents.layout import (
+    Column,
+    DocumentLayout,
+    Field,
+    ItemRow,
+    Label,
+    RenderedDocument,
+)
+from exporter_desk.domain import Party, country_name
+
+__all__ = ["PackParty", "render_cover"]
+
+PackParty = tuple[str, Party]  # (role as printed, party)
+_TITLE = Label("Document Pack", "单据汇总")
+
+
+def _sets_text(entry: PackEntry) -> str:
+    parts = []
+    if entry.originals:
+        parts.append(f"{entry.originals} original{'s' if entry.originals > 1 else ''}")
+    if entry.copies:
+        parts.append(f"{entry.copies} cop{'ies' if entry.copies > 1 else 'y'}")
+    return " + ".join(parts)
+
+
+def _entry_label(entry: PackEntry, options: RenderOptions) -> str:
+    if options.bilingual and entry.kind is not None and entry.label == TITLES[entry.kind].en:
+        return f"{entry.label}\n{TITLES[entry.kind].zh}"
+    return entry.label
+
+
+def _pages_text(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def render_cover(
+    plan: PackPlan,
+    *,
+    title: str,
+    reference: str,
+    parties: Sequence[PackParty],
+    issuer: Party,
+    details: Sequence[tuple[str, str]],
+    options: RenderOptions,
+) -> RenderedDocument:
+    layout = DocumentLayout(
+        title=_TITLE,
+        document_number=reference,
+        company=company_header(issuer, options),
+        created=options.created,
+        paper=options.paper,
+        language=options.language,
+        number_label=Label("Reference", "编号"),
+    )
+    sets = sum(p.entry.sets for p in plan.entries)
+    summary = [
+        Field(Label("Pack", "汇总"), title, strong_first_line=True, width=2.2),
+        Field(Label("Prepared on", "编制日期"), format_date(options.created.date())),
+        Field(
+            Label("Contents", "内容"),
+            f"{len(plan.entries)} documents, {sets} sets\n{plan.total_pages} pages",
+        ),
+    ]
+    rows = [summary]
+    if details:
+        rows.append([Field(Label(k), v) for k, v in details])
+    story = [layout.fields(rows), layout.spacer(4)]
+    if parties:
+        story += [
+            layout.section_title(Label("Parties", "当事方")),
+            layout.spacer(1.5),
+            layout.line_items(
+                [
+                    Column(Label("Role", "身份"), 1.1),
+                    Column(Label("Name and address", "名称及地址"), 4.2),
+                    Column(Label("Country", "国家"), 1.0),
+                ],
+                [
+                    ItemRow(
+                        (
+                            role,
+                            party_text(party, bilingual=options.bilingual, contact=False),
+                            country_name(party.country),
+                        )
+                    )
+                    for role, party in parties
+                ],
+                total_label=None,
+            ),
+            layout.spacer(4),
+        ]
+    story += [
+        layout.section_title(Label("Documents", "单据清单")),
+        layout.spacer(1.5),
+        layout.line_items(
+            [
+                Column(Label("No.", "序号"), 0.45, "right"),
+                Column(Label("Document", "单据"), 2.0),
+                Column(Label("Number", "编号"), 1.7),
+                Column(Label("Sets", "份数"), 1.6),
+                Column(Label("Pages each", "每份页数"), 0.8, "right"),
+                Column(Label("Pack pages", "汇总页码"), 1.0, "right"),
+            ],
+            [
+                ItemRow(
+                    (
+                        str(n),
+                        _entry_label(p.entry, options),
+                        p.entry.number,
+                        _sets_text(p.entry),
+                        str(p.pages_each),
+                        _pages_text(p.first_page, p.last_page),
+                    )
+                )
+                for n, p in enumerate(plan.entries, start=1)
+            ],
+            total_label=None,
+        ),
+        layout.spacer(3),
+        layout.declaration(
+            "Originals are marked ORIGINAL and copies COPY in the top margin of every page; each "
+            "set follows the one before it. Every page keeps its own page number and shows its "
+            "pack page number at the foot. The issued, signed PDF files remain the documents "
+            "of record.",
+            "正本每页上方标注 ORIGINAL，副本标注 COPY；各份依次排列。每页保留本单据页码，并在页脚标注汇总页码。"
+            "已签发并签名的 PDF 文件为正式单据。",
+        ),
+    ]
+    return layout.render(story)
