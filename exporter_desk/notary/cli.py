@@ -1,11 +1,48 @@
-"""`exporter-desk-notary`: run a trust-network log or witness node."""
+"""`exporter-desk-notary`: run a trust-network log or witness node, and administer it.
+
+    init     --data DIR --origin NAME --api-url URL [--witness VKEY=URL ...] [--quorum K]
+    serve    --data DIR [--host 127.0.0.1] [--port 8080]
+    enrol    --data DIR --name COMPANY --id REGID [--days 14]
+    revoke   --data DIR --fingerprint F
+    witness init  --data DIR --name NAME
+    witness serve --data DIR [--host 127.0.0.1] [--port 8081] --log ORIGIN=VKEY ...
+
+Private keys live in the data directory, readable by the operator's account only (mode 0600):
+a server has no desktop keyring. Protect and back up that directory.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import re
+import sqlite3
 import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import uvicorn
 
 from exporter_desk import __version__
+from exporter_desk.notary._files import LogFiles, WitnessFiles, WriterLock
+from exporter_desk.notary.errors import NotaryError, SetupError
+from exporter_desk.notary.log import LogService, LogSettings
+from exporter_desk.notary.provision import (
+    WitnessSpec,
+    create_invitation,
+    init_log,
+    init_witness,
+    load_witness_signer,
+    request_revocation,
+)
+from exporter_desk.notary.web import log_app, witness_app
+from exporter_desk.notary.witness import Witness
+from exporter_desk.trustnet import TrustnetError, Verifier, parse_verifier_key
+
+__all__ = ["build_parser", "main"]
+
+_WITNESS_ARG = re.compile(r"(?P<vkey>[^=].*?)(?:=(?P<url>https?://\S+))?")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,14 +51,252 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run an Exporter Desk trust-network node (log, witness, enrolment).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", help="create a log: keys, member CA, network.json")
+    init.add_argument("--data", type=Path, required=True, help="the log's data directory")
+    init.add_argument("--origin", required=True, help="the log's name, e.g. log.example.com")
+    init.add_argument("--api-url", required=True, help="where members reach the log's API")
+    init.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        metavar="VKEY=URL",
+        help="a witness: its verifier key (from 'witness init') '=' its URL; repeatable",
+    )
+    init.add_argument("--quorum", type=int, help="witnesses that must cosign (default: a majority)")
+
+    serve = commands.add_parser("serve", help="run the log's HTTP API")
+    serve.add_argument("--data", type=Path, required=True)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--rate", type=float, default=200.0, help="submissions/s per member")
+    serve.add_argument("--burst", type=float, default=400.0, help="burst per member")
+    serve.add_argument(
+        "--enrol-rate", type=float, default=2.0, help="invitation redemptions/s per address"
+    )
+    serve.add_argument("--batch-size", type=int, default=256, help="largest batch")
+    serve.add_argument(
+        "--batch-delay", type=float, default=0.1, help="longest an entry waits for its batch (s)"
+    )
+
+    enrol = commands.add_parser("enrol", help="create a one-time invitation code for a company")
+    enrol.add_argument("--data", type=Path, required=True)
+    enrol.add_argument("--name", required=True, help="the company's name, as certified")
+    enrol.add_argument("--id", required=True, dest="registration_id", help="its registration id")
+    enrol.add_argument("--days", type=int, default=14, help="days the code stays valid")
+
+    revoke = commands.add_parser("revoke", help="revoke a member (recorded in the log)")
+    revoke.add_argument("--data", type=Path, required=True)
+    revoke.add_argument("--fingerprint", required=True, help="SHA-256 of the member certificate")
+    revoke.add_argument("--timeout", type=float, default=30.0)
+
+    witness = commands.add_parser("witness", help="a tlog-witness")
+    witness_commands = witness.add_subparsers(dest="witness_command", required=True)
+    witness_init = witness_commands.add_parser("init", help="create the witness key")
+    witness_init.add_argument("--data", type=Path, required=True)
+    witness_init.add_argument("--name", required=True, help="e.g. witness.example.com")
+    witness_serve = witness_commands.add_parser("serve", help="run the witness's HTTP API")
+    witness_serve.add_argument("--data", type=Path, required=True)
+    witness_serve.add_argument("--host", default="127.0.0.1")
+    witness_serve.add_argument("--port", type=int, default=8081)
+    witness_serve.add_argument(
+        "--log",
+        action="append",
+        default=[],
+        metavar="ORIGIN=VKEY",
+        help="a log to witness: its origin '=' its verifier key (or the key alone); repeatable",
+    )
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    parser.parse_args(argv)
-    parser.print_help(sys.stderr)
-    return 2
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return _run(args)
+    except NotaryError as exc:
+        print(f"error: {exc.user_message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "init":
+        descriptor = init_log(
+            args.data,
+            origin=args.origin,
+            api_url=args.api_url,
+            witnesses=[_witness_spec(text) for text in args.witness],
+            quorum=args.quorum,
+        )
+        print(f"created log {descriptor.origin} in {args.data}")
+        print(f"network descriptor: {LogFiles(args.data).descriptor}")
+        for item in descriptor.fingerprints():
+            print(f"  {item.role}: {item.name}\n    {item.fingerprint}")
+        print("private keys are in the data directory (mode 0600): protect and back it up")
+        return 0
+    if args.command == "serve":
+        return _serve_log(args)
+    if args.command == "enrol":
+        code = create_invitation(
+            args.data, name=args.name, registration_id=args.registration_id, days=args.days
+        )
+        print(code)
+        return 0
+    if args.command == "revoke":
+        return _revoke(args)
+    if args.witness_command == "init":
+        print(init_witness(args.data, args.name))
+        return 0
+    return _serve_witness(args)
+
+
+def _witness_spec(text: str) -> WitnessSpec:
+    match = _WITNESS_ARG.fullmatch(text.strip())
+    if match is None:
+        raise SetupError(f"--witness {text!r} is not VKEY=URL")
+    return WitnessSpec(match.group("vkey"), match.group("url"))
+
+
+def _log_verifier(text: str) -> Verifier:
+    """``ORIGIN=VKEY`` or ``VKEY``; the key's name must be the origin."""
+    candidates = [text]
+    for position, char in enumerate(text):
+        if char == "=" and text[position + 1 :].startswith(text[:position] + "+"):
+            candidates.insert(0, text[position + 1 :])
+    for candidate in candidates:
+        try:
+            return parse_verifier_key(candidate)
+        except TrustnetError:
+            continue
+    raise SetupError(
+        f"--log {text!r} is not ORIGIN=VKEY",
+        user_message=f"--log {text!r}: give the log's origin, '=', and its verifier key.",
+    )
+
+
+def _serve_log(args: argparse.Namespace) -> int:
+    settings = LogSettings(
+        rate=args.rate,
+        burst=args.burst,
+        enrol_rate=args.enrol_rate,
+        max_batch=args.batch_size,
+        max_delay=args.batch_delay,
+    )
+    service = LogService(args.data, settings=settings)
+    config = uvicorn.Config(
+        log_app(service),
+        host=args.host,
+        port=args.port,
+        http="h11",
+        loop="asyncio",
+        lifespan="on",
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+        timeout_graceful_shutdown=5,
+    )
+    logging.getLogger(__name__).info(
+        "log %s serving on http://%s:%d", service.keys.descriptor.origin, args.host, args.port
+    )
+    uvicorn.Server(config).run()
+    service.close()
+    return 0
+
+
+def _serve_witness(args: argparse.Namespace) -> int:
+    if not args.log:
+        raise SetupError("give at least one --log ORIGIN=VKEY", user_message="No --log given.")
+    witness = Witness(
+        WitnessFiles(args.data).database,
+        load_witness_signer(args.data),
+        [_log_verifier(text) for text in args.log],
+    )
+    config = uvicorn.Config(
+        witness_app(witness),
+        host=args.host,
+        port=args.port,
+        http="h11",
+        loop="asyncio",
+        lifespan="off",
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=5,
+    )
+    logging.getLogger(__name__).info(
+        "witness %s serving on http://%s:%d", witness.name, args.host, args.port
+    )
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        witness.close()
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    request_id = request_revocation(args.data, args.fingerprint)
+    files = LogFiles(args.data)
+    probe = WriterLock(files.lock)
+    service = None
+    if probe.try_acquire():
+        # No server runs on this directory: sequence the revocation ourselves, then stop.
+        probe.release()
+        service = LogService(args.data)
+        service.start()
+    try:
+        index = _wait_for_request(files, request_id, args.timeout)
+        witnessed = True
+        if service is not None:  # give the witnesses a moment; the server would retry anyway
+            deadline = time.monotonic() + min(args.timeout, 10.0)
+            while not _is_published(service, index) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            witnessed = _is_published(service, index)
+    finally:
+        if service is not None:
+            service.close()
+    print(f"revoked {args.fingerprint} (log entry {index})")
+    if not witnessed:
+        print("the witnesses have not cosigned it yet; they will when the log server runs")
+    return 0
+
+
+def _wait_for_request(files: LogFiles, request_id: int, timeout: float) -> int:
+    """The index of the entry that carried out admin request ``request_id``.
+
+    Raises:
+        SetupError: if the sequencer refused it, or did not get to it in time.
+    """
+    deadline = time.monotonic() + timeout
+    conn = sqlite3.connect(files.database, timeout=10)
+    try:
+        while time.monotonic() < deadline:
+            row = conn.execute(
+                "SELECT done_index, error FROM admin_requests WHERE id = ?", (request_id,)
+            ).fetchone()
+            if row is not None and row[1] is not None:
+                raise SetupError(f"revocation refused: {row[1]}", user_message=str(row[1]))
+            if row is not None and row[0] is not None:
+                return int(row[0])
+            time.sleep(0.05)
+    finally:
+        conn.close()
+    raise SetupError(
+        "the revocation was queued but not yet recorded",
+        user_message=(
+            "The revocation was queued but the log has not recorded it yet; it will be when the "
+            "log server runs."
+        ),
+    )
+
+
+def _is_published(service: LogService, index: int) -> bool:
+    published = service.sequencer.published
+    return published is not None and published[0] > index
 
 
 if __name__ == "__main__":

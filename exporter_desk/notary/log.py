@@ -1,0 +1,448 @@
+"""The log node without HTTP: checks what clients send, hands it to the sequencer, answers reads.
+
+:class:`LogService` is what both the Starlette app and the in-process local network call. Every
+check that can refuse a request happens here, before anything reaches the sequencer, so a
+refused request writes nothing; the sequencer then decides what depends on the log's state
+(uniqueness, supersession, the invitation being unused).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from exporter_desk.notary._files import WriterLock
+from exporter_desk.notary.batch import EnrolmentItem, EntryItem, Registration, WorkItem
+from exporter_desk.notary.cosign import ConfiguredWitness, Cosigner, HttpWitnessEndpoint
+from exporter_desk.notary.db import LOG_SCHEMA, connect
+from exporter_desk.notary.errors import (
+    MAX_BODY_SIZE,
+    ApiError,
+    bad_request,
+    invitation_invalid,
+    member_revoked,
+    rate_limited,
+    receipt_pending,
+    too_large,
+    unavailable,
+)
+from exporter_desk.notary.members import (
+    MemberDirectory,
+    MemberInfo,
+    hash_secret,
+    new_api_token,
+    normalise_invitation_code,
+)
+from exporter_desk.notary.provision import REGISTRAR_NAME, LogKeys, load_log
+from exporter_desk.notary.ratelimit import RateLimiter
+from exporter_desk.notary.reads import LogReader
+from exporter_desk.notary.sequencer import Sequencer
+from exporter_desk.notary.signatures import SignatureChecker, verify_entry_signature
+from exporter_desk.notary.tree import TreeStore
+from exporter_desk.trustnet import (
+    Entry,
+    EntryError,
+    certificate_fingerprint,
+    consistency_proof_from,
+    leaf_hash,
+)
+
+__all__ = ["MAX_BODY_SIZE", "Enrolment", "LogService", "LogSettings"]
+
+_RESERVED_KINDS = frozenset({"enrolment", "revocation"})
+_MAX_FUTURE_SKEW = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class LogSettings:
+    """Tunables of a log node; the defaults are the production ones."""
+
+    rate: float = 200.0
+    burst: float = 400.0
+    enrol_rate: float = 2.0
+    enrol_burst: float = 20.0
+    max_batch: int = 256
+    max_delay: float = 0.1
+    receipt_timeout: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolment:
+    """What a new member receives: its certificate, API token, the CA, and the log's receipt."""
+
+    fingerprint: str
+    certificate_pem: str
+    api_token: str
+    member_ca_pem: str
+    index: int
+    receipt: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "fingerprint": self.fingerprint,
+            "certificate_pem": self.certificate_pem,
+            "api_token": self.api_token,
+            "member_ca_pem": self.member_ca_pem,
+            "index": self.index,
+            "receipt": self.receipt,
+        }
+
+
+class LogService:
+    """A running log: its keys, the sequencer thread, the members, and read connections."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        witnesses: Sequence[ConfiguredWitness] | None = None,
+        settings: LogSettings | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.keys: LogKeys = load_log(data_dir)
+        self.settings = settings or LogSettings()
+        self._clock = clock
+        self._lock = WriterLock(self.keys.files.lock)
+        self._lock.acquire()
+        self._closed = False
+        try:
+            self._write = connect(self.keys.files.database, schema=LOG_SCHEMA)
+            self.members = MemberDirectory()
+            self.members.load(self._write)
+            self._proof_conn = proof_conn = connect(self.keys.files.database)
+            proof_tree = TreeStore(proof_conn)
+            proof_lock = threading.Lock()
+
+            def subtree_hash(start: int, end: int) -> bytes:
+                digest = self.sequencer.cached_subtree_hash(start, end)
+                if digest is None:
+                    with proof_lock:
+                        digest = proof_tree.subtree_hash(start, end)
+                return digest
+
+            def consistency(old: int, new: int) -> list[bytes]:
+                # Mostly from the sequencer's node cache: the witnesses want recent subtrees.
+                return consistency_proof_from(old, new, subtree_hash)
+
+            known = dict(self._write.execute("SELECT name, size FROM witness_sizes").fetchall())
+            self._cosigner = Cosigner(
+                self._default_witnesses() if witnesses is None else witnesses,
+                consistency,
+                known_sizes=known,
+            )
+            self.sequencer = Sequencer(
+                self._write,
+                origin=self.keys.descriptor.origin,
+                log_signer=self.keys.log_signer,
+                registrar=self.keys.registrar,
+                members=self.members,
+                cosigner=self._cosigner,
+                policy=self.keys.descriptor.policy,
+                max_batch=self.settings.max_batch,
+                max_delay=self.settings.max_delay,
+                clock=clock,
+            )
+        except BaseException:
+            self._lock.release()
+            raise
+        self.reads = LogReader(self.keys.files.database, self.members, lambda: self.sequencer.size)
+        self._signatures = SignatureChecker(self.members, self.sequencer)
+        self._limiter = RateLimiter(self.settings.rate, self.settings.burst)
+        self._enrol_limiter = RateLimiter(self.settings.enrol_rate, self.settings.enrol_burst)
+
+    def _default_witnesses(self) -> list[ConfiguredWitness]:
+        return [
+            ConfiguredWitness(w.name, w.verifier, HttpWitnessEndpoint(w.url))
+            for w in self.keys.descriptor.policy.witnesses
+            if w.url is not None
+        ]
+
+    # --- life cycle ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run the sequencer on its own thread (the local network, the CLI's one-shot runs)."""
+        self.sequencer.start()
+        self._enrol_registrar()
+
+    async def run(self) -> None:
+        """Run the sequencer on the running event loop (the server) until it is stopped."""
+        self._enrol_registrar()
+        await self.sequencer.run_async()
+
+    def _enrol_registrar(self) -> None:
+        """The first start enrols the registrar: the log's entry 0."""
+        registrar = self.keys.registrar
+        if self.members.get(registrar.fingerprint) is not None:
+            return
+        entry, data = registrar.entry("enrolment", registrar.certificate_der, self._clock())
+        self.sequencer.submit(
+            EnrolmentItem(
+                entry=entry,
+                data=data,
+                leaf=leaf_hash(data),
+                fingerprint=registrar.fingerprint,
+                name=REGISTRAR_NAME,
+                registration_id=self.keys.descriptor.origin[:64],
+                certificate_der=registrar.certificate_der,
+                token_hash=None,
+                role="registrar",
+                invitation_hash=None,
+            )
+        )
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._signatures.stop()
+        self.sequencer.stop()
+        self._cosigner.close()
+        self.reads.close()
+        self._proof_conn.close()
+        self._write.close()
+        self._lock.release()
+
+    # --- submissions ---------------------------------------------------------------------------
+
+    def prepare_entry(
+        self, authorization: str | None, body: bytes, *, verify: bool = True
+    ) -> EntryItem:
+        """Check a submission completely; return the item for the sequencer.
+
+        With ``verify=False`` the issuer's signature is left to :meth:`submit_unverified`.
+
+        Raises:
+            ApiError: 401 no or unknown token; 403 revoked member, entry of another issuer,
+                reserved kind, or bad signature; 429 over the member's rate; 400 malformed entry.
+        """
+        member = self.authenticate(authorization)
+        wait = self._limiter.take(member.fingerprint)
+        if wait > 0:
+            raise rate_limited(wait)
+        if len(body) > MAX_BODY_SIZE:
+            raise too_large()
+        try:
+            entry = Entry.parse(body)
+        except EntryError as exc:
+            raise ApiError(
+                400,
+                "malformed_entry",
+                f"the entry is not a canonical exporter-desk-entry/v1: {exc}",
+                user_message=(
+                    "The registration record is malformed and was refused. This is a bug in the "
+                    f"sending application: {exc}"
+                ),
+            ) from exc
+        if entry.issuer != member.fingerprint:
+            raise ApiError(
+                403,
+                "wrong_issuer",
+                f"the entry's issuer {entry.issuer} is not the token's member {member.fingerprint}",
+                user_message=(
+                    "The document was signed with a certificate other than your company's "
+                    "enrolled one. Sign with the enrolled certificate."
+                ),
+            )
+        if entry.kind in _RESERVED_KINDS:
+            raise ApiError(
+                403,
+                "reserved_kind",
+                f"only the registrar records {entry.kind} entries",
+                user_message="Members cannot register enrolment or revocation records.",
+            )
+        if verify:
+            verify_entry_signature(entry, member.public_key)
+        if entry.time > datetime.fromtimestamp(self._clock(), tz=UTC) + _MAX_FUTURE_SKEW:
+            raise ApiError(
+                400,
+                "time_in_future",
+                f"the entry is dated {entry.time.isoformat()}, more than a day ahead",
+                user_message="The computer's clock seems wrong: the document is dated in the future.",
+            )
+        return EntryItem(entry, body, leaf_hash(body))
+
+    def authenticate(self, authorization: str | None) -> MemberInfo:
+        """Return the active member whose API token the ``Authorization`` header carries.
+
+        Raises:
+            ApiError: 401 if the header is missing, not ``Bearer <token>``, or the token is
+                unknown; 403 if the member is revoked.
+        """
+        scheme, _, token = (authorization or "").strip().partition(" ")
+        member = (
+            self.members.by_token(token.strip())
+            if scheme.lower() == "bearer" and token.strip()
+            else None
+        )
+        if member is None or member.role != "member":
+            raise ApiError(
+                401,
+                "unauthorized",
+                "a valid API token is required: Authorization: Bearer <token>",
+                user_message=(
+                    "The trust network did not accept your API token. Check the network settings, "
+                    "or enrol again."
+                ),
+                headers={"WWW-Authenticate": 'Bearer realm="exporter-desk"'},
+            )
+        if not member.active:
+            raise member_revoked()
+        return member
+
+    def submit(self, item: WorkItem) -> Future[Registration]:
+        """Queue an item for the sequencer (nothing is refused here)."""
+        return self.sequencer.submit(item)
+
+    def submit_unverified(self, item: EntryItem) -> Future[Registration]:
+        """Check the entry's signature on the signature thread, then queue it (or fail 403).
+
+        ECDSA verification releases the GIL: on that thread it runs on another core while the
+        event loop goes on parsing requests.
+        """
+        return self._signatures.submit(item)
+
+    def register(self, authorization: str | None, body: bytes) -> Registration:
+        """Check, sequence and wait for the receipt (synchronous).
+
+        Raises:
+            ApiError: as :meth:`prepare_entry`, or as the sequencer decides (409), or 503 if no
+                receipt could be produced within ``receipt_timeout`` (resubmit to get it).
+        """
+        return self.wait(self.submit(self.prepare_entry(authorization, body)))
+
+    def wait(self, future: Future[Registration]) -> Registration:
+        try:
+            return future.result(timeout=self.settings.receipt_timeout)
+        except FutureTimeout:
+            future.cancel()
+            raise receipt_pending() from None
+
+    # --- enrolment -----------------------------------------------------------------------------
+
+    def prepare_enrolment(self, invitation: object, csr_pem: object) -> tuple[EnrolmentItem, str]:
+        """Check an invitation and a CSR, issue the certificate; return the item and the token.
+
+        Raises:
+            ApiError: 400 malformed fields or CSR; 403 invalid invitation.
+        """
+        if not isinstance(invitation, str) or not 1 <= len(invitation) <= 100:
+            raise bad_request("'invitation' must be the invitation code (a string)")
+        if not isinstance(csr_pem, str):
+            raise bad_request("'csr_pem' must be a PEM certificate request (a string)")
+        code_hash = hash_secret(normalise_invitation_code(invitation))
+        row = self.reads.invitation(code_hash)
+        now = self._clock()
+        if row is None or row[2] is not None or row[3] < now:
+            raise invitation_invalid()
+        name, registration_id = str(row[0]), str(row[1])
+        certificate = self.keys.ca.issue_from_csr(
+            csr_pem,
+            name=name,
+            registration_id=registration_id,
+            now=datetime.fromtimestamp(now, tz=UTC),
+        )
+        der = certificate.public_bytes(Encoding.DER)
+        token = new_api_token()
+        entry, data = self.keys.registrar.entry("enrolment", der, now)
+        item = EnrolmentItem(
+            entry=entry,
+            data=data,
+            leaf=leaf_hash(data),
+            fingerprint=certificate_fingerprint(der),
+            name=name,
+            registration_id=registration_id,
+            certificate_der=der,
+            token_hash=hash_secret(token),
+            role="member",
+            invitation_hash=code_hash,
+        )
+        return item, token
+
+    def check_enrolment_rate(self, client: str) -> None:
+        """Raises: ApiError 429 if ``client`` tries invitations too fast."""
+        wait = self._enrol_limiter.take(client)
+        if wait > 0:
+            raise rate_limited(wait)
+
+    def enrolment_result(
+        self, item: EnrolmentItem, token: str, registration: Registration | None
+    ) -> Enrolment:
+        """What the new member gets; ``registration`` None if the witnesses are late."""
+        certificate = x509.load_der_x509_certificate(item.certificate_der)
+        index = registration.index if registration else self.reads.member(item.fingerprint)
+        return Enrolment(
+            fingerprint=item.fingerprint,
+            certificate_pem=certificate.public_bytes(Encoding.PEM).decode("ascii"),
+            api_token=token,
+            member_ca_pem=self.keys.ca.certificate_pem,
+            index=index if isinstance(index, int) else int(index["enrolled_index"]),
+            receipt=registration.receipt if registration else None,
+        )
+
+    def enrolment_timed_out(self, item: EnrolmentItem, future: Future[Registration]) -> None:
+        """After the wait for an enrolment's receipt timed out: decide what the client learns.
+
+        The API token exists only in this request, so an enrolment that was committed must be
+        answered (without its receipt) rather than refused. Returns if it was committed.
+
+        Raises:
+            ApiError: 503 if it was not (the invitation is still unused), or the sequencer's
+                refusal.
+        """
+        if self.sequencer.withdraw(future):
+            raise unavailable("the enrolment could not be recorded in time; try again")
+        deadline = time.monotonic() + 30
+        while not future.done() and time.monotonic() < deadline:
+            if self.members.get(item.fingerprint) is not None:
+                return  # committed; only the witnesses are late
+            time.sleep(0.01)
+        if future.done() and not future.cancelled():
+            error = future.exception()
+            if error is not None:
+                raise error
+        if self.members.get(item.fingerprint) is None:
+            raise unavailable("the enrolment could not be recorded in time; try again")
+
+    def enrol(self, invitation: str, csr_pem: str) -> Enrolment:
+        """Redeem an invitation with a CSR (synchronous).
+
+        Raises:
+            ApiError: as :meth:`prepare_enrolment`, or 403/409 as the sequencer decides.
+        """
+        item, token = self.prepare_enrolment(invitation, csr_pem)
+        future = self.submit(item)
+        try:
+            registration: Registration | None = future.result(self.settings.receipt_timeout)
+        except FutureTimeout:
+            self.enrolment_timed_out(item, future)
+            registration = None
+        return self.enrolment_result(item, token, registration)
+
+    # --- reads ---------------------------------------------------------------------------------
+
+    def checkpoint(self) -> str:
+        """The latest checkpoint that meets the policy's quorum.
+
+        Raises:
+            ApiError: 503 if there is none yet.
+        """
+        published = self.sequencer.published
+        if published is None:
+            raise ApiError(
+                503,
+                "no_checkpoint",
+                "no checkpoint has been cosigned by a quorum of witnesses yet",
+                user_message="The trust network has not published a witnessed checkpoint yet.",
+                retry_after=1,
+            )
+        return published[1]

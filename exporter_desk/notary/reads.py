@@ -1,0 +1,191 @@
+"""Reading the log: entries, proofs, look-ups by document number, and members.
+
+Each thread that reads gets its own SQLite connection (WAL lets readers run beside the
+sequencer's writes); proofs cost O(log n) single-row reads (:class:`TreeStore`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from exporter_desk.notary._text import encode_hash, parse_size
+from exporter_desk.notary.db import connect
+from exporter_desk.notary.errors import bad_request, not_found
+from exporter_desk.notary.members import MemberDirectory
+from exporter_desk.notary.tree import TreeStore
+from exporter_desk.trustnet import KINDS, ProofError
+
+__all__ = ["LogReader"]
+
+_HEX = frozenset("0123456789abcdef")
+
+
+class LogReader:
+    """The read side of a log; thread-safe. ``size`` tells the committed tree size."""
+
+    def __init__(self, database: Path, members: MemberDirectory, size: Callable[[], int]) -> None:
+        self._database = database
+        self._members = members
+        self._size = size
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+
+    def entry(self, index_text: str) -> bytes:
+        """The exact bytes of entry ``index``.
+
+        Raises:
+            ApiError: 400 if the index is not a decimal; 404 if there is no such entry.
+        """
+        index = _size_param(index_text, "index")
+        row = self._conn().execute("SELECT data FROM entries WHERE idx = ?", (index,)).fetchone()
+        if row is None:
+            raise not_found(f"no entry {index}")
+        return bytes(row[0])
+
+    def inclusion_proof(self, index_text: str | None, size_text: str | None) -> dict[str, Any]:
+        """Raises: ApiError 400 unless ``0 <= index < size <= the log's size``."""
+        index = _size_param(index_text, "index")
+        size = _size_param(size_text, "size")
+        if not index < size <= self._size():
+            raise bad_request(f"need 0 <= index < size <= {self._size()}")
+        proof = self._proof(lambda tree: tree.inclusion_proof(index, size))
+        return {"index": index, "size": size, "proof": [encode_hash(h) for h in proof]}
+
+    def consistency_proof(self, old_text: str | None, new_text: str | None) -> dict[str, Any]:
+        """Raises: ApiError 400 unless ``1 <= old <= new <= the log's size``."""
+        old = _size_param(old_text, "old")
+        new = _size_param(new_text, "new")
+        if not 1 <= old <= new <= self._size():
+            raise bad_request(f"need 1 <= old <= new <= {self._size()}")
+        proof = self._proof(lambda tree: tree.consistency_proof(old, new))
+        return {"old": old, "new": new, "proof": [encode_hash(h) for h in proof]}
+
+    def lookup(self, issuer: str | None, kind: str | None, number: str | None) -> dict[str, Any]:
+        """Every entry registered under (issuer, kind, number), oldest first, with supersession.
+
+        Raises:
+            ApiError: 400 if a parameter is missing or malformed.
+        """
+        if issuer is None or not _is_hex64(issuer):
+            raise bad_request("'issuer' must be 64 lowercase hex digits")
+        if kind not in KINDS:
+            raise bad_request(f"'kind' must be one of {', '.join(KINDS)}")
+        if not number or len(number) > 64:
+            raise bad_request("'number' must be 1 to 64 characters")
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT e.idx, e.digest, e.entry_time, s.leaf_hash, e.superseded_by, e.leaf_hash "
+                "FROM entries e LEFT JOIN entries s ON s.idx = e.supersedes "
+                "WHERE e.issuer = ? AND e.kind = ? AND e.number = ? ORDER BY e.idx",
+                (issuer, kind, number),
+            )
+            .fetchall()
+        )
+        entries = [
+            {
+                "index": int(row[0]),
+                "digest": row[1],
+                "time": row[2],
+                "leaf_hash": bytes(row[5]).hex(),
+                "supersedes": None if row[3] is None else bytes(row[3]).hex(),
+                "superseded_by": row[4],
+                "status": "superseded" if row[4] is not None else "current",
+            }
+            for row in rows
+        ]
+        member = self._members.get(issuer)
+        return {
+            "issuer": issuer,
+            "kind": kind,
+            "number": number,
+            "issuer_status": None if member is None else ("active" if member.active else "revoked"),
+            "current": entries[-1]["index"] if entries else None,
+            "entries": entries,
+        }
+
+    def member(self, fingerprint: str) -> dict[str, Any]:
+        """A member's (or the registrar's) status and certificate.
+
+        Raises:
+            ApiError: 400 if the fingerprint is malformed; 404 if no such member.
+        """
+        if not _is_hex64(fingerprint):
+            raise bad_request("the fingerprint must be 64 lowercase hex digits")
+        row = (
+            self._conn()
+            .execute(
+                "SELECT name, registration_id, certificate, role, status, enrolled_index, "
+                "revoked_index FROM members WHERE fingerprint = ?",
+                (fingerprint,),
+            )
+            .fetchone()
+        )
+        if row is None:
+            raise not_found(f"no member {fingerprint}")
+        certificate = x509.load_der_x509_certificate(bytes(row[2]))
+        return {
+            "fingerprint": fingerprint,
+            "name": row[0],
+            "registration_id": row[1],
+            "role": row[3],
+            "status": row[4],
+            "enrolled_index": row[5],
+            "revoked_index": row[6],
+            "certificate_pem": certificate.public_bytes(Encoding.PEM).decode("ascii"),
+        }
+
+    def invitation(self, code_hash: bytes) -> tuple[str, str, str | None, int] | None:
+        """An invitation's (name, registration id, redeemed by, expiry), if it exists."""
+        row = (
+            self._conn()
+            .execute(
+                "SELECT name, registration_id, redeemed_by, expires FROM invitations "
+                "WHERE code_hash = ?",
+                (code_hash,),
+            )
+            .fetchone()
+        )
+        return None if row is None else (str(row[0]), str(row[1]), row[2], int(row[3]))
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self._database)
+            self._local.conn = conn
+            self._local.tree = TreeStore(conn)
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def _proof(self, compute: Callable[[TreeStore], list[bytes]]) -> list[bytes]:
+        self._conn()
+        try:
+            return compute(self._local.tree)
+        except (ProofError, LookupError) as exc:
+            raise bad_request(f"no such proof: {exc}") from exc
+
+
+def _size_param(text: str | None, name: str) -> int:
+    value = None if text is None else parse_size(text)
+    if value is None:
+        raise bad_request(f"'{name}' must be a decimal number without leading zeros")
+    return value
+
+
+def _is_hex64(text: str) -> bool:
+    return len(text) == 64 and set(text) <= _HEX
