@@ -11,11 +11,21 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from exporter_desk.notary.errors import SetupError
 
-__all__ = ["LogFiles", "WitnessFiles", "WriterLock", "read_text", "write_public", "write_secret"]
+__all__ = [
+    "FILE_VAULT",
+    "FileVault",
+    "LogFiles",
+    "SecretVault",
+    "WitnessFiles",
+    "WriterLock",
+    "read_text",
+    "write_public",
+    "write_secret",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +93,36 @@ def write_secret(path: Path, data: bytes) -> None:
         SetupError: if the file exists or cannot be written.
     """
     _write_new(path, data, 0o600)
+
+
+class SecretVault(Protocol):
+    """Where a node's private keys live, named by the file they would have on a server.
+
+    A server keeps them as 0600 files (:data:`FILE_VAULT`); the desktop app's in-process local
+    network passes a vault over the OS keyring, so no private key lands in a plain file there.
+    """
+
+    def exists(self, path: Path) -> bool: ...
+
+    def write(self, path: Path, data: bytes) -> None: ...
+
+    def read(self, path: Path, what: str) -> str: ...
+
+
+class FileVault:
+    """Private keys as files readable by their owner only."""
+
+    def exists(self, path: Path) -> bool:
+        return path.exists()
+
+    def write(self, path: Path, data: bytes) -> None:
+        write_secret(path, data)
+
+    def read(self, path: Path, what: str) -> str:
+        return read_text(path, what)
+
+
+FILE_VAULT: SecretVault = FileVault()
 
 
 def write_public(path: Path, data: bytes) -> None:

@@ -7,6 +7,7 @@ registration id), never what the CSR claims: the CSR only proves possession of t
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -14,7 +15,8 @@ from cryptography import x509
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from exporter_desk.notary.errors import ApiError, SetupError
 
@@ -32,6 +34,7 @@ MAX_CSR_SIZE = 8192
 
 CA_VALIDITY = timedelta(days=20 * 365)
 MEMBER_VALIDITY = timedelta(days=3 * 365)
+_DOCUMENT_SIGNING = ObjectIdentifier("1.3.6.1.4.1.311.10.3.12")  # Adobe/Microsoft document signing
 _BACKDATE = timedelta(minutes=5)  # tolerate a verifier whose clock runs a little slow
 _MAX_NAME = 64  # X.520 upper bound of commonName / organizationName
 
@@ -165,8 +168,14 @@ class MemberCA:
         registration_id: str,
         now: datetime,
         validity: timedelta = MEMBER_VALIDITY,
+        crl_url: str | None = None,
     ) -> x509.Certificate:
-        """Issue an end-entity certificate for a signing key of ``name`` / ``registration_id``."""
+        """Issue an end-entity certificate for a signing key of ``name`` / ``registration_id``.
+
+        It carries the document-signing and e-mail-protection extended key usages and, with
+        ``crl_url``, a CRL distribution point: NSS (and so poppler's ``pdfsig``) checks signers
+        for the S/MIME usage, and poppler 22 reports "unknown issue" for a chain without them.
+        """
         subject = x509.Name(
             [
                 x509.NameAttribute(NameOID.ORGANIZATION_NAME, name),
@@ -178,7 +187,7 @@ class MemberCA:
             x509.SubjectKeyIdentifier
         ).value
         not_after = min(now + validity, self.certificate.not_valid_after_utc)
-        return (
+        builder = (
             x509.CertificateBuilder()
             .subject_name(subject)
             .issuer_name(self.certificate.subject)
@@ -206,11 +215,49 @@ class MemberCA:
                 x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(issuer_ski),
                 critical=False,
             )
-            .sign(self.private_key, hashes.SHA256())
+            .add_extension(
+                x509.ExtendedKeyUsage([_DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]),
+                critical=False,
+            )
         )
+        if crl_url is not None:
+            builder = builder.add_extension(
+                x509.CRLDistributionPoints(
+                    [
+                        x509.DistributionPoint(
+                            full_name=[x509.UniformResourceIdentifier(crl_url)],
+                            relative_name=None,
+                            reasons=None,
+                            crl_issuer=None,
+                        )
+                    ]
+                ),
+                critical=False,
+            )
+        return builder.sign(self.private_key, hashes.SHA256())
+
+    def revocation_list(self, revoked: Sequence[tuple[int, datetime]], *, now: datetime) -> bytes:
+        """A DER CRL of the revoked member certificates (serial, revocation time), valid a day."""
+        builder = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(self.certificate.subject)
+            .last_update(now - _BACKDATE)
+            .next_update(now + timedelta(days=1))
+        )
+        for serial, when in revoked:
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build()
+            )
+        return builder.sign(self.private_key, hashes.SHA256()).public_bytes(Encoding.DER)
 
     def issue_from_csr(
-        self, csr_pem: str, *, name: str, registration_id: str, now: datetime
+        self,
+        csr_pem: str,
+        *,
+        name: str,
+        registration_id: str,
+        now: datetime,
+        crl_url: str | None = None,
     ) -> x509.Certificate:
         """Issue a member certificate for the key in ``csr_pem``, naming the invited company.
 
@@ -234,7 +281,7 @@ class MemberCA:
             raise _bad_csr("the CSR's key is not an ECDSA P-256 key")
         if not valid:
             raise _bad_csr("the CSR's signature does not verify with its own key")
-        return self.issue(key, name=name, registration_id=registration_id, now=now)
+        return self.issue(key, name=name, registration_id=registration_id, now=now, crl_url=crl_url)
 
 
 def _bad_csr(message: str) -> ApiError:

@@ -17,7 +17,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from exporter_desk.notary._files import LogFiles, WitnessFiles, read_text
+from exporter_desk.notary._files import (
+    FILE_VAULT,
+    LogFiles,
+    SecretVault,
+    WitnessFiles,
+    read_text,
+)
 from exporter_desk.notary.cosign import ConfiguredWitness, InProcessWitnessEndpoint
 from exporter_desk.notary.errors import ApiError, SetupError
 from exporter_desk.notary.log import Enrolment, LogService, LogSettings
@@ -51,14 +57,15 @@ class LocalNetwork:
         origin: str | None = None,
         settings: LogSettings | None = None,
         clock: Callable[[], float] = time.time,
+        vault: SecretVault = FILE_VAULT,
     ) -> None:
         self._log_dir = Path(data_dir) / "log"
         witness_dir = Path(data_dir) / "witness"
         witness_files = WitnessFiles(witness_dir)
-        if witness_files.key.exists():
+        if vault.exists(witness_files.key):
             witness_key = read_text(witness_files.verifier_key, "witness verifier key").strip()
         else:
-            witness_key = init_witness(witness_dir, "witness.local.exporter-desk")
+            witness_key = init_witness(witness_dir, "witness.local.exporter-desk", vault)
         if not LogFiles(self._log_dir).descriptor.exists():
             init_log(
                 self._log_dir,
@@ -67,6 +74,7 @@ class LocalNetwork:
                 witnesses=[WitnessSpec(witness_key, None)],
                 quorum=1,
                 now=clock(),
+                vault=vault,
             )
         verifier = parse_verifier_key(witness_key)
         self._witness: Witness | None = None
@@ -75,7 +83,7 @@ class LocalNetwork:
             log_descriptor = _read_descriptor(self._log_dir)
             self._witness = Witness(
                 witness_files.database,
-                load_witness_signer(witness_dir),
+                load_witness_signer(witness_dir, vault),
                 log_descriptor.log_verifiers(),
                 clock=clock,
             )
@@ -91,6 +99,7 @@ class LocalNetwork:
                 ],
                 settings=settings,
                 clock=clock,
+                vault=vault,
             )
             self._service.start()
         except BaseException:

@@ -21,7 +21,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from exporter_desk.notary._files import WriterLock
+from exporter_desk.notary._files import FILE_VAULT, SecretVault, WriterLock
 from exporter_desk.notary.batch import EnrolmentItem, EntryItem, Registration, WorkItem
 from exporter_desk.notary.cosign import ConfiguredWitness, Cosigner, HttpWitnessEndpoint
 from exporter_desk.notary.db import LOG_SCHEMA, connect
@@ -108,8 +108,9 @@ class LogService:
         witnesses: Sequence[ConfiguredWitness] | None = None,
         settings: LogSettings | None = None,
         clock: Callable[[], float] = time.time,
+        vault: SecretVault = FILE_VAULT,
     ) -> None:
-        self.keys: LogKeys = load_log(data_dir)
+        self.keys: LogKeys = load_log(data_dir, vault)
         self.settings = settings or LogSettings()
         self._clock = clock
         self._lock = WriterLock(self.keys.files.lock)
@@ -350,6 +351,7 @@ class LogService:
             name=name,
             registration_id=registration_id,
             now=datetime.fromtimestamp(now, tz=UTC),
+            crl_url=self.crl_url,
         )
         der = certificate.public_bytes(Encoding.DER)
         token = new_api_token()
@@ -427,6 +429,21 @@ class LogService:
             self.enrolment_timed_out(item, future)
             registration = None
         return self.enrolment_result(item, token, registration)
+
+    @property
+    def crl_url(self) -> str:
+        """Where member certificates say their revocation list is (``GET /v1/crl``)."""
+        return self.keys.descriptor.api_url.rstrip("/") + "/v1/crl"
+
+    def revocation_list(self) -> bytes:
+        """The member CA's current CRL (DER): every revoked member certificate."""
+        revoked = [
+            (x509.load_der_x509_certificate(der).serial_number, when)
+            for der, when in self.reads.revoked_certificates()
+        ]
+        return self.keys.ca.revocation_list(
+            revoked, now=datetime.fromtimestamp(self._clock(), tz=UTC)
+        )
 
     # --- reads ---------------------------------------------------------------------------------
 

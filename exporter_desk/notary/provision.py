@@ -16,7 +16,9 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from exporter_desk.notary._files import (
+    FILE_VAULT,
     LogFiles,
+    SecretVault,
     WitnessFiles,
     read_text,
     write_public,
@@ -143,6 +145,7 @@ def init_log(
     witnesses: Sequence[WitnessSpec] = (),
     quorum: int | None = None,
     now: float | None = None,
+    vault: SecretVault = FILE_VAULT,
 ) -> NetworkDescriptor:
     """Create a log in ``data_dir``: keys (0600), member CA, registrar, database, descriptor.
 
@@ -156,7 +159,7 @@ def init_log(
             user_message="The origin must be a name without spaces or '+', e.g. log.example.com.",
         )
     _make_directory(data_dir)
-    if files.descriptor.exists() or files.log_key.exists():
+    if files.descriptor.exists() or vault.exists(files.log_key):
         raise SetupError(
             f"{data_dir} already holds a log",
             user_message=f"{data_dir} already holds a log; choose an empty directory.",
@@ -182,10 +185,10 @@ def init_log(
     except TrustnetError as exc:
         raise SetupError(f"invalid network settings: {exc}", user_message=exc.user_message) from exc
 
-    write_secret(files.log_key, (signer_key + "\n").encode("ascii"))
-    write_secret(files.ca_key, private_key_pem(ca.private_key))
+    vault.write(files.log_key, (signer_key + "\n").encode("ascii"))
+    vault.write(files.ca_key, private_key_pem(ca.private_key))
     write_public(files.ca_certificate, ca.certificate.public_bytes(Encoding.PEM))
-    write_secret(files.registrar_key, private_key_pem(registrar_key))
+    vault.write(files.registrar_key, private_key_pem(registrar_key))
     write_public(files.registrar_certificate, registrar_certificate.public_bytes(Encoding.PEM))
     write_secret(files.database, b"")  # sqlite gives its -wal and -shm files this mode too
     conn = connect(files.database, schema=LOG_SCHEMA)
@@ -200,7 +203,7 @@ def init_log(
     return descriptor
 
 
-def load_log(data_dir: Path) -> LogKeys:
+def load_log(data_dir: Path, vault: SecretVault = FILE_VAULT) -> LogKeys:
     """Load a log's keys and descriptor, checking that they belong together.
 
     Raises:
@@ -209,7 +212,7 @@ def load_log(data_dir: Path) -> LogKeys:
     files = LogFiles(data_dir)
     try:
         descriptor = parse_descriptor(read_text(files.descriptor, "network descriptor"))
-        log_signer = parse_signer_key(read_text(files.log_key, "log key").strip())
+        log_signer = parse_signer_key(vault.read(files.log_key, "log key").strip())
     except TrustnetError as exc:
         raise SetupError(f"invalid log files in {data_dir}: {exc}") from exc
     if log_signer.name != descriptor.origin or log_signer.verifier() not in (
@@ -218,12 +221,12 @@ def load_log(data_dir: Path) -> LogKeys:
         raise SetupError("the log key does not match the network descriptor's policy")
     ca = MemberCA.load(
         read_text(files.ca_certificate, "member CA certificate").encode("ascii"),
-        read_text(files.ca_key, "member CA key").encode("ascii"),
+        vault.read(files.ca_key, "member CA key").encode("ascii"),
     )
     if ca.certificate_pem.strip() != descriptor.member_ca_pem.strip():
         raise SetupError("the member CA does not match the network descriptor")
     registrar_key = load_private_key(
-        read_text(files.registrar_key, "registrar key").encode("ascii"), "registrar key"
+        vault.read(files.registrar_key, "registrar key").encode("ascii"), "registrar key"
     )
     try:
         registrar_certificate = x509.load_pem_x509_certificate(
@@ -236,7 +239,7 @@ def load_log(data_dir: Path) -> LogKeys:
     )
 
 
-def init_witness(data_dir: Path, name: str) -> str:
+def init_witness(data_dir: Path, name: str, vault: SecretVault = FILE_VAULT) -> str:
     """Create a witness cosigning key in ``data_dir``; return its verifier key.
 
     Raises:
@@ -250,14 +253,14 @@ def init_witness(data_dir: Path, name: str) -> str:
         )
     _make_directory(data_dir)
     signer_key, verifier_key = generate_witness_key(name)
-    write_secret(files.key, (signer_key + "\n").encode("ascii"))
+    vault.write(files.key, (signer_key + "\n").encode("ascii"))
     write_public(files.verifier_key, (verifier_key + "\n").encode("ascii"))
     write_secret(files.database, b"")
     connect(files.database, schema=WITNESS_SCHEMA).close()
     return verifier_key
 
 
-def load_witness_signer(data_dir: Path) -> Signer:
+def load_witness_signer(data_dir: Path, vault: SecretVault = FILE_VAULT) -> Signer:
     """Load a witness's cosigning key.
 
     Raises:
@@ -265,7 +268,7 @@ def load_witness_signer(data_dir: Path) -> Signer:
     """
     files = WitnessFiles(data_dir)
     try:
-        signer = parse_signer_key(read_text(files.key, "witness key").strip())
+        signer = parse_signer_key(vault.read(files.key, "witness key").strip())
     except TrustnetError as exc:
         raise SetupError(f"invalid witness key in {data_dir}: {exc}") from exc
     if signer.key_type != SIGNATURE_TYPE_COSIGNATURE_V1:

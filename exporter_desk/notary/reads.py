@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,18 @@ from exporter_desk.trustnet import KINDS, ProofError
 __all__ = ["LogReader"]
 
 _HEX = frozenset("0123456789abcdef")
+
+
+def _parse_time(value: object) -> datetime:
+    """An entry time as stored (RFC 3339 text or Unix seconds); now when unknown."""
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, tz=UTC)
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    return datetime.now(UTC)
 
 
 class LogReader:
@@ -117,6 +130,22 @@ class LogReader:
             "current": entries[-1]["index"] if entries else None,
             "entries": entries,
         }
+
+    def revoked_certificates(self) -> list[tuple[bytes, datetime]]:
+        """DER certificates of revoked members with the time of their revocation entry."""
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT m.certificate, e.entry_time FROM members m "
+                "LEFT JOIN entries e ON e.idx = m.revoked_index WHERE m.status = 'revoked'"
+            )
+            .fetchall()
+        )
+        found = []
+        for der, when in rows:
+            moment = _parse_time(when)
+            found.append((bytes(der), moment))
+        return found
 
     def member(self, fingerprint: str) -> dict[str, Any]:
         """A member's (or the registrar's) status and certificate.

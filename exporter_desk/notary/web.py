@@ -230,6 +230,10 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
         )
 
     @_api
+    async def get_crl(request: Request) -> Response:
+        return Response(service.revocation_list(), media_type="application/pkix-crl")
+
+    @_api
     async def get_member(request: Request) -> Response:
         return JSONResponse(service.reads.member(request.path_params["fingerprint"]))
 
@@ -257,6 +261,7 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
             Route("/v1/lookup", get_lookup, methods=["GET"]),
             Route("/v1/members", post_member, methods=["POST"]),
             Route("/v1/members/{fingerprint}", get_member, methods=["GET"]),
+            Route("/v1/crl", get_crl, methods=["GET"]),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
         lifespan=lifespan,
