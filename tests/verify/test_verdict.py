@@ -1,0 +1,140 @@
+"""The verdict as data: precedence of results, display strings, check invariants, JSON."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from exporter_desk.verify import (
+    VERDICT_FORMAT,
+    Check,
+    CheckStatus,
+    Result,
+    Step,
+    Verdict,
+    decide_result,
+)
+
+
+def failed(step: Step, outcome: Result) -> Check:
+    return Check(step, CheckStatus.FAILED, f"{step.id} failed", "失败", outcome)
+
+
+def passed(step: Step) -> Check:
+    return Check(step, CheckStatus.PASSED, "ok", "通过")
+
+
+def test_display_strings_are_what_the_verdict_card_shows() -> None:
+    assert [r.display for r in Result] == [
+        "TAMPERED",
+        "UNREADABLE",
+        "UNSIGNED",
+        "UNTRUSTED ISSUER",
+        "NOT REGISTERED",
+        "AUTHENTIC",
+    ]
+    assert Result.NOT_REGISTERED.display_zh == "未登记"
+    assert Result.AUTHENTIC.display_zh == "真实有效"
+    assert all(r.display_zh for r in Result)
+
+
+def test_precedence_most_serious_first() -> None:
+    assert [r.precedence for r in Result] == list(range(6))
+    assert decide_result(()) is Result.AUTHENTIC
+    assert decide_result((passed(Step.PARSE),)) is Result.AUTHENTIC
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "expected"),
+    [
+        ((Result.NOT_REGISTERED, Result.UNTRUSTED_ISSUER), Result.UNTRUSTED_ISSUER),
+        ((Result.NOT_REGISTERED, Result.TAMPERED), Result.TAMPERED),
+        ((Result.UNTRUSTED_ISSUER, Result.TAMPERED), Result.TAMPERED),
+        # proof of alteration stands even when a later step ran out of time
+        ((Result.TAMPERED, Result.UNREADABLE), Result.TAMPERED),
+        ((Result.UNTRUSTED_ISSUER, Result.UNREADABLE), Result.UNREADABLE),
+    ],
+)
+def test_the_most_serious_failure_decides(outcomes: tuple[Result, ...], expected: Result) -> None:
+    checks = tuple(failed(step, outcome) for step, outcome in zip(Step, outcomes, strict=False))
+    assert decide_result(checks) is expected
+
+
+def test_a_failed_check_names_its_outcome_and_only_a_failed_one() -> None:
+    with pytest.raises(ValueError, match="names an outcome"):
+        Check(Step.PARSE, CheckStatus.FAILED, "x", "x")
+    with pytest.raises(ValueError, match="names an outcome"):
+        Check(Step.PARSE, CheckStatus.PASSED, "x", "x", Result.TAMPERED)
+    with pytest.raises(ValueError, match="names an outcome"):
+        Check(Step.PARSE, CheckStatus.FAILED, "x", "x", Result.AUTHENTIC)
+    with pytest.raises(ValueError, match="English and Chinese"):
+        Check(Step.PARSE, CheckStatus.PASSED, "x", "")
+
+
+def verdict(checks: tuple[Check, ...]) -> Verdict:
+    return Verdict(decide_result(checks), checks, None, None, None, None, None, "ab" * 32)
+
+
+def test_verdict_result_must_follow_from_its_checks() -> None:
+    checks = (failed(Step.SIGNATURE, Result.TAMPERED),)
+    with pytest.raises(ValueError, match="does not follow"):
+        Verdict(Result.AUTHENTIC, checks, None, None, None, None, None, None)
+
+
+def test_headline_is_the_reason_of_the_most_serious_failure() -> None:
+    v = verdict(
+        (
+            passed(Step.PARSE),
+            failed(Step.SIGNATURE, Result.UNTRUSTED_ISSUER),
+            failed(Step.REVISIONS, Result.TAMPERED),
+        )
+    )
+    assert v.result is Result.TAMPERED
+    assert v.headline_en == "revisions failed"
+    assert [c.step for c in v.failures] == [Step.REVISIONS, Step.SIGNATURE]
+    assert v.check(Step.SIGNATURE).outcome is Result.UNTRUSTED_ISSUER
+    with pytest.raises(KeyError):
+        v.check(Step.STATUS)
+
+
+def test_steps_are_numbered_one_to_nine_with_titles_in_both_languages() -> None:
+    assert [s.number for s in Step] == list(range(1, 10))
+    assert [s.id for s in Step] == [
+        "parse",
+        "signature",
+        "coverage",
+        "receipt",
+        "revisions",
+        "content",
+        "issuer",
+        "registration",
+        "status",
+    ]
+    assert all(s.title_en and s.title_zh for s in Step)
+
+
+def test_json_of_a_bare_verdict() -> None:
+    v = Verdict(
+        Result.UNREADABLE,
+        (failed(Step.PARSE, Result.UNREADABLE),),
+        None,
+        None,
+        None,
+        datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),
+        None,
+        None,
+    )
+    document = v.to_json()
+    assert document["format"] == VERDICT_FORMAT
+    assert document["result"] == "unreadable"
+    assert document["as_of"] == "2025-01-02T03:04:05Z"
+    assert document["checks"][0] == {
+        "step": 1,
+        "id": "parse",
+        "status": "failed",
+        "outcome": "unreadable",
+        "reason_en": "parse failed",
+        "reason_zh": "失败",
+        "detail": "",
+    }
