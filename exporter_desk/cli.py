@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -15,7 +15,10 @@ from exporter_desk import __version__
 from exporter_desk.errors import ExporterError
 
 if TYPE_CHECKING:
+    from exporter_desk.services.verifying import NetworkOnlineChecker
+    from exporter_desk.signing import Keystore
     from exporter_desk.store import Store
+    from exporter_desk.verify import Trust, Verdict
 
 log = logging.getLogger("exporter_desk")
 
@@ -46,12 +49,46 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = command("demo", "fill a data folder with a sample company and deal")
     demo.add_argument("--seed", action="store_true", help="save the sample data in the database")
+    demo.add_argument(
+        "--out",
+        metavar="DIR",
+        help="also issue every sample document into DIR, with DIR/network.json to verify them",
+    )
     demo.set_defaults(run=_run_demo)
+
+    verify = command("verify", "verify issued PDFs offline and print the verdicts")
+    verify.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    verify.add_argument("--json", action="store_true", help="print the verdicts as JSON")
+    verify.add_argument(
+        "--network",
+        metavar="DESCRIPTOR",
+        action="append",
+        type=Path,
+        default=[],
+        help="trust this network descriptor (network.json); may be repeated",
+    )
+    verify.add_argument(
+        "--online", action="store_true", help="also ask the networks for news (superseded, revoked)"
+    )
+    verify.set_defaults(run=_run_verify)
 
     export = command("export", "export the whole database")
     export.add_argument("--json", action="store_true", required=True, help="as JSON (required)")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     export.set_defaults(run=_run_export)
+
+    pack = command("pack", "print a document pack of a deal or a shipment to a PDF")
+    which = pack.add_mutually_exclusive_group(required=True)
+    which.add_argument("--deal", type=int, metavar="ID", help="the deal's id")
+    which.add_argument("--shipment", type=int, metavar="ID", help="the shipment's id")
+    pack.add_argument("--out", required=True, metavar="FILE", type=Path, help="the PDF to write")
+    pack.add_argument("--originals", type=int, default=3, metavar="N", help="originals (3)")
+    pack.add_argument("--copies", type=int, default=2, metavar="N", help="copies (2)")
+    pack.add_argument(
+        "--chinese", action="store_true", help="bilingual labels (English + Simplified Chinese)"
+    )
+    pack.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
+    pack.set_defaults(run=_run_pack)
 
     info = command("info", "show the data folder and what it holds")
     info.set_defaults(run=_run_info)
@@ -70,15 +107,111 @@ def _open(args: argparse.Namespace) -> Store:
 def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.services.demo import seed_demo
 
-    if not args.seed:
-        print("Nothing to do: use 'exporter-desk demo --seed' to fill the data folder.", file=out)
+    if not args.seed and not args.out:
+        print(
+            "Nothing to do: 'exporter-desk demo --seed' fills the data folder; "
+            "'exporter-desk demo --out DIR' also issues the sample documents.",
+            file=out,
+        )
         return 2
+    if args.out and args.data is None:
+        args.data = str(Path(args.out) / "data")
     with _open(args) as store:
         result = seed_demo(store)
         print(f"Sample data saved in {store.path}:", file=out)
         for name, count in asdict(result).items():
             print(f"  {name.replace('_', ' ')}: {count}", file=out)
+        if args.out:
+            from exporter_desk.services.demo import issue_demo_documents
+
+            written = issue_demo_documents(
+                store,
+                _keystore(store.path.parent),
+                store.path.parent,
+                Path(args.out),
+                progress=lambda line: print(line, file=out),
+            )
+            print(f"{len(written)} files in {args.out}; check them with:", file=out)
+            print(
+                f"  exporter-desk verify {args.out}/*.pdf --network {args.out}/network.json",
+                file=out,
+            )
     return 0
+
+
+def _ask_passphrase() -> str | None:
+    """The key-file passphrase: $EXPORTER_DESK_PASSPHRASE, else asked in a terminal."""
+    import getpass
+    import os
+
+    if os.environ.get("EXPORTER_DESK_PASSPHRASE"):
+        return os.environ["EXPORTER_DESK_PASSPHRASE"]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("Passphrase for the encrypted key file: ")
+    return None
+
+
+def _keystore(folder: Path) -> Keystore:
+    from exporter_desk.services.keystores import open_keystore
+
+    return open_keystore(folder, _ask_passphrase)
+
+
+def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.trust import load_trust, read_descriptor_file
+    from exporter_desk.services.verifying import verdicts_to_json, verify_files
+    from exporter_desk.store import data_dir
+
+    missing = [path for path in args.files if not path.is_file()]
+    if missing:
+        print(
+            f"exporter-desk verify: no such file: {', '.join(map(str, missing))}", file=sys.stderr
+        )
+        return 2
+    extra = tuple(read_descriptor_file(path) for path in args.network)
+    folder = data_dir(args.data)
+    trust = load_trust(folder if folder.is_dir() else None, extra)
+    online = _online_checker(trust, folder) if args.online else None
+    results = verify_files(args.files, trust, online=online)
+    if args.json:
+        print(verdicts_to_json(results), file=out)
+    else:
+        for item in results:
+            print(_describe(item.path, item.verdict), file=out)
+    authentic = all(item.verdict.result.value == "authentic" for item in results)
+    return 0 if authentic else 1
+
+
+def _online_checker(trust: Trust, folder: Path) -> NetworkOnlineChecker:
+    from exporter_desk.services.verifying import NetworkOnlineChecker
+    from exporter_desk.trustnet.client import HttpTransport, Transport
+
+    transports: dict[str, Transport] = {}
+    for network in trust.networks:
+        if network.api_url.startswith(("http://", "https://")):
+            transports[network.origin] = HttpTransport(network.api_url, attempts=2)
+    return NetworkOnlineChecker(transports)
+
+
+def _describe(path: Path, verdict: Verdict) -> str:
+    lines = [f"{path}: {verdict.result.display}"]
+    if verdict.issuer is not None:
+        reg = f" ({verdict.issuer.registration_id})" if verdict.issuer.registration_id else ""
+        lines.append(f"  issuer: {verdict.issuer.company_name}{reg}")
+    if verdict.document is not None:
+        lines.append(f"  document: {verdict.document.kind} {verdict.document.number}")
+    if verdict.registration is not None:
+        reg_info = verdict.registration
+        when = reg_info.checkpoint_time.isoformat() if reg_info.checkpoint_time else "unknown time"
+        witnesses = ", ".join(reg_info.witnesses) or "none"
+        lines.append(
+            f"  registered: {reg_info.origin} #{reg_info.log_index}, as of {when}; "
+            f"witnesses: {witnesses}"
+        )
+    for check in verdict.checks:
+        if check.status.value == "failed":
+            lines.append(f"  x {check.reason_en}")
+    return "\n".join(lines)
 
 
 def _run_export(args: argparse.Namespace, out: TextIO) -> int:
@@ -94,6 +227,29 @@ def _run_export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services._files import write_atomically
+    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment
+
+    if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
+        print("exporter-desk pack: --originals and --copies go from 0 to 10", file=sys.stderr)
+        return 2
+    options = PackOptions(
+        originals=args.originals,
+        copies=args.copies,
+        language="en+zh" if args.chinese else "en",
+        paper="LETTER" if args.letter else "A4",
+    )
+    with _open(args) as store:
+        if args.deal is not None:
+            data = pack_deal(store, args.deal, options)
+        else:
+            data = pack_shipment(store, args.shipment, options)
+    write_atomically(args.out, data)
+    print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
+    return 0
+
+
 def _run_info(args: argparse.Namespace, out: TextIO) -> int:
     with _open(args) as store:
         print(f"Data folder: {store.path.parent}", file=out)
@@ -102,15 +258,37 @@ def _run_info(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    """The subcommands ``parser`` knows (``demo``, ``verify``, ...)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return [str(name) for name in action.choices]
+    return []
+
+
+def _split_files(argv: list[str], commands: Iterable[str]) -> tuple[list[str], list[Path]]:
+    """Without a command, PDF paths (a file dropped on the app icon) go to the Verify screen."""
+    if any(arg in commands for arg in argv):
+        return argv, []
+    files = [Path(arg) for arg in argv if arg.lower().endswith(".pdf")]
+    return [arg for arg in argv if not arg.lower().endswith(".pdf")], files
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the command line; return the process exit code (0 ok, 1 failed, 2 usage)."""
+    """Run the command line (the desktop app when no command is given); return the exit code
+    (0 ok, 1 failed, 2 usage)."""
     out = out or sys.stdout
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments, files = _split_files(
+        list(sys.argv[1:] if argv is None else argv), command_names(parser)
+    )
+    args = parser.parse_args(arguments)
     run: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "run", None)
     if run is None:
-        parser.print_help(out)
-        return 0
+        from exporter_desk.gui.app import run as run_gui
+        from exporter_desk.store import data_dir
+
+        return run_gui(data_dir(args.data), files)
     try:
         return run(args, out)
     except ExporterError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from exporter_desk import __version__
-from exporter_desk.cli import build_parser, main
+from exporter_desk.cli import build_parser, command_names, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,7 +83,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    commands = command_names(build_parser())
     missing = [
         name for name in commands if not re.search(rf"exporter-desk [^\n]*\b{name}\b", readme)
     ]
@@ -95,3 +95,108 @@ def test_readme_opens_with_the_two_commands() -> None:
     first_block = readme.split("```")[1]
     assert "uv run exporter-desk" in first_block
     assert "uv run pytest" in first_block
+
+
+def test_demo_out_issues_documents_that_verify_authentic_with_the_descriptor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTER_DESK_PASSPHRASE", "correct horse battery")
+    out_dir = tmp_path / "demo"
+    code, text = run("demo", "--out", str(out_dir))
+    assert code == 0, text
+    pdfs = sorted(out_dir.glob("*.pdf"))
+    assert len(pdfs) == 9
+    assert (out_dir / "network.json").is_file()
+    code, text = run(
+        "verify", *map(str, pdfs), "--network", str(out_dir / "network.json"), "--json"
+    )
+    assert code == 0, text
+    verdicts = json.loads(text)
+    assert [v["result"] for v in verdicts] == ["authentic"] * 9
+    assert {v["document"]["number"] for v in verdicts} >= {"HY-CI-2026-0112", "HY-PL-2026-0112"}
+
+
+def test_verify_without_the_networks_descriptor_does_not_say_authentic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTER_DESK_PASSPHRASE", "correct horse battery")
+    out_dir = tmp_path / "demo"
+    assert run("demo", "--out", str(out_dir))[0] == 0
+    invoice = next(out_dir.glob("commercial-invoice-*.pdf"))
+    code, text = run("--data", str(tmp_path / "elsewhere"), "verify", str(invoice))
+    assert code == 1
+    assert "AUTHENTIC" not in text.splitlines()[0]
+
+
+def test_verify_of_a_tampered_copy_says_tampered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTER_DESK_PASSPHRASE", "correct horse battery")
+    out_dir = tmp_path / "demo"
+    assert run("demo", "--out", str(out_dir))[0] == 0
+    invoice = next(out_dir.glob("commercial-invoice-*.pdf"))
+    data = bytearray(invoice.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    code, text = run("verify", str(tampered), "--network", str(out_dir / "network.json"))
+    assert code == 1
+    assert text.splitlines()[0].endswith("TAMPERED")
+
+
+def test_verify_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    code, _ = run("verify", str(tmp_path / "nothing.pdf"))
+    assert code == 2
+
+
+def test_demo_without_a_keyring_or_passphrase_explains_the_encrypted_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.delenv("EXPORTER_DESK_PASSPHRASE", raising=False)
+    keyring.set_keyring(fail.Keyring())
+    code, _ = run("demo", "--out", str(tmp_path / "demo"))
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "EXPORTER_DESK_PASSPHRASE" in err
+    assert "Traceback" not in err
+
+
+def test_pack_of_the_demo_deal_has_a_cover_and_marked_sets(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert run("--data", str(tmp_path), "demo", "--seed")[0] == 0
+    out_file = tmp_path / "pack.pdf"
+    code, text = run(
+        "--data",
+        str(tmp_path),
+        "pack",
+        "--deal",
+        "1",
+        "--out",
+        str(out_file),
+        "--originals",
+        "2",
+        "--copies",
+        "1",
+    )
+    assert code == 0, text
+    reader = PdfReader(out_file)
+    cover = reader.pages[0].extract_text()
+    assert "Document Pack" in cover and "HY-CI-2026-0112" in cover
+    texts = [page.extract_text() for page in reader.pages]
+    total = len(reader.pages)
+    assert all(f"of {total}" in t for t in texts[1:])
+    assert sum("COPY" in t for t in texts) > 0 and sum("ORIGINAL" in t for t in texts) > 0
+
+
+def test_pack_of_an_unknown_deal_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("--data", str(tmp_path), "demo", "--seed")[0] == 0
+    code, _ = run("--data", str(tmp_path), "pack", "--deal", "42", "--out", str(tmp_path / "p.pdf"))
+    assert code == 1
+    assert "no longer exists" in capsys.readouterr().err
+    assert not (tmp_path / "p.pdf").exists()

@@ -119,6 +119,8 @@ class Issue:
 def prepare(kind: DocumentKind, number: str, body: JsonObject, options: RenderOptions) -> Issue:
     """The full data (format, kind, number, then ``body``) and the QR payload over its digest."""
     data: JsonObject = {"format": FORMAT, "kind": kind.value, "number": number, **body}
+    if options.signature_box is not None:
+        data["signature_box"] = options.signature_box.as_json()
     attachment = Attachment.json(data)
     digest = hashlib.sha256(attachment.data).hexdigest()
     payload = format_qr_payload(QrPayload(kind, number, digest, options.network_origin))

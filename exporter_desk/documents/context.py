@@ -9,12 +9,13 @@ that do not belong together (ids that disagree), then each domain object's ``val
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from exporter_desk.documents._titles import TITLES
-from exporter_desk.documents.layout import Language, Paper
+from exporter_desk.documents.layout import Language, Paper, SignatureBox
 from exporter_desk.domain import (
     Contract,
     DocumentKind,
@@ -39,6 +40,7 @@ __all__ = [
     "OriginContext",
     "PackingContext",
     "RenderOptions",
+    "SealBox",
     "ShippingInstructionContext",
 ]
 
@@ -48,6 +50,25 @@ DEFAULT_BENEFICIARY_STATEMENT = (
     "One full set of non-negotiable copies of the shipping documents has been sent to the "
     "applicant by courier within 3 days after the date of shipment."
 )
+
+
+@dataclass(frozen=True, slots=True)
+class SealBox:
+    """Where the issuer's visible signature will go, recorded in ``document.json`` so that a
+    verifier accepts a signature appearance there and nowhere else: a 0-based page index and
+    (x1, y1, x2, y2) in whole PDF points, inside the blank box the layout reserved."""
+
+    page: int
+    rect: tuple[int, int, int, int]
+
+    @classmethod
+    def inside(cls, box: SignatureBox) -> SealBox:
+        """The whole-point rectangle just inside a layout's reserved box."""
+        x1, y1, x2, y2 = box.box
+        return cls(box.page_index, (math.ceil(x1), math.ceil(y1), math.floor(x2), math.floor(y2)))
+
+    def as_json(self) -> dict[str, object]:
+        return {"page": self.page, "rect": list(self.rect)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,7 @@ class RenderOptions:
     network_origin: str = ""
     logo_png: bytes | None = None
     place: str = ""
+    signature_box: SealBox | None = None
 
     def __post_init__(self) -> None:
         if self.created.tzinfo is None:

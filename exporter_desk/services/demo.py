@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from pathlib import Path
+from typing import Any, TypeVar
 
+from exporter_desk.domain import DocumentKind
 from exporter_desk.domain.lines import LineItem
 from exporter_desk.domain.party import PartyId
 from exporter_desk.domain.samples import sample_book
 from exporter_desk.errors import ExporterError
+from exporter_desk.services._files import safe_file_name, write_atomically
+from exporter_desk.signing import Keystore
 from exporter_desk.store import Store
+from exporter_desk.trustnet import format_descriptor
 
 
 class DataFolderNotEmptyError(ExporterError):
@@ -117,4 +123,71 @@ def seed_demo(store: Store, today: dt.date | None = None) -> SeedResult:
     )
 
 
-__all__ = ["DataFolderNotEmptyError", "SeedResult", "seed_demo"]
+__all__ = [
+    "DEMO_DOCUMENTS",
+    "DataFolderNotEmptyError",
+    "SeedResult",
+    "issue_demo_documents",
+    "seed_demo",
+]
+
+
+DEMO_DOCUMENTS: tuple[tuple[DocumentKind, str, str], ...] = (
+    (DocumentKind.PURCHASE_CONTRACT, "contracts", "HY-P-2026-031"),
+    (DocumentKind.SALES_CONTRACT, "contracts", "HY-S-2026-047"),
+    (DocumentKind.PROFORMA_INVOICE, "invoices", "HY-PI-2026-0047"),
+    (DocumentKind.COMMERCIAL_INVOICE, "invoices", "HY-CI-2026-0112"),
+    (DocumentKind.PACKING_LIST, "packing_lists", "HY-PL-2026-0112"),
+    (DocumentKind.CERTIFICATE_OF_ORIGIN, "invoices", "HY-CI-2026-0112"),
+    (DocumentKind.SHIPPING_INSTRUCTION, "invoices", "HY-CI-2026-0112"),
+    (DocumentKind.BENEFICIARY_CERTIFICATE, "invoices", "HY-CI-2026-0112"),
+    (DocumentKind.BILL_OF_EXCHANGE, "invoices", "HY-CI-2026-0112"),
+)
+"""Every sample document: its kind, the table it is issued from, and that row's number."""
+
+
+def _source_id(store: Store, table: str, number: str) -> int:
+    found: list[Any]
+    if table == "contracts":
+        found = store.contracts.search(number, limit=5)
+    elif table == "invoices":
+        found = store.invoices.search(number, limit=5)
+    else:
+        found = store.packing_lists.search(number, limit=5)
+    for item in found:
+        if item.number == number and item.id is not None:
+            return int(item.id)
+    raise DataFolderNotEmptyError(
+        f"sample {table} {number} not found", user_message=f"The sample {number} is missing."
+    )
+
+
+def issue_demo_documents(
+    store: Store,
+    keystore: Keystore,
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Issue every sample document on the data folder's local network, copy the PDFs into
+    ``out_dir`` and write ``out_dir/network.json``, the descriptor a counterparty pins."""
+    from exporter_desk.services.issuing import issue_document
+    from exporter_desk.services.network import open_local_network
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with open_local_network(data_dir, store, keystore) as network:
+        descriptor_path = out_dir / "network.json"
+        write_atomically(descriptor_path, format_descriptor(network.descriptor))
+        written.append(descriptor_path)
+        for kind, table, number in DEMO_DOCUMENTS:
+            doc = issue_document(
+                store, keystore, data_dir, network, kind, _source_id(store, table, number)
+            )
+            target = out_dir / f"{kind.value}-{safe_file_name(doc.number)}.pdf"
+            write_atomically(target, Path(doc.path).read_bytes())
+            written.append(target)
+            if progress is not None:
+                progress(f"  issued {kind.label} {doc.number}: {doc.status.value}")
+    return written

@@ -126,6 +126,20 @@ class InvoiceRepository(Repository[Invoice, InvoiceId]):
                 )
                 rows.clear()
 
+    def for_contract(self, contract_id: ContractId) -> builtins.list[Invoice]:
+        """Invoices made out under one contract, oldest first (migration 2 indexes the column)."""
+        rows = self._s.rows(
+            "SELECT id FROM invoices WHERE contract_id = ? ORDER BY id", (contract_id,)
+        )
+        return self._load([row[0] for row in rows])
+
+    def for_shipment(self, shipment_id: ShipmentId) -> builtins.list[Invoice]:
+        """Invoices for the goods of one shipment, oldest first."""
+        rows = self._s.rows(
+            "SELECT id FROM invoices WHERE shipment_id = ? ORDER BY id", (shipment_id,)
+        )
+        return self._load([row[0] for row in rows])
+
     def delete(self, id_: InvoiceId) -> None:
         """Raises: InUseError when a packing list or an issued document refers to it."""
         self._delete(id_, _USAGES)

@@ -1,0 +1,318 @@
+"""Issuing a document: render, register, then sign (DESIGN.md section 3).
+
+1. **Render** revision 1 (R) deterministically, with its structured data embedded.
+2. **Entry**: kind, number, issuer fingerprint, SHA-256(R), len(R), time, supersedes; signed.
+3. **Record** the document as awaiting registration, with R kept in the data folder and the
+   entry in the outbox, in one transaction: from here a crash or a lost network loses nothing.
+4. **Register** the entry; offline, the document stays "awaiting registration" and the outbox
+   finishes it later (:func:`drain_outbox`), exactly once.
+5. **Embed** the checked receipt as ``receipt.tlog-proof`` (revision 2) and **sign** with a
+   PAdES certification signature (revision 3); write the PDF atomically; mark it registered and
+   the document it replaces (same kind and number) superseded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from exporter_desk.documents.context import RenderOptions, SealBox
+from exporter_desk.documents.render import document_number, render_document
+from exporter_desk.domain import DocumentId, DocumentKind, DocumentStatus, IssuedDocument
+from exporter_desk.errors import ExporterError
+from exporter_desk.services._files import safe_file_name, write_atomically
+from exporter_desk.services.contexts import SOURCE_TABLES, load_context
+from exporter_desk.services.identity import DEFAULT_PROFILE, company_party, load_credentials
+from exporter_desk.services.network import Connection
+from exporter_desk.signing import Keystore, SealAppearance, SigningCredentials
+from exporter_desk.store import Store
+from exporter_desk.store.outbox import OutboxItem
+from exporter_desk.trustnet import Entry, parse_proof
+from exporter_desk.trustnet.client import (
+    NetworkUnavailableError,
+    Registration,
+    RegistrationRefusedError,
+)
+
+__all__ = [
+    "RECEIPT_NAME",
+    "DrainResult",
+    "IssueOptions",
+    "Progress",
+    "drain_outbox",
+    "issue_document",
+    "pending_path",
+]
+
+RECEIPT_NAME = "receipt.tlog-proof"
+Progress = Callable[[str, float], None]
+"""``progress(step, fraction)``: a short step name ("render", "register", "sign") and 0..1."""
+
+
+class SealBoxMovedError(ExporterError):
+    """The reserved signature box is not where the recorded data says."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssueOptions:
+    paper: str = "A4"
+    language: str = "en"
+    mark: str | None = "ORIGINAL"
+    visible_seal: bool = False
+    seal_png: bytes | None = None
+    logo_png: bytes | None = None
+
+
+def documents_dir(data_dir: Path) -> Path:
+    return data_dir / "documents"
+
+
+def pending_path(data_dir: Path, document_id: int) -> Path:
+    """Where revision 1 of a document waits for its receipt."""
+    return documents_dir(data_dir) / ".pending" / f"{document_id}.pdf"
+
+
+def _issued_path(data_dir: Path, kind: DocumentKind, number: str, revision: int) -> Path:
+    suffix = "" if revision <= 1 else f" (rev {revision})"
+    return documents_dir(data_dir) / kind.value / f"{safe_file_name(number)}{suffix}.pdf"
+
+
+def _note(progress: Progress | None, step: str, fraction: float) -> None:
+    if progress is not None:
+        progress(step, fraction)
+
+
+def issue_document(
+    store: Store,
+    keystore: Keystore,
+    data_dir: Path,
+    network: Connection,
+    kind: DocumentKind,
+    source_id: int,
+    *,
+    options: IssueOptions | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> IssuedDocument:
+    """Issue ``kind`` from its source row; return the register entry (registered, or awaiting
+    registration when the network cannot be reached).
+
+    Raises:
+        NoSigningIdentityError, NoCompanyError: set up the company and its key first.
+        MissingDocumentDataError, ValidationError: the data cannot make this document.
+        RegistrationRefusedError: the network refused the entry (say, a conflicting number).
+    """
+    options = options or IssueOptions()
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    _note(progress, "render", 0.0)
+    credentials = load_credentials(store, keystore, profile)
+    context = load_context(store, kind, source_id)
+    number = document_number(kind, context)
+    issuer = company_party(store)
+    render_options = RenderOptions(
+        created=now,
+        paper="LETTER" if options.paper.upper() == "LETTER" else "A4",
+        language="en+zh" if options.language == "en+zh" else "en",
+        mark="COPY" if options.mark == "COPY" else ("ORIGINAL" if options.mark else None),
+        network_origin=network.descriptor.origin,
+        logo_png=options.logo_png,
+    )
+    rendered = render_document(kind, context, render_options)
+    seal_box = None
+    if options.visible_seal and rendered.signature_boxes:
+        # The seal may only go where revision 1 says (verification step 5), and the box is
+        # known after layout: render again with it recorded in document.json.
+        seal_box = SealBox.inside(rendered.signature_boxes[0])
+        rendered = render_document(kind, context, replace(render_options, signature_box=seal_box))
+        if SealBox.inside(rendered.signature_boxes[0]) != seal_box:
+            raise SealBoxMovedError(
+                f"{kind.value} {number}: the signature box moved between renders",
+                user_message="The visible seal cannot be placed on this document; issue it "
+                "without the visible seal.",
+            )
+    revision1 = rendered.pdf
+    digest = hashlib.sha256(revision1).hexdigest()
+    earlier = [
+        doc
+        for doc in store.documents.by_number(kind, number)
+        if doc.status in (DocumentStatus.REGISTERED, DocumentStatus.AWAITING_REGISTRATION)
+    ]
+    for doc in earlier:
+        if doc.digest_r1 == digest:
+            return doc  # the same bytes again: issuing is idempotent
+    supersedes, supersedes_id = _superseded(earlier)
+
+    _note(progress, "entry", 0.2)
+    entry = Entry.build(
+        kind=kind.value,
+        number=number,
+        issuer=credentials.fingerprint,
+        digest=digest,
+        length=len(revision1),
+        time=now,
+        supersedes=supersedes,
+    ).sign(credentials.key)
+
+    seal = None if seal_box is None else {"page": seal_box.page, "box": list(seal_box.rect)}
+    with store.transaction():
+        document = store.documents.save(
+            IssuedDocument(
+                kind=kind,
+                number=number,
+                source_table=SOURCE_TABLES[kind],
+                source_id=source_id,
+                status=DocumentStatus.AWAITING_REGISTRATION,
+                created_at=now,
+                digest_r1=digest,
+                supersedes_id=supersedes_id,
+            )
+        )
+        assert document.id is not None
+        write_atomically(pending_path(data_dir, document.id), revision1)
+        write_atomically(
+            pending_path(data_dir, document.id).with_suffix(".json"),
+            json.dumps({"seal": seal, "company": issuer.name_en}).encode("utf-8"),
+        )
+        item = store.outbox.enqueue(entry.format(), now, document_id=document.id)
+
+    _note(progress, "register", 0.4)
+    try:
+        registration = network.client.register(entry, network.token)
+    except NetworkUnavailableError as exc:
+        store.outbox.mark_failed(item.id, str(exc), now)
+        _note(progress, "queued", 1.0)
+        return store.documents.get(document.id)
+    except RegistrationRefusedError as exc:
+        store.outbox.mark_rejected(item.id, str(exc))
+        store.documents.save(replace(document, status=DocumentStatus.DRAFT))
+        raise
+    _note(progress, "sign", 0.7)
+    finished = _finish(
+        store, data_dir, document, item, registration, credentials, options.seal_png, now
+    )
+    _note(progress, "done", 1.0)
+    return finished
+
+
+def _superseded(earlier: list[IssuedDocument]) -> tuple[str | None, DocumentId | None]:
+    """The leaf hash and id of the newest registered document this one replaces."""
+    for doc in reversed(earlier):
+        if doc.status is DocumentStatus.REGISTERED and doc.receipt:
+            receipt = parse_proof(doc.receipt)
+            if receipt.extra is not None:
+                return Entry.parse(receipt.extra).leaf_hash().hex(), doc.id
+    return None, None
+
+
+def _finish(
+    store: Store,
+    data_dir: Path,
+    document: IssuedDocument,
+    item: OutboxItem,
+    registration: Registration,
+    credentials: SigningCredentials,
+    seal_png: bytes | None,
+    now: dt.datetime,
+) -> IssuedDocument:
+    """Embed the receipt, sign, write the PDF, and record it: steps 4 and 5."""
+    from exporter_desk.signing import embed_associated_file, sign_pdf
+
+    assert document.id is not None
+    pending = pending_path(data_dir, document.id)
+    revision1 = pending.read_bytes()
+    sidecar = json.loads(pending.with_suffix(".json").read_text(encoding="utf-8"))
+    revision2 = embed_associated_file(
+        revision1,
+        RECEIPT_NAME,
+        registration.receipt_text.encode("utf-8"),
+        "text/plain",
+        "Trust-network receipt (c2sp.org/tlog-proof@v1)",
+    )
+    appearance = None
+    if sidecar.get("seal"):
+        x1, y1, x2, y2 = sidecar["seal"]["box"]
+        appearance = SealAppearance(
+            page=int(sidecar["seal"]["page"]),
+            box=(x1, y1, x2, y2),
+            company_name=str(sidecar.get("company", "")),
+            seal_png=seal_png,
+        )
+    signed = sign_pdf(revision2, credentials, appearance=appearance, now=now)
+    revision = 1 + sum(
+        1
+        for doc in store.documents.by_number(document.kind, document.number)
+        if doc.id != document.id and doc.status is not DocumentStatus.DRAFT
+    )
+    target = _issued_path(data_dir, document.kind, document.number, revision)
+    write_atomically(target, signed)
+    with store.transaction():
+        finished = store.documents.save(
+            replace(
+                document,
+                status=DocumentStatus.REGISTERED,
+                path=str(target),
+                digest_final=hashlib.sha256(signed).hexdigest(),
+                receipt=registration.receipt_text,
+                log_index=registration.check.index,
+            )
+        )
+        if document.supersedes_id is not None:
+            old = store.documents.get(document.supersedes_id)
+            store.documents.save(replace(old, status=DocumentStatus.SUPERSEDED))
+        store.outbox.mark_delivered(item.id, registration.receipt_text, now)
+    pending.unlink(missing_ok=True)
+    pending.with_suffix(".json").unlink(missing_ok=True)
+    return finished
+
+
+@dataclass(frozen=True, slots=True)
+class DrainResult:
+    delivered: int
+    waiting: int
+    rejected: int
+
+
+def drain_outbox(
+    store: Store,
+    keystore: Keystore,
+    data_dir: Path,
+    network: Connection,
+    *,
+    now: dt.datetime | None = None,
+    limit: int = 20,
+    seal_png: bytes | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> DrainResult:
+    """Register what waits in the outbox (at most ``limit`` items, oldest due first).
+
+    Each entry is submitted as it was signed, so a registration that reached the log before a
+    crash is answered with the same receipt (the log is idempotent): it lands exactly once.
+    """
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    delivered = rejected = 0
+    credentials = None
+    for item in store.outbox.due(now, limit):
+        entry = Entry.parse(item.entry)
+        try:
+            registration = network.client.register(entry, network.token)
+        except NetworkUnavailableError as exc:
+            store.outbox.mark_failed(item.id, str(exc), now)
+            break  # the network is down: the rest would fail the same way
+        except RegistrationRefusedError as exc:
+            store.outbox.mark_rejected(item.id, exc.user_message)
+            rejected += 1
+            continue
+        if item.document_id is None:
+            store.outbox.mark_delivered(item.id, registration.receipt_text, now)
+            delivered += 1
+            continue
+        credentials = credentials or load_credentials(store, keystore, profile)
+        document = store.documents.get(DocumentId(item.document_id))
+        _finish(store, data_dir, document, item, registration, credentials, seal_png, now)
+        delivered += 1
+    return DrainResult(delivered=delivered, waiting=store.outbox.pending_count(), rejected=rejected)

@@ -1,0 +1,227 @@
+"""Issuing: render, register, sign; offline documents wait in the outbox and finish later."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exporter_desk.domain import Charge, ChargeKind, DocumentKind, DocumentStatus, InvoiceId
+from exporter_desk.services.issuing import drain_outbox, issue_document, pending_path
+from exporter_desk.services.network import Connection
+from exporter_desk.services.trust import load_trust
+from exporter_desk.trustnet import Entry, parse_proof
+from exporter_desk.trustnet.client import NetworkUnavailableError, TrustnetClient
+from exporter_desk.verify import Result, verify_pdf
+
+from .conftest import Desk
+
+# The member certificate is issued at enrolment (now), so documents are issued after it.
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+
+class Unreachable:
+    """A transport whose network is down: every call says so."""
+
+    def __getattr__(self, name: str) -> Any:
+        def down(*args: object, **kwargs: object) -> Any:
+            raise NetworkUnavailableError("connection refused (test: the cable is unplugged)")
+
+        return down
+
+
+def offline(network: Connection) -> Connection:
+    client = TrustnetClient(network.descriptor, Unreachable())  # type: ignore[arg-type]
+    return Connection(descriptor=network.descriptor, client=client, token=network.token)
+
+
+def test_an_issued_invoice_is_registered_signed_and_verifies_offline(desk: Desk) -> None:
+    steps: list[str] = []
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+        progress=lambda step, _: steps.append(step),
+    )
+    assert doc.status is DocumentStatus.REGISTERED
+    assert steps[0] == "render" and steps[-1] == "done"
+    pdf = Path(doc.path).read_bytes()
+    assert hashlib.sha256(pdf).hexdigest() == doc.digest_final
+    entry = Entry.parse(parse_proof(doc.receipt).extra or b"")
+    assert entry.number == "HY-CI-2026-0112"
+    assert pdf[: entry.length] and hashlib.sha256(pdf[: entry.length]).hexdigest() == doc.digest_r1
+    verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))
+    assert verdict.result is Result.AUTHENTIC, [c.reason_en for c in verdict.checks]
+
+
+def test_pdfsig_calls_the_issued_pdf_valid_and_totally_signed(desk: Desk) -> None:
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        DocumentKind.PACKING_LIST,
+        1,
+        now=NOW,
+    )
+    out = subprocess.run(
+        ["pdfsig", "-no-ocsp", doc.path], capture_output=True, text=True, timeout=60, check=False
+    ).stdout
+    assert "Signature is Valid" in out
+    assert "Total document signed" in out
+
+
+def test_pdfsig_trusts_the_signer_once_the_member_ca_is_in_its_nss_database(
+    desk: Desk, tmp_path: Path
+) -> None:
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+    )
+    nss = tmp_path / "nss"
+    nss.mkdir()
+    ca_pem = tmp_path / "member-ca.pem"
+    ca_pem.write_text(desk.network.descriptor.member_ca_pem, encoding="ascii")
+    for command in (
+        ["certutil", "-N", "-d", f"sql:{nss}", "--empty-password"],
+        ["certutil", "-A", "-d", f"sql:{nss}", "-n", "member-ca", "-t", "C,C,", "-i", str(ca_pem)],
+    ):
+        subprocess.run(command, check=True, capture_output=True, timeout=60)
+    out = subprocess.run(
+        ["pdfsig", "-no-ocsp", "-nssdir", f"sql:{nss}", doc.path],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    ).stdout
+    assert "Signature is Valid" in out
+    assert "Certificate is Trusted" in out
+
+
+def test_offline_issue_waits_in_the_outbox_and_the_drain_finishes_it_once(desk: Desk) -> None:
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        offline(desk.network),
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+    )
+    assert doc.status is DocumentStatus.AWAITING_REGISTRATION
+    assert doc.id is not None and pending_path(desk.data_dir, doc.id).exists()
+    assert desk.store.outbox.pending_count() == 1
+
+    result = drain_outbox(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        now=NOW + dt.timedelta(hours=2),
+    )
+    assert (result.delivered, result.waiting) == (1, 0)
+    finished = desk.store.documents.get(doc.id)
+    assert finished.status is DocumentStatus.REGISTERED
+    assert not pending_path(desk.data_dir, doc.id).exists()
+    verdict = verify_pdf(Path(finished.path), load_trust(desk.data_dir))
+    assert verdict.result is Result.AUTHENTIC
+    again = drain_outbox(
+        desk.store, desk.keystore, desk.data_dir, desk.network, now=NOW + dt.timedelta(hours=3)
+    )
+    assert (again.delivered, again.waiting) == (0, 0)
+
+
+def test_issuing_the_same_data_twice_is_idempotent(desk: Desk) -> None:
+    args = (desk.store, desk.keystore, desk.data_dir, desk.network)
+    first = issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    second = issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    assert second.id == first.id
+    assert len(desk.store.documents.by_number(DocumentKind.COMMERCIAL_INVOICE, first.number)) == 1
+
+
+def test_a_corrected_invoice_supersedes_the_earlier_one(desk: Desk) -> None:
+    args = (desk.store, desk.keystore, desk.data_dir, desk.network)
+    first = issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    invoice = desk.store.invoices.get(InvoiceId(1))
+    corrected = replace(
+        invoice, charges=(*invoice.charges, Charge(ChargeKind.DISCOUNT, Decimal("100.00")))
+    )
+    desk.store.invoices.save(corrected)
+    second = issue_document(
+        *args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW + dt.timedelta(minutes=5)
+    )
+    assert second.id != first.id
+    assert second.supersedes_id == first.id
+    assert desk.store.documents.get(first.id).status is DocumentStatus.SUPERSEDED  # type: ignore[arg-type]
+    old_entry = Entry.parse(parse_proof(first.receipt).extra or b"")
+    new_entry = Entry.parse(parse_proof(second.receipt).extra or b"")
+    assert new_entry.supersedes == old_entry.leaf_hash().hex()
+    assert Path(second.path) != Path(first.path)
+
+
+@pytest.mark.parametrize(
+    ("kind", "source"),
+    [
+        (DocumentKind.PROFORMA_INVOICE, 2),
+        (DocumentKind.SALES_CONTRACT, 2),
+        (DocumentKind.PURCHASE_CONTRACT, 1),
+        (DocumentKind.CERTIFICATE_OF_ORIGIN, 1),
+        (DocumentKind.SHIPPING_INSTRUCTION, 1),
+        (DocumentKind.BENEFICIARY_CERTIFICATE, 1),
+        (DocumentKind.BILL_OF_EXCHANGE, 1),
+    ],
+)
+def test_every_document_kind_issues_and_verifies(
+    desk: Desk, kind: DocumentKind, source: int
+) -> None:
+    doc = issue_document(
+        desk.store, desk.keystore, desk.data_dir, desk.network, kind, source, now=NOW
+    )
+    verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))
+    assert verdict.result is Result.AUTHENTIC, [c.reason_en for c in verdict.checks]
+
+
+def test_a_visible_seal_in_the_reserved_box_verifies_authentic(desk: Desk) -> None:
+    import json
+
+    from pypdf import PdfReader
+
+    from exporter_desk.services.issuing import IssueOptions
+
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+        options=IssueOptions(visible_seal=True),
+    )
+    reader = PdfReader(doc.path)
+    data = json.loads(reader.attachments["document.json"][0])
+    assert data["signature_box"]["page"] == 0
+    widgets = [
+        annot.get_object()
+        for annot in reader.pages[0].get("/Annots", [])
+        if annot.get_object().get("/FT") == "/Sig"
+    ]
+    x1, y1, x2, y2 = (float(v) for v in widgets[0]["/Rect"])
+    assert (round(x1), round(y1), round(x2), round(y2)) == tuple(data["signature_box"]["rect"])
+    verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))
+    assert verdict.result is Result.AUTHENTIC, [c.reason_en for c in verdict.checks]
