@@ -1,0 +1,152 @@
+"""Screenshots of each main screen with the demo data, offscreen.
+
+Run: ``uv run python benchmarks/screenshots.py --out DIR [--lang zh_CN]``. Seeds a fresh data
+folder with the sample company, opens the main window, visits every screen (and the editors of
+the sample invoice, contract and party) and saves one PNG per view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Without a desktop keyring the key goes to an encrypted file; this passphrase opens it.
+os.environ.setdefault("EXPORTER_DESK_PASSPHRASE", "screenshots-only-passphrase")
+
+from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from exporter_desk.domain import DocumentKind, PartyId
+from exporter_desk.gui import backend, i18n
+from exporter_desk.gui.app import application, create_main_window
+from exporter_desk.gui.list_page import ListPage
+from exporter_desk.gui.main_window import Screen
+from exporter_desk.services.demo import seed_demo
+from exporter_desk.services.identity import create_self_signed_identity, set_company_party
+from exporter_desk.store import database_path, open_store
+
+
+def _events() -> QEventLoop:
+    """An event loop to process pending events with. Not ``QCoreApplication.processEvents()``:
+    in PySide6 6.12 that static call drops a reference to ``None`` each time, and a waiting
+    loop calling it a few thousand times crashes the interpreter (none_dealloc)."""
+    global _loop
+    if _loop is None:
+        _loop = QEventLoop()
+    return _loop
+
+
+_loop: QEventLoop | None = None
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        _events().processEvents()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def settle(seconds: float = 0.3) -> None:
+    wait_until(lambda: False, seconds)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    parser.add_argument("--lang", default="en", choices=[lang.value for lang in i18n.Language])
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="exporter-desk-shots-") as tmp:
+        data_dir = Path(tmp) / "data"
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        with open_store(database_path(data_dir)) as store:
+            seed_demo(store)
+            set_company_party(store, PartyId(1))
+            create_self_signed_identity(store, backend.open_keystore(data_dir))
+        issued = backend.issue_document(
+            data_dir,
+            DocumentKind.COMMERCIAL_INVOICE.value,
+            1,
+            paper="A4",
+            progress=lambda _percent, _step: None,
+        )
+        app: QApplication = application()
+        i18n.set_language(i18n.Language(args.lang))
+        window, tasks, _presenter = create_main_window(data_dir)
+        window.resize(1360, 840)
+        window.show()
+        suffix = "" if args.lang == "en" else f"-{args.lang}"
+        try:
+            for screen in Screen:
+                page = window.show_screen(screen)
+                if isinstance(page, ListPage):
+                    wait_until(lambda p=page: p.model.rowCount() > 0 or p.model.total == 0)
+                if screen is Screen.DOCUMENTS:
+                    docs = page.list  # type: ignore[attr-defined]
+                    wait_until(lambda d=docs: d.model.rowCount() > 0)
+                    docs.table.setCurrentIndex(docs.model.index(0, 0))
+                    wait_until(lambda p=page: p._view is not None)  # type: ignore[attr-defined]
+                    settle(1.0)
+                settle()
+                save(
+                    window, out / f"{list(Screen).index(screen) + 1:02d}-{screen.value}{suffix}.png"
+                )
+            verify = window.show_screen(Screen.VERIFY)
+            junk = Path(tmp) / "not-a-real-invoice.pdf"
+            junk.write_bytes(b"%PDF-1.7\nthis is not a signed document\n")
+            real = Path(issued.path) if Path(issued.path).is_absolute() else data_dir / issued.path
+            verify.verify_files([real, junk])  # type: ignore[attr-defined]
+            wait_until(
+                lambda: all(c.verdict or c.error for c in verify.cards),  # type: ignore[attr-defined]
+                30,
+            )
+            verify.cards[0].toggle.setChecked(True)  # type: ignore[attr-defined]
+            settle()
+            save(window, out / f"10-verify-card{suffix}.png")
+            for table, name in (
+                ("invoices", "invoice"),
+                ("contracts", "contract"),
+                ("parties", "party"),
+            ):
+                editor = window.open_editor(table, 1)
+                wait_until(lambda e=editor: e.isEnabled())
+                settle(0.5)
+                save(editor, out / f"20-{name}-editor{suffix}.png")
+                if table in ("invoices", "contracts"):
+                    editor.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+                    settle()
+                    save(editor, out / f"21-{name}-goods{suffix}.png")
+                editor.close()
+            editor = window.open_editor("products")
+            editor.hs_code.setText("99ab")  # type: ignore[attr-defined]
+            editor.sku.setText("NEW-1")  # type: ignore[attr-defined]
+            settle()
+            save(editor, out / f"22-product-validation{suffix}.png")
+            editor._clean = editor.snapshot()
+            editor.close()
+        finally:
+            window.close()
+            tasks.shutdown()
+            app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Starting the desktop app: the QApplication, logging and error hooks, language, the database
+thread and the main window. ``run(data_dir, files_to_verify)`` is what ``exporter-desk`` calls
+when no subcommand is given."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from exporter_desk.gui import i18n
+from exporter_desk.gui._resources import icon
+from exporter_desk.gui.errors import ErrorPresenter, install_excepthook, setup_logging
+from exporter_desk.gui.main_window import MainWindow
+from exporter_desk.gui.tasks import TaskManager, collect_garbage_on_gui_thread
+from exporter_desk.store import Store, database_path, open_store
+
+ORGANIZATION = "ExporterDesk"
+APPLICATION = "Exporter Desk"
+
+STYLE = """
+QWidget#sidebar, QListWidget#sidebar {
+    background: #1f2933; color: #e4e7eb; border: none; font-size: 14px; outline: 0;
+}
+QListWidget#sidebar::item { padding: 6px 10px; border-radius: 6px; margin: 2px 6px; }
+QListWidget#sidebar::item:selected { background: #3e4c59; color: white; }
+QListWidget#sidebar::item:hover:!selected { background: #323f4b; }
+QLabel#pageTitle { font-size: 20px; font-weight: 600; padding: 4px 2px; }
+QLabel#countLabel, QLabel#hint, QLabel#factLabel { color: #616e7c; }
+QLabel#totals { font-size: 13px; padding: 4px 2px; }
+QLabel#verdictFile { font-size: 14px; font-weight: 600; }
+QFrame#verdictCard { background: white; border: 1px solid #cbd2d9; border-radius: 8px; }
+QTableView { gridline-color: #e4e7eb; selection-background-color: #cfe3ff;
+             selection-color: #1f2933; }
+QHeaderView::section { background: #f5f7fa; padding: 4px; border: none;
+                       border-bottom: 1px solid #cbd2d9; font-weight: 600; }
+"""
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, created with our names (QSettings uses them) and style."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    collect_garbage_on_gui_thread()
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def store_opener(data_dir: Path) -> Store:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return open_store(database_path(data_dir))
+
+
+def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPresenter]:
+    """The window with its database thread and error presenter (the app and tests use this)."""
+    presenter = ErrorPresenter()
+    tasks = TaskManager(lambda: store_opener(data_dir), on_error=presenter.show)
+    window = MainWindow(tasks, presenter, data_dir)
+    return window, tasks, presenter
+
+
+def run(data_dir: Path, files_to_verify: list[Path]) -> int:
+    """Run the desktop app on ``data_dir``; verify ``files_to_verify`` at once. Returns the exit
+    code."""
+    app = application()
+    setup_logging(data_dir)
+    i18n.set_language(i18n.saved_language())
+    window, tasks, presenter = create_main_window(data_dir)
+    install_excepthook(presenter)
+    window.show()
+    if files_to_verify:
+        window.verify_files(list(files_to_verify))
+    else:
+        window.offer_wizard_if_new()
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown()
+
+
+__all__ = ["application", "create_main_window", "run", "store_opener"]

@@ -1,0 +1,560 @@
+"""The Documents screen: the register of issued PDFs, a preview, and what to do with them
+(issue, print, export a pack, open the folder). Issuing and packs run on the thread pool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exporter_desk.domain import DocumentId, DocumentKind, IssuedDocument
+from exporter_desk.gui import backend, labels
+from exporter_desk.gui._resources import icon
+from exporter_desk.gui.choices import (
+    contract_choices,
+    deal_choices,
+    invoice_choices,
+    shipment_choices,
+)
+from exporter_desk.gui.errors import ErrorPresenter, is_cancel
+from exporter_desk.gui.list_page import ListPage
+from exporter_desk.gui.sources import DocumentColumn, DocumentSource
+from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
+from exporter_desk.gui.widgets import RecordPicker
+from exporter_desk.store import Store
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+translate = QCoreApplication.translate
+
+# Which records each kind of document is issued from.
+SOURCE_OF_KIND = {
+    DocumentKind.COMMERCIAL_INVOICE: "invoices",
+    DocumentKind.PROFORMA_INVOICE: "invoices",
+    DocumentKind.CERTIFICATE_OF_ORIGIN: "invoices",
+    DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
+    DocumentKind.BILL_OF_EXCHANGE: "invoices",
+    DocumentKind.SALES_CONTRACT: "contracts",
+    DocumentKind.PURCHASE_CONTRACT: "contracts",
+    DocumentKind.SHIPPING_INSTRUCTION: "shipments",
+}
+
+
+def resolve(data_dir: Path, doc: IssuedDocument) -> Path | None:
+    if not doc.path:
+        return None
+    path = Path(doc.path)
+    return path if path.is_absolute() else data_dir / path
+
+
+class IssueDialog(QDialog):
+    """Choose what to issue: the kind of document and the record it is made from."""
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("DocumentsPage", "Issue a document"))
+        self.kind = QComboBox()
+        for kind in SOURCE_OF_KIND:
+            self.kind.addItem(labels.document_kind(kind), kind.value)
+        self.pickers = {
+            "invoices": RecordPicker(tasks, invoice_choices),
+            "contracts": RecordPicker(tasks, contract_choices),
+            "shipments": RecordPicker(tasks, shipment_choices),
+        }
+        self.source_label = QLabel()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(translate("DocumentsPage", "Register and sign"))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout = QFormLayout(self)
+        layout.addRow(translate("DocumentsPage", "Document"), self.kind)
+        picker_box = QWidget()
+        picker_layout = QVBoxLayout(picker_box)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        for picker in self.pickers.values():
+            picker.setPlaceholderText(translate("DocumentsPage", "type a number"))
+            picker_layout.addWidget(picker)
+        layout.addRow(self.source_label, picker_box)
+        layout.addRow(self.error)
+        layout.addRow(self.buttons)
+        self.kind.currentIndexChanged.connect(self._on_kind)
+        self._on_kind(0)
+        self.resize(520, 200)
+
+    def chosen_kind(self) -> DocumentKind:
+        return DocumentKind(self.kind.currentData())
+
+    def picker(self) -> RecordPicker:
+        return self.pickers[SOURCE_OF_KIND[self.chosen_kind()]]
+
+    @Slot(int)
+    def _on_kind(self, _index: int) -> None:
+        table = SOURCE_OF_KIND[self.chosen_kind()]
+        for name, picker in self.pickers.items():
+            picker.setVisible(name == table)
+        self.source_label.setText(
+            {
+                "invoices": translate("DocumentsPage", "From invoice"),
+                "contracts": translate("DocumentsPage", "From contract"),
+                "shipments": translate("DocumentsPage", "From shipment"),
+            }[table]
+        )
+
+    @Slot()
+    def _check(self) -> None:
+        if self.picker().value() is None:
+            self.error.setText(translate("DocumentsPage", "Choose the record from the list."))
+            return
+        self.accept()
+
+
+class PackDialog(QDialog):
+    """Which deal or shipment to pack, and how many originals and copies."""
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("DocumentsPage", "Export document pack"))
+        self.of = QComboBox()
+        self.of.addItem(translate("DocumentsPage", "Deal"), "deals")
+        self.of.addItem(translate("DocumentsPage", "Shipment"), "shipments")
+        self.pickers = {
+            "deals": RecordPicker(tasks, deal_choices),
+            "shipments": RecordPicker(tasks, shipment_choices),
+        }
+        self.originals = QSpinBox()
+        self.originals.setRange(0, 10)
+        self.originals.setValue(3)
+        self.copies = QSpinBox()
+        self.copies.setRange(0, 10)
+        self.copies.setValue(2)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QFormLayout(self)
+        layout.addRow(translate("DocumentsPage", "Pack of"), self.of)
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        for picker in self.pickers.values():
+            picker.setPlaceholderText(translate("DocumentsPage", "type a reference"))
+            box_layout.addWidget(picker)
+        layout.addRow(translate("DocumentsPage", "Reference"), box)
+        layout.addRow(translate("DocumentsPage", "Originals"), self.originals)
+        layout.addRow(translate("DocumentsPage", "Copies"), self.copies)
+        layout.addRow(self.error)
+        layout.addRow(buttons)
+        self.of.currentIndexChanged.connect(self._on_of)
+        self._on_of(0)
+        self.resize(460, 220)
+
+    @Slot(int)
+    def _on_of(self, _index: int) -> None:
+        for name, picker in self.pickers.items():
+            picker.setVisible(name == self.of.currentData())
+
+    def chosen(self) -> tuple[str, int]:
+        of = str(self.of.currentData())
+        record_id = self.pickers[of].value()
+        assert record_id is not None
+        return of, record_id
+
+    @Slot()
+    def _check(self) -> None:
+        if self.pickers[str(self.of.currentData())].value() is None:
+            self.error.setText(translate("DocumentsPage", "Choose the record from the list."))
+            return
+        self.accept()
+
+
+class DocumentsPage(QWidget):
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        presenter: ErrorPresenter,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.presenter = presenter
+        self.data_dir = data_dir
+        self.current: IssuedDocument | None = None
+        self._workers: list[Worker] = []
+        self._progress: QProgressDialog | None = None
+        self._pdf: QPdfDocument | None = None
+        self._view: QPdfView | None = None
+        self._print_path: Path | None = None
+        self._paper = "A4"
+
+        self.list = ListPage(tasks, DocumentSource())
+        self.list.new_button.hide()
+        self.list.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.list.open_requested.connect(self._on_open)
+
+        self.issue_button = QPushButton(icon("issue"), "")
+        self.issue_button.clicked.connect(self.issue)
+        self.print_button = QPushButton(icon("print"), "")
+        self.print_button.clicked.connect(self.print_current)
+        self.pack_button = QPushButton(icon("pack"), "")
+        self.pack_button.clicked.connect(self.export_pack)
+        self.folder_button = QPushButton(icon("folder"), "")
+        self.folder_button.clicked.connect(self.open_folder)
+        self.last_issued: IssuedDocument | None = None
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #2e7d32;")
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.preview_box = QWidget()
+        self.preview_layout = QVBoxLayout(self.preview_box)
+        self.preview_layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("hint")
+        self.preview_layout.addWidget(self.placeholder, 1)
+
+        buttons = QHBoxLayout()
+        for button in (self.issue_button, self.print_button, self.pack_button, self.folder_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.notice)
+        right_layout.addWidget(self.info)
+        right_layout.addWidget(self.preview_box, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = QSettings().value("documents/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.retranslate()
+        self._update_buttons()
+
+    def start(self) -> None:
+        self.list.start()
+        self.tasks.run_db(_print_settings, self._on_print_settings)
+
+    @Slot(object)
+    def _on_print_settings(self, settings: tuple[str, int]) -> None:
+        self._paper = settings[0]
+
+    def save_state(self) -> None:
+        self.list.save_state()
+        QSettings().setValue("documents/splitter", self.splitter.saveState())
+
+    # -- the current document ----------------------------------------------------------------
+
+    @Slot()
+    def _on_current(self) -> None:
+        id_ = self.list.current_id()
+        if id_ is None:
+            self._show(None)
+            return
+        self.tasks.run_db(lambda store: store.documents.get(DocumentId(id_)), self._show)
+
+    @Slot(int)
+    def _on_open(self, id_: int) -> None:
+        doc = self.current
+        if doc is not None and doc.id == id_:
+            path = resolve(self.data_dir, doc)
+            if path is not None and path.is_file():
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    @Slot(object)
+    def _show(self, doc: IssuedDocument | None) -> None:
+        self.current = doc
+        self._update_buttons()
+        if doc is None:
+            self.info.setText("")
+            self._preview(None)
+            return
+        path = resolve(self.data_dir, doc)
+        lines = [
+            f"<b>{labels.document_kind(doc.kind)} {doc.number}</b>",
+            translate("DocumentsPage", "Status: {status}").format(
+                status=labels.document_status(doc.status)
+            ),
+        ]
+        if doc.log_index is not None:
+            lines.append(
+                translate("DocumentsPage", "Registered as entry {index}").format(
+                    index=doc.log_index
+                )
+            )
+        if path is not None:
+            lines.append(str(path))
+        self.info.setText("<br>".join(lines))
+        self._preview(path if path is not None and path.is_file() else None)
+
+    def _ensure_viewer(self) -> tuple[QPdfDocument, QPdfView]:
+        if self._pdf is None or self._view is None:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self._pdf = QPdfDocument(self)
+            self._view = QPdfView()
+            self._view.setDocument(self._pdf)
+            self._view.setPageMode(QPdfView.PageMode.MultiPage)
+            self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.preview_layout.addWidget(self._view, 1)
+        return self._pdf, self._view
+
+    def _preview(self, path: Path | None) -> None:
+        if path is None:
+            if self._view is not None:
+                self._view.hide()
+            self.placeholder.show()
+            return
+        pdf, view = self._ensure_viewer()
+        pdf.load(str(path))
+        self.placeholder.hide()
+        view.show()
+
+    def _update_buttons(self) -> None:
+        has_file = self.current is not None and bool(self.current.path)
+        self.print_button.setEnabled(has_file)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @Slot()
+    def issue(self) -> None:
+        dialog = IssueDialog(self.tasks, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind = dialog.chosen_kind()
+        source_id = dialog.picker().value()
+        assert source_id is not None
+        data_dir, paper = self.data_dir, self._paper
+
+        def run(progress: Progress) -> Any:
+            return backend.issue_document(
+                data_dir, kind.value, source_id, paper=paper, progress=progress
+            )
+
+        self._run(run, translate("DocumentsPage", "Registering and signing..."), self._on_issued)
+
+    @Slot(object)
+    def _on_issued(self, result: object) -> None:
+        self.list.refresh()
+        number = getattr(result, "number", "")
+        status = getattr(result, "status", None)
+        message = translate("DocumentsPage", "Document {number} was issued.").format(number=number)
+        if status is not None and getattr(status, "value", "") == "awaiting-registration":
+            message += " " + translate(
+                "DocumentsPage",
+                "The trust network could not be reached: it is signed and waits in the outbox "
+                "for registration.",
+            )
+        self.last_issued = result if isinstance(result, IssuedDocument) else None
+        self.notice.setText(message)
+
+    @Slot()
+    def export_pack(self) -> None:
+        """Print-ready pack of a deal or a shipment: every document, in order, with a cover."""
+        dialog = PackDialog(self.tasks, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        of, record_id = dialog.chosen()
+        originals, copies = dialog.originals.value(), dialog.copies.value()
+        start = str(QSettings().value("folders/packs", str(Path.home())))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("DocumentsPage", "Export document pack"),
+            str(Path(start) / "document-pack.pdf"),
+            translate("DocumentsPage", "PDF files (*.pdf)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+        QSettings().setValue("folders/packs", str(target.parent))
+        data_dir, paper = self.data_dir, self._paper
+
+        def run(progress: Progress) -> Any:
+            return backend.build_pack(
+                data_dir,
+                of,
+                record_id,
+                target,
+                originals=originals,
+                copies=copies,
+                paper=paper,
+                progress=progress,
+            )
+
+        self._run(run, translate("DocumentsPage", "Building the pack..."), self._on_packed)
+
+    @Slot(object)
+    def _on_packed(self, result: object) -> None:
+        self.notice.setText(
+            translate("DocumentsPage", "The document pack was saved to {path}.").format(path=result)
+        )
+
+    def _run(self, fn: Any, label: str, on_done: Any) -> None:
+        progress = QProgressDialog(label, translate("DocumentsPage", "Cancel"), 0, 100, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        worker = Worker(fn)
+        progress.canceled.connect(worker.cancel)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.succeeded.connect(on_done)
+        worker.signals.succeeded.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_failed)
+        self._progress = progress
+        self._workers.append(worker)
+        start_worker(worker)
+
+    @Slot(int, str)
+    def _on_progress(self, percent: int, message: str) -> None:
+        if self._progress is not None:
+            if percent >= 0:
+                self._progress.setValue(percent)
+            if message:
+                self._progress.setLabelText(message)
+
+    @Slot(object)
+    def _on_finished(self, _result: object) -> None:
+        self._close_progress()
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self._close_progress()
+        self.notice.setText("")
+        if not is_cancel(error):
+            self.presenter.show(error)
+
+    def _close_progress(self) -> None:
+        sender = self.sender()
+        self._workers = [w for w in self._workers if w.signals is not sender]
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    @Slot()
+    def print_current(self) -> None:
+        doc = self.current
+        path = resolve(self.data_dir, doc) if doc is not None else None
+        if path is None or not path.is_file():
+            return
+        self._print_path = path
+        self.tasks.run_db(_print_settings, self._print)
+
+    @Slot(object)
+    def _print(self, settings: tuple[str, int]) -> None:
+        """Ask for a printer (paper size and copies from Settings) and print the preview's PDF."""
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        path = self._print_path
+        if path is None:
+            return
+        paper, copies = settings
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(
+            QPageSize(QPageSize.PageSizeId.Letter if paper == "Letter" else QPageSize.PageSizeId.A4)
+        )
+        printer.setCopyCount(copies)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        pdf = QPdfDocument(self)
+        pdf.load(str(path))
+        painter = QPainter()
+        if not painter.begin(printer):
+            return
+        try:
+            for page in range(pdf.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = pdf.pagePointSize(page).scaled(
+                    QSize(target.width(), target.height()).toSizeF(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                )
+                image: QImage = pdf.render(page, size.toSize())
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+            pdf.deleteLater()
+
+    @Slot()
+    def open_folder(self) -> None:
+        doc = self.current
+        path = resolve(self.data_dir, doc) if doc is not None else None
+        folder = path.parent if path is not None else self.data_dir
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # -- language ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.list.set_title(translate("DocumentsPage", "Documents"))
+        self.issue_button.setText(translate("DocumentsPage", "Issue..."))
+        self.issue_button.setToolTip(
+            translate("DocumentsPage", "Register a document with the trust network and sign it")
+        )
+        self.print_button.setText(translate("DocumentsPage", "Print..."))
+        self.pack_button.setText(translate("DocumentsPage", "Export pack..."))
+        self.pack_button.setToolTip(
+            translate("DocumentsPage", "All documents of a deal or shipment, ready to print")
+        )
+        self.folder_button.setText(translate("DocumentsPage", "Open folder"))
+        self.placeholder.setText(
+            translate("DocumentsPage", "Select an issued document to preview it.")
+        )
+        if self.current is not None:
+            self._show(self.current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _print_settings(store: Store) -> tuple[str, int]:
+    paper = store.settings.get("print.paper_size", "A4") or "A4"
+    copies_text = store.settings.get("print.copies", "1") or "1"
+    return paper, int(copies_text) if copies_text.isdigit() else 1
+
+
+__all__ = ["DocumentColumn", "DocumentsPage", "IssueDialog"]

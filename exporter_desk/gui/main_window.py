@@ -1,0 +1,706 @@
+"""The main window: a sidebar of screens, the menus, the status bar, and the open editors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import StrEnum
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from exporter_desk.domain import Contract, ContractId, Invoice, InvoiceKind
+from exporter_desk.gui import i18n
+from exporter_desk.gui._resources import icon
+from exporter_desk.gui.editors import (
+    ContractEditor,
+    DealEditor,
+    EditorDialog,
+    InvoiceEditor,
+    PartyEditor,
+    ProductEditor,
+    ShipmentEditor,
+)
+from exporter_desk.gui.errors import ErrorPresenter, log_path
+from exporter_desk.gui.list_page import ListPage
+from exporter_desk.gui.models import ListSource
+from exporter_desk.gui.sources import (
+    ContractSource,
+    DealSource,
+    InvoiceSource,
+    PartySource,
+    ProductSource,
+    ShipmentSource,
+)
+from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.store import Store
+
+translate = QCoreApplication.translate
+
+OUTBOX_REFRESH_MS = 10_000
+
+
+class Screen(StrEnum):
+    """The sidebar's screens, in order; list screens are named after their table."""
+
+    DEALS = "deals"
+    CONTRACTS = "contracts"
+    INVOICES = "invoices"
+    SHIPMENTS = "shipments"
+    PARTIES = "parties"
+    PRODUCTS = "products"
+    DOCUMENTS = "documents"
+    VERIFY = "verify"
+    SETTINGS = "settings"
+
+
+def screen_title(screen: Screen) -> str:
+    return {
+        Screen.DEALS: translate("MainWindow", "Deals"),
+        Screen.CONTRACTS: translate("MainWindow", "Contracts"),
+        Screen.INVOICES: translate("MainWindow", "Invoices"),
+        Screen.SHIPMENTS: translate("MainWindow", "Shipments"),
+        Screen.PARTIES: translate("MainWindow", "Parties"),
+        Screen.PRODUCTS: translate("MainWindow", "Products"),
+        Screen.DOCUMENTS: translate("MainWindow", "Documents"),
+        Screen.VERIFY: translate("MainWindow", "Verify"),
+        Screen.SETTINGS: translate("MainWindow", "Settings"),
+    }[screen]
+
+
+def subject_title(screen: Screen) -> str:
+    """The singular, for "New ..." menu entries."""
+    return {
+        Screen.DEALS: translate("MainWindow", "Deal..."),
+        Screen.CONTRACTS: translate("MainWindow", "Contract..."),
+        Screen.INVOICES: translate("MainWindow", "Invoice..."),
+        Screen.SHIPMENTS: translate("MainWindow", "Shipment..."),
+        Screen.PARTIES: translate("MainWindow", "Party..."),
+        Screen.PRODUCTS: translate("MainWindow", "Product..."),
+    }.get(screen, "")
+
+
+LIST_SOURCES: dict[Screen, Callable[[], ListSource[Any]]] = {
+    Screen.DEALS: DealSource,
+    Screen.CONTRACTS: ContractSource,
+    Screen.INVOICES: InvoiceSource,
+    Screen.SHIPMENTS: ShipmentSource,
+    Screen.PARTIES: PartySource,
+    Screen.PRODUCTS: ProductSource,
+}
+EDITORS: dict[str, type[EditorDialog]] = {
+    "deals": DealEditor,
+    "contracts": ContractEditor,
+    "invoices": InvoiceEditor,
+    "shipments": ShipmentEditor,
+    "parties": PartyEditor,
+    "products": ProductEditor,
+}
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. Screens are built the first time they are shown."""
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        presenter: ErrorPresenter,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.presenter = presenter
+        self.data_dir = data_dir
+        self.pages: dict[Screen, QWidget] = {}
+        self.editors: dict[tuple[str, int | None], EditorDialog] = {}
+        self._pending_verify: list[Path] = []
+        self.setWindowIcon(icon("app"))
+        self.setObjectName("mainWindow")
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setUniformItemSizes(True)
+        for screen in Screen:
+            item = QListWidgetItem(icon(screen.value), "")
+            item.setData(Qt.ItemDataRole.UserRole, screen.value)
+            item.setSizeHint(QSize(180, 38))
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self._placeholders: dict[Screen, QWidget] = {}
+        for screen in Screen:
+            placeholder = QWidget()
+            self._placeholders[screen] = placeholder
+            self.stack.addWidget(placeholder)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._on_screen)
+
+        self.outbox_label = QLabel()
+        self.outbox_label.setObjectName("outboxIndicator")
+        self.folder_label = QLabel(str(data_dir))
+        self.folder_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.outbox_label)
+        self.statusBar().addWidget(self.folder_label)
+        self.pending_count: int | None = None
+        self.outbox_timer = QTimer(self)
+        self.outbox_timer.setInterval(OUTBOX_REFRESH_MS)
+        self.outbox_timer.timeout.connect(self.refresh_outbox)
+        self.outbox_timer.start()
+        tasks.store_changed.connect(self._on_store_changed)
+        tasks.store_failed.connect(self._on_store_failed)
+
+        self._build_menus()
+        self.retranslate()
+        self._restore()
+        self.refresh_outbox()
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_menu = QMenu(self)
+        self.new_actions: dict[Screen, QAction] = {}
+        for screen in LIST_SOURCES:
+            action = QAction(icon(screen.value), "", self)
+            action.setData(screen.value)
+            action.triggered.connect(self._on_new_action)
+            self.new_actions[screen] = action
+            self.new_menu.addAction(action)
+        self.file_menu.addMenu(self.new_menu)
+        self.file_menu.addSeparator()
+        self.verify_action = self._action(
+            "verify", self.choose_files_to_verify, QKeySequence.StandardKey.Open
+        )
+        self.verify_action.setIcon(icon("verify"))
+        self.save_results_action = self._action("saveResults", self.save_verify_results)
+        self.print_action = self._action(
+            "print", self.print_document, QKeySequence.StandardKey.Print
+        )
+        self.print_action.setIcon(icon("print"))
+        self.pack_action = self._action("exportPack", self.export_pack)
+        self.folder_action = self._action("openFolder", self.open_data_folder)
+        self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.verify_action, self.save_results_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        for action in (self.print_action, self.pack_action, self.folder_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.new_record_action = self._action(
+            "newRecord", self.new_record, QKeySequence.StandardKey.New
+        )
+        self.open_record_action = self._action("openRecord", self.open_selected)
+        self.find_action = self._action("find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(
+            "refresh", self.refresh_current, QKeySequence.StandardKey.Refresh
+        )
+        self.invoice_from_contract_action = self._action(
+            "invoiceFromContract", self.invoice_from_selected_contract
+        )
+        self.invoice_from_contract_action.setIcon(icon("invoices"))
+        for action in (
+            self.new_record_action,
+            self.open_record_action,
+            self.find_action,
+            self.refresh_action,
+        ):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.invoice_from_contract_action)
+
+        self.go_menu = bar.addMenu("")
+        self.go_actions: dict[Screen, QAction] = {}
+        for number, screen in enumerate(Screen, start=1):
+            action = QAction(icon(screen.value), "", self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setData(screen.value)
+            action.triggered.connect(self._on_go_action)
+            self.addAction(action)
+            self.go_menu.addAction(action)
+            self.go_actions[screen] = action
+
+        self.tools_menu = bar.addMenu("")
+        self.wizard_action = self._action("setupAssistant", self.show_wizard)
+        self.tools_menu.addAction(self.wizard_action)
+        self.language_menu = QMenu(self)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[i18n.Language, QAction] = {}
+        for language in i18n.Language:
+            action = QAction(language.native_name, self)
+            action.setCheckable(True)
+            action.setData(language.value)
+            action.triggered.connect(self._on_language_action)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[language] = action
+        self.tools_menu.addMenu(self.language_menu)
+
+        self.help_menu = bar.addMenu("")
+        self.log_action = self._action("openLog", self.open_log_folder)
+        self.about_action = self._action("about", self.about)
+        self.help_menu.addAction(self.log_action)
+        self.help_menu.addAction(self.about_action)
+
+    # -- screens -----------------------------------------------------------------------------
+
+    def page(self, screen: Screen) -> QWidget:
+        """The screen's widget, built on first use."""
+        existing = self.pages.get(screen)
+        if existing is not None:
+            return existing
+        widget = self._build_page(screen)
+        self.pages[screen] = widget
+        placeholder = self._placeholders[screen]
+        index = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return widget
+
+    def _build_page(self, screen: Screen) -> QWidget:
+        if screen in LIST_SOURCES:
+            page: ListPage[Any] = ListPage(self.tasks, LIST_SOURCES[screen]())
+            page.set_title(screen_title(screen))
+            page.open_requested.connect(self._on_open_requested)
+            page.new_requested.connect(self.new_record)
+            if screen is Screen.CONTRACTS:
+                page.add_tool(self.invoice_from_contract_action)
+            return page
+        if screen is Screen.DOCUMENTS:
+            from exporter_desk.gui.documents_page import DocumentsPage
+
+            return DocumentsPage(self.tasks, self.presenter, self.data_dir)
+        if screen is Screen.VERIFY:
+            from exporter_desk.gui.verify_page import VerifyPage
+
+            return VerifyPage(partial(_load_verifier, self.data_dir), self.presenter)
+        from exporter_desk.gui.settings_page import SettingsPage
+
+        settings = SettingsPage(self.tasks, self.presenter, self.data_dir)
+        settings.wizard_requested.connect(self.show_wizard)
+        settings.edit_party_requested.connect(self._on_edit_party)
+        return settings
+
+    def show_screen(self, screen: Screen) -> QWidget:
+        self.sidebar.setCurrentRow(list(Screen).index(screen))
+        return self.page(screen)
+
+    def current_screen(self) -> Screen:
+        return list(Screen)[max(self.sidebar.currentRow(), 0)]
+
+    @Slot(int)
+    def _on_screen(self, row: int) -> None:
+        if row < 0:
+            return
+        screen = list(Screen)[row]
+        widget = self.page(screen)
+        self.stack.setCurrentWidget(widget)
+        start = getattr(widget, "start", None)
+        if callable(start):
+            start()
+        if screen is Screen.VERIFY and self._pending_verify:
+            files, self._pending_verify = self._pending_verify, []
+            widget.verify_files(files)  # type: ignore[attr-defined]
+        self._update_actions()
+        widget.setFocus()
+
+    def _update_actions(self) -> None:
+        screen = self.current_screen()
+        self.new_record_action.setEnabled(screen in LIST_SOURCES)
+        self.open_record_action.setEnabled(screen in LIST_SOURCES or screen is Screen.DOCUMENTS)
+        self.invoice_from_contract_action.setEnabled(screen is Screen.CONTRACTS)
+        self.print_action.setEnabled(screen is Screen.DOCUMENTS)
+        self.pack_action.setEnabled(screen is Screen.DOCUMENTS)
+        self.save_results_action.setEnabled(screen is Screen.VERIFY)
+
+    def list_page(self, screen: Screen) -> ListPage[Any]:
+        page = self.page(screen)
+        assert isinstance(page, ListPage)
+        return page
+
+    # -- editors -----------------------------------------------------------------------------
+
+    def open_editor(self, table: str, id_: int | None = None, draft: Any = None) -> EditorDialog:
+        """Open (or raise) the editor of one record, or a new one (blank or from ``draft``)."""
+        key = (table, id_)
+        if id_ is not None and key in self.editors:
+            editor = self.editors[key]
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = EDITORS[table](self.tasks, self.presenter, self)
+        editor.saved.connect(self._on_editor_saved)
+        editor.destroyed.connect(self._forget_editors)
+        draft_signal = getattr(editor, "draft_requested", None)
+        if draft_signal is not None:
+            draft_signal.connect(self._on_draft_requested)
+        if id_ is None:
+            editor.start_new(draft, dirty=draft is not None)
+        else:
+            editor.start_existing(id_)
+        self.editors[(table, id_ if id_ is not None else -id(editor))] = editor
+        editor.show()
+        return editor
+
+    @Slot(int)
+    def _on_open_requested(self, id_: int) -> None:
+        self.open_editor(self.current_screen().value, id_)
+
+    @Slot(str, object)
+    def _on_draft_requested(self, table: str, draft: object) -> None:
+        self.open_editor(table, None, draft)
+
+    @Slot(str, int)
+    def _on_editor_saved(self, table: str, id_: int) -> None:
+        sender = self.sender()
+        for key, editor in list(self.editors.items()):
+            if editor is sender and key != (table, id_):
+                del self.editors[key]
+                self.editors[(table, id_)] = editor
+
+    @Slot()
+    def _forget_editors(self) -> None:
+        import shiboken6
+
+        self.editors = {k: e for k, e in self.editors.items() if shiboken6.isValid(e)}
+
+    @Slot(int)
+    def _on_edit_party(self, party_id: int) -> None:
+        self.open_editor("parties", party_id if party_id > 0 else None)
+
+    @Slot(str)
+    def _on_store_changed(self, table: str) -> None:
+        for screen, page in self.pages.items():
+            if screen.value == table and isinstance(page, ListPage):
+                page.refresh()
+
+    @Slot()
+    def _on_new_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_editor(str(action.data()))
+
+    @Slot()
+    def new_record(self) -> None:
+        screen = self.current_screen()
+        if screen in LIST_SOURCES:
+            self.open_editor(screen.value)
+
+    @Slot()
+    def open_selected(self) -> None:
+        screen = self.current_screen()
+        if screen in LIST_SOURCES:
+            id_ = self.list_page(screen).current_id()
+            if id_ is not None:
+                self.open_editor(screen.value, id_)
+
+    @Slot()
+    def invoice_from_selected_contract(self) -> None:
+        """A new invoice from the contract selected in the Contracts list."""
+        page = self.list_page(Screen.CONTRACTS)
+        id_ = page.current_id()
+        if id_ is None:
+            return
+        self.tasks.run_db(lambda store: _invoice_draft(store, id_), self._on_invoice_draft)
+
+    @Slot(object)
+    def _on_invoice_draft(self, draft: Invoice) -> None:
+        self.open_editor("invoices", None, draft)
+
+    # -- other actions -----------------------------------------------------------------------
+
+    @Slot()
+    def _on_go_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_screen(Screen(str(action.data())))
+
+    @Slot()
+    def focus_search(self) -> None:
+        page = self.pages.get(self.current_screen())
+        if isinstance(page, ListPage):
+            page.focus_search()
+        elif page is not None and hasattr(page, "list"):
+            page.list.focus_search()
+
+    @Slot()
+    def refresh_current(self) -> None:
+        page = self.pages.get(self.current_screen())
+        if isinstance(page, ListPage):
+            page.refresh()
+        elif page is not None and hasattr(page, "list"):
+            page.list.refresh()
+        self.refresh_outbox()
+
+    def verify_files(self, files: list[Path]) -> None:
+        """Show the Verify screen and check ``files`` (command line, File > Verify)."""
+        if Screen.VERIFY in self.pages:
+            self.show_screen(Screen.VERIFY)
+            self.pages[Screen.VERIFY].verify_files(files)  # type: ignore[attr-defined]
+        else:
+            self._pending_verify.extend(files)
+            self.show_screen(Screen.VERIFY)
+
+    @Slot()
+    def choose_files_to_verify(self) -> None:
+        page = self.show_screen(Screen.VERIFY)
+        page.choose_files()  # type: ignore[attr-defined]
+
+    @Slot()
+    def save_verify_results(self) -> None:
+        page = self.pages.get(Screen.VERIFY)
+        if page is not None:
+            page.save_results()  # type: ignore[attr-defined]
+
+    @Slot()
+    def print_document(self) -> None:
+        page = self.pages.get(Screen.DOCUMENTS)
+        if page is not None:
+            page.print_current()  # type: ignore[attr-defined]
+
+    @Slot()
+    def export_pack(self) -> None:
+        page = self.pages.get(Screen.DOCUMENTS)
+        if page is not None:
+            page.export_pack()  # type: ignore[attr-defined]
+
+    @Slot()
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+
+    @Slot()
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path(self.data_dir).parent)))
+
+    @Slot()
+    def about(self) -> None:
+        from exporter_desk import __version__
+
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About Exporter Desk"),
+            translate(
+                "MainWindow",
+                "Exporter Desk {version}\nTrade documents for small exporters: registered, "
+                "signed and verifiable offline.",
+            ).format(version=__version__),
+        )
+
+    @Slot()
+    def show_wizard(self) -> None:
+        from exporter_desk.gui.wizard import SetupWizard
+
+        wizard = SetupWizard(self.tasks, self.presenter, self.data_dir, self)
+        wizard.finished.connect(self._on_wizard_finished)
+        wizard.open()
+        self.wizard = wizard
+
+    @Slot(int)
+    def _on_wizard_finished(self, _result: int) -> None:
+        self._on_store_changed("parties")
+        settings = self.pages.get(Screen.SETTINGS)
+        if settings is not None:
+            settings.reload()  # type: ignore[attr-defined]
+
+    def offer_wizard_if_new(self) -> None:
+        """Open the set-up assistant on the first run (no company and never dismissed)."""
+        self.tasks.run_db(_needs_setup, self._on_needs_setup)
+
+    @Slot(object)
+    def _on_needs_setup(self, needed: bool) -> None:
+        if needed:
+            self.show_wizard()
+
+    # -- outbox ------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_outbox(self) -> None:
+        self.tasks.run_db(_pending, self._on_pending)
+
+    @Slot(object)
+    def _on_pending(self, count: int) -> None:
+        self.pending_count = count
+        self._show_outbox()
+
+    def _show_outbox(self) -> None:
+        count = self.pending_count
+        if count is None:
+            self.outbox_label.setText("")
+        elif count == 0:
+            self.outbox_label.setText(translate("MainWindow", "✔ All documents registered"))
+            self.outbox_label.setStyleSheet("color: #2e7d32;")
+        else:
+            self.outbox_label.setText(
+                translate("MainWindow", "⏳ {count} awaiting registration").format(count=count)
+            )
+            self.outbox_label.setStyleSheet("color: #ef6c00; font-weight: bold;")
+        self.outbox_label.setToolTip(
+            translate(
+                "MainWindow",
+                "Documents signed while the trust network could not be reached wait in the "
+                "outbox and are registered automatically.",
+            )
+        )
+
+    @Slot(object)
+    def _on_store_failed(self, error: BaseException) -> None:
+        self.presenter.show(error)
+        self.outbox_timer.stop()
+
+    # -- language, state, closing ------------------------------------------------------------
+
+    @Slot()
+    def _on_language_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.set_language(i18n.Language(str(action.data())))
+
+    def set_language(self, language: i18n.Language) -> None:
+        i18n.set_language(language)
+        i18n.save_language(language)
+        self.tasks.run_db(lambda store: store.settings.set("ui.language", language.value))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "Exporter Desk"))
+        for row, screen in enumerate(Screen):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setText(screen_title(screen))
+        for screen, page in self.pages.items():
+            if isinstance(page, ListPage):
+                page.set_title(screen_title(screen))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.new_menu.setTitle(translate("MainWindow", "&New"))
+        for screen, action in self.new_actions.items():
+            action.setText(subject_title(screen))
+        self.verify_action.setText(translate("MainWindow", "&Verify PDF files..."))
+        self.save_results_action.setText(translate("MainWindow", "Save verification results..."))
+        self.print_action.setText(translate("MainWindow", "&Print document..."))
+        self.pack_action.setText(translate("MainWindow", "Export document pack..."))
+        self.folder_action.setText(translate("MainWindow", "Open data folder"))
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.edit_menu.setTitle(translate("MainWindow", "&Edit"))
+        self.new_record_action.setText(translate("MainWindow", "New record"))
+        self.open_record_action.setText(translate("MainWindow", "Open selected record"))
+        self.find_action.setText(translate("MainWindow", "Find"))
+        self.refresh_action.setText(translate("MainWindow", "Refresh"))
+        self.invoice_from_contract_action.setText(
+            translate("MainWindow", "New invoice from contract")
+        )
+        self.go_menu.setTitle(translate("MainWindow", "&Go"))
+        for screen, action in self.go_actions.items():
+            action.setText(screen_title(screen))
+        self.tools_menu.setTitle(translate("MainWindow", "&Tools"))
+        self.wizard_action.setText(translate("MainWindow", "Setup assistant..."))
+        self.language_menu.setTitle(translate("MainWindow", "Language"))
+        self.language_actions[i18n.current_language()].setChecked(True)
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.log_action.setText(translate("MainWindow", "Open log folder"))
+        self.about_action.setText(translate("MainWindow", "About Exporter Desk"))
+        self._show_outbox()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        screen = settings.value("main/screen", Screen.INVOICES.value)
+        try:
+            start = Screen(str(screen))
+        except ValueError:
+            start = Screen.INVOICES
+        self.show_screen(start)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in list(self.editors.values()):
+            import shiboken6
+
+            if shiboken6.isValid(editor) and editor.isVisible() and not editor.close():
+                event.ignore()
+                return
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("main/screen", self.current_screen().value)
+        for page in self.pages.values():
+            save_state = getattr(page, "save_state", None)
+            if callable(save_state):
+                save_state()
+        self.outbox_timer.stop()
+        event.accept()
+
+
+def _load_verifier(data_dir: Path) -> Callable[[Path], Any]:
+    from exporter_desk.gui.backend import load_verifier
+
+    return load_verifier(data_dir)
+
+
+def _pending(store: Store) -> int:
+    return store.outbox.pending_count()
+
+
+def _needs_setup(store: Store) -> bool:
+    if store.settings.get("setup.dismissed") == "1":
+        return False
+    return store.settings.get("company.party_id") is None
+
+
+def _invoice_draft(store: Store, contract_id: int) -> Invoice:
+    contract: Contract = store.contracts.get(ContractId(contract_id))
+    return Invoice.from_contract(
+        contract, kind=InvoiceKind.COMMERCIAL, number="", date=dt.date.today()
+    )
+
+
+__all__ = ["EDITORS", "LIST_SOURCES", "MainWindow", "Screen", "screen_title"]

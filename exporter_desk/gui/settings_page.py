@@ -1,0 +1,295 @@
+"""The Settings screen: company profile, language, printing, online checks, trust networks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exporter_desk.errors import ExporterError
+from exporter_desk.gui import i18n
+from exporter_desk.gui.choices import party_choices
+from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.gui.widgets import RecordPicker
+from exporter_desk.store import Store
+
+translate = QCoreApplication.translate
+
+PAPER_KEY = "print.paper_size"
+COPIES_KEY = "print.copies"
+ONLINE_KEY = "network.online_checks"
+COMPANY_KEY = "company.party_id"
+PAPER_SIZES = ("A4", "Letter")
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsValues:
+    company_id: int | None
+    paper: str
+    copies: int
+    online: bool
+    networks: tuple[str, ...]
+
+
+class SettingsPage(QWidget):
+    wizard_requested = Signal()
+    edit_party_requested = Signal(int)
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        presenter: ErrorPresenter,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.presenter = presenter
+        self.data_dir = data_dir
+        self._loading = False
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+
+        self.company = RecordPicker(tasks, party_choices)
+        self.company.edited.connect(self._on_company)
+        self.edit_company = QPushButton()
+        self.edit_company.clicked.connect(self._on_edit_company)
+        self.new_company = QPushButton()
+        self.new_company.clicked.connect(self._on_new_company)
+        self.language = QComboBox()
+        for language in i18n.Language:
+            self.language.addItem(language.native_name, language.value)
+        self.language.currentIndexChanged.connect(self._on_language)
+        self.paper = QComboBox()
+        for size in PAPER_SIZES:
+            self.paper.addItem(size, size)
+        self.paper.currentIndexChanged.connect(self._on_paper)
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 20)
+        self.copies.valueChanged.connect(self._on_copies)
+        self.online = QCheckBox()
+        self.online.toggled.connect(self._on_online)
+        self.networks = QLabel()
+        self.networks.setWordWrap(True)
+        self.import_network = QPushButton()
+        self.import_network.clicked.connect(self._on_import_network)
+        self.wizard_button = QPushButton()
+        self.wizard_button.clicked.connect(self.wizard_requested)
+
+        self.company_box = QGroupBox()
+        company_row = QHBoxLayout()
+        company_row.addWidget(self.company, 1)
+        company_row.addWidget(self.edit_company)
+        company_row.addWidget(self.new_company)
+        company_layout = QFormLayout(self.company_box)
+        self.company_label = QLabel()
+        company_layout.addRow(self.company_label, company_row)
+
+        self.general_box = QGroupBox()
+        general = QFormLayout(self.general_box)
+        self.language_label = QLabel()
+        self.paper_label = QLabel()
+        self.copies_label = QLabel()
+        general.addRow(self.language_label, self.language)
+        general.addRow(self.paper_label, self.paper)
+        general.addRow(self.copies_label, self.copies)
+        general.addRow(self.online)
+
+        self.network_box = QGroupBox()
+        network = QVBoxLayout(self.network_box)
+        network.addWidget(self.networks)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_network)
+        buttons.addWidget(self.wizard_button)
+        buttons.addStretch(1)
+        network.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.company_box)
+        layout.addWidget(self.general_box)
+        layout.addWidget(self.network_box)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        data_dir = self.data_dir
+        self.tasks.run_db(lambda store: _read(store, data_dir), self._on_loaded)
+
+    @Slot(object)
+    def _on_loaded(self, values: SettingsValues) -> None:
+        self._loading = True
+        try:
+            self.company.set_value(values.company_id)
+            self.paper.setCurrentIndex(max(self.paper.findData(values.paper), 0))
+            self.copies.setValue(values.copies)
+            self.online.setChecked(values.online)
+            self.language.setCurrentIndex(
+                max(self.language.findData(i18n.current_language().value), 0)
+            )
+            self._networks = values.networks
+            self._show_networks()
+        finally:
+            self._loading = False
+
+    _networks: tuple[str, ...] = ()
+
+    def _show_networks(self) -> None:
+        if self._networks:
+            self.networks.setText(
+                translate("SettingsPage", "Trusted networks: {names}").format(
+                    names=", ".join(self._networks)
+                )
+            )
+        else:
+            self.networks.setText(
+                translate(
+                    "SettingsPage",
+                    "No trust network is pinned yet: documents can be verified for integrity, "
+                    "but no issuer is trusted until you import a network descriptor.",
+                )
+            )
+
+    def _set(self, key: str, value: str) -> None:
+        if not self._loading:
+            self.tasks.run_db(lambda store: store.settings.set(key, value))
+
+    @Slot()
+    def _on_company(self) -> None:
+        party_id = self.company.value()
+        if party_id is not None and not self._loading:
+            self._set(COMPANY_KEY, str(party_id))
+
+    @Slot()
+    def _on_edit_company(self) -> None:
+        party_id = self.company.value()
+        if party_id is not None:
+            self.edit_party_requested.emit(party_id)
+
+    @Slot()
+    def _on_new_company(self) -> None:
+        self.edit_party_requested.emit(0)
+
+    @Slot(int)
+    def _on_language(self, index: int) -> None:
+        if self._loading:
+            return
+        language = i18n.Language(str(self.language.itemData(index)))
+        window = self.window()
+        set_language = getattr(window, "set_language", None)
+        if callable(set_language):
+            set_language(language)
+        else:
+            i18n.set_language(language)
+            i18n.save_language(language)
+
+    @Slot(int)
+    def _on_paper(self, index: int) -> None:
+        self._set(PAPER_KEY, str(self.paper.itemData(index)))
+
+    @Slot(int)
+    def _on_copies(self, value: int) -> None:
+        self._set(COPIES_KEY, str(value))
+
+    @Slot(bool)
+    def _on_online(self, checked: bool) -> None:
+        self._set(ONLINE_KEY, "1" if checked else "0")
+
+    @Slot()
+    def _on_import_network(self) -> None:
+        from exporter_desk.services.trust import (
+            describe_descriptor,
+            pin_network,
+            read_descriptor_file,
+        )
+
+        start = str(QSettings().value("folders/networks", str(Path.home())))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("SettingsPage", "Import a network descriptor"),
+            start,
+            translate("SettingsPage", "Network descriptors (*.json)"),
+        )
+        if not name:
+            return
+        QSettings().setValue("folders/networks", str(Path(name).parent))
+        try:
+            descriptor = read_descriptor_file(Path(name))
+        except ExporterError as exc:
+            self.presenter.show(exc)
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("SettingsPage", "Trust this network?"),
+            translate(
+                "SettingsPage",
+                "Documents registered with this network will be accepted as registered. Check "
+                "the fingerprints with the network's operator before you trust it:\n\n{details}",
+            ).format(details=describe_descriptor(descriptor)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            pin_network(self.data_dir, descriptor)
+            self.reload()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("SettingsPage", "Settings"))
+        self.company_box.setTitle(translate("SettingsPage", "Company profile"))
+        self.company_label.setText(translate("SettingsPage", "Our company"))
+        self.company.setPlaceholderText(translate("SettingsPage", "type part of the name"))
+        self.edit_company.setText(translate("SettingsPage", "Edit..."))
+        self.new_company.setText(translate("SettingsPage", "New..."))
+        self.general_box.setTitle(translate("SettingsPage", "General"))
+        self.language_label.setText(translate("SettingsPage", "Language"))
+        self.paper_label.setText(translate("SettingsPage", "Paper size"))
+        self.copies_label.setText(translate("SettingsPage", "Default copies"))
+        self.online.setText(
+            translate(
+                "SettingsPage",
+                "Check online whether a verified document was superseded (when reachable)",
+            )
+        )
+        self.network_box.setTitle(translate("SettingsPage", "Signing and trust networks"))
+        self.import_network.setText(translate("SettingsPage", "Import network descriptor..."))
+        self.wizard_button.setText(translate("SettingsPage", "Run the setup assistant..."))
+        self._show_networks()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _read(store: Store, data_dir: Path) -> SettingsValues:
+    from exporter_desk.services.trust import pinned_networks
+
+    company = store.settings.get(COMPANY_KEY)
+    copies = store.settings.get(COPIES_KEY, "1") or "1"
+    return SettingsValues(
+        company_id=int(company) if company and company.isdigit() else None,
+        paper=store.settings.get(PAPER_KEY, "A4") or "A4",
+        copies=int(copies) if copies.isdigit() else 1,
+        online=store.settings.get(ONLINE_KEY, "0") == "1",
+        networks=tuple(d.origin for d in pinned_networks(data_dir)),
+    )
+
+
+__all__ = ["SettingsPage"]

@@ -1,0 +1,546 @@
+"""The Verify screen: drop PDFs, get one verdict card per file, save the results as JSON.
+
+Files are verified on the thread pool (one batch worker, cancellable between files); the
+verdicts are data (``exporter_desk.verify.Verdict``) that the cards only render.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exporter_desk.errors import ExporterError
+from exporter_desk.gui._resources import icon
+from exporter_desk.gui.errors import ErrorPresenter, is_cancel
+from exporter_desk.gui.i18n import Language, current_language
+from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
+from exporter_desk.verify import CheckStatus, Result, Verdict
+
+translate = QCoreApplication.translate
+VerifyFn = Callable[[Path], Verdict]
+VerifierFactory = Callable[[], VerifyFn]
+
+RESULT_COLOURS = {
+    Result.AUTHENTIC: "#2e7d32",
+    Result.NOT_REGISTERED: "#ef6c00",
+    Result.UNTRUSTED_ISSUER: "#e65100",
+    Result.UNSIGNED: "#546e7a",
+    Result.TAMPERED: "#c62828",
+    Result.UNREADABLE: "#616161",
+}
+STATUS_MARKS = {
+    CheckStatus.PASSED: ("✔", "#2e7d32"),
+    CheckStatus.FAILED: ("✘", "#c62828"),
+    CheckStatus.NOT_APPLICABLE: ("–", "#8a8f98"),
+}
+
+
+def pdf_paths(paths: list[Path]) -> list[Path]:
+    """The PDF files among dropped paths; a folder adds the PDFs directly inside it."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".pdf"))
+        elif path.suffix.lower() == ".pdf" or path.is_file():
+            found.append(path)
+    return found
+
+
+class DropZone(QFrame):
+    """A large target for PDFs dragged from the file manager."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropZone")
+        self.setAcceptDrops(True)
+        self.setMinimumHeight(140)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self.icon = QLabel()
+        self.icon.setPixmap(icon("verify").pixmap(48, 48))
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.label)
+        layout.addStretch(1)
+        self._set_hover(False)
+
+    def _set_hover(self, hover: bool) -> None:
+        colour = "#1565c0" if hover else "#9aa5b1"
+        background = "#e3f2fd" if hover else "#f7f9fb"
+        self.setStyleSheet(
+            f"#dropZone {{ border: 2px dashed {colour}; border-radius: 10px; "
+            f"background: {background}; }}"
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+            self._set_hover(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QEvent) -> None:
+        self._set_hover(False)
+        super().dragLeaveEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_hover(False)
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+    def retranslate(self) -> None:
+        self.label.setText(
+            translate(
+                "VerifyPage",
+                "Drop PDF files here to check who issued them, that they are unchanged and "
+                "that they were registered.\nOr press Ctrl+O to choose files.",
+            )
+        )
+
+
+class VerdictCard(QFrame):
+    """One file's verdict: the result in words and colour, who, what, when; checks on demand."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.verdict: Verdict | None = None
+        self.error: BaseException | None = None
+        self.setObjectName("verdictCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("verdictResult")
+        self.file_label = QLabel(path.name)
+        self.file_label.setObjectName("verdictFile")
+        self.file_label.setToolTip(str(path))
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.facts = QGridLayout()
+        self.facts.setColumnStretch(1, 1)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self._on_toggle)
+        self.checks = QWidget()
+        self.checks_layout = QGridLayout(self.checks)
+        self.checks_layout.setColumnStretch(2, 1)
+        self.checks.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.result_label)
+        top.addWidget(self.file_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.headline)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.checks)
+        self.show_pending()
+
+    @property
+    def result(self) -> Result | None:
+        return self.verdict.result if self.verdict else None
+
+    def show_pending(self) -> None:
+        self._badge(translate("VerifyPage", "CHECKING..."), "#78909c")
+        self.headline.setText("")
+        self.toggle.hide()
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+        self.error = None
+        self.retranslate()
+
+    def show_error(self, error: BaseException) -> None:
+        self.error = error
+        self.verdict = None
+        self.retranslate()
+
+    def _badge(self, text: str, colour: str) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(
+            f"background: {colour}; color: white; font-weight: bold; font-size: 15px; "
+            "padding: 4px 10px; border-radius: 4px;"
+        )
+
+    @Slot(bool)
+    def _on_toggle(self, shown: bool) -> None:
+        self.checks.setVisible(shown)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def _clear_facts(self) -> None:
+        for layout in (self.facts, self.checks_layout):
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+
+    def _fact(self, row: int, label: str, value: str) -> None:
+        caption = QLabel(label)
+        caption.setObjectName("factLabel")
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        text = QLabel(value)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.addWidget(caption, row, 0)
+        self.facts.addWidget(text, row, 1)
+
+    def retranslate(self) -> None:
+        self.toggle.setText(translate("VerifyPage", "Show the checks"))
+        self._clear_facts()
+        if self.error is not None:
+            self._badge(translate("VerifyPage", "NOT CHECKED"), "#616161")
+            message = (
+                self.error.user_message
+                if isinstance(self.error, ExporterError)
+                else translate("VerifyPage", "The file could not be checked.")
+            )
+            self.headline.setText(message)
+            self.toggle.hide()
+            return
+        verdict = self.verdict
+        if verdict is None:
+            return
+        chinese = current_language() is Language.CHINESE
+        self._badge(
+            verdict.result.display_zh if chinese else verdict.result.display,
+            RESULT_COLOURS[verdict.result],
+        )
+        self.headline.setText(verdict.headline_zh if chinese else verdict.headline_en)
+        row = 0
+        if verdict.issuer is not None:
+            issuer = verdict.issuer
+            parts = [issuer.company_name]
+            if issuer.registration_id:
+                parts.append(issuer.registration_id)
+            if issuer.country:
+                parts.append(issuer.country)
+            text = ", ".join(parts)
+            if issuer.trusted_by:
+                text += "\n" + translate("VerifyPage", "vouched for by {who}").format(
+                    who=issuer.trusted_by
+                )
+            self._fact(row, translate("VerifyPage", "Issuer"), text)
+            row += 1
+        if verdict.document is not None:
+            doc = verdict.document
+            self._fact(row, translate("VerifyPage", "Document"), f"{doc.kind} {doc.number}")
+            row += 1
+        if verdict.registration is not None:
+            reg = verdict.registration
+            when = (
+                reg.checkpoint_time.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+                if reg.checkpoint_time
+                else ""
+            )
+            self._fact(
+                row,
+                translate("VerifyPage", "Registered"),
+                translate("VerifyPage", "{when} in {origin}, entry {index}").format(
+                    when=when, origin=reg.origin, index=reg.log_index
+                ),
+            )
+            row += 1
+            self._fact(
+                row,
+                translate("VerifyPage", "Witnesses"),
+                ", ".join(reg.witnesses) or translate("VerifyPage", "none"),
+            )
+            row += 1
+        elif verdict.document is not None:
+            self._fact(
+                row,
+                translate("VerifyPage", "Entry time"),
+                verdict.document.entry_time.astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            )
+            row += 1
+        if verdict.as_of is not None:
+            self._fact(
+                row,
+                translate("VerifyPage", "As of"),
+                verdict.as_of.astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            )
+        for index, check in enumerate(verdict.checks):
+            mark, colour = STATUS_MARKS[check.status]
+            sign = QLabel(mark)
+            sign.setStyleSheet(f"color: {colour}; font-weight: bold;")
+            title = QLabel(
+                f"{check.step.number}. {check.step.title_zh if chinese else check.step.title_en}"
+            )
+            title.setWordWrap(True)
+            reason = QLabel(check.reason_zh if chinese else check.reason_en)
+            reason.setWordWrap(True)
+            reason.setObjectName("hint")
+            if check.detail:
+                reason.setToolTip(check.detail)
+            self.checks_layout.addWidget(sign, index, 0, Qt.AlignmentFlag.AlignTop)
+            self.checks_layout.addWidget(title, index, 1, Qt.AlignmentFlag.AlignTop)
+            self.checks_layout.addWidget(reason, index, 2, Qt.AlignmentFlag.AlignTop)
+        self.toggle.setVisible(bool(verdict.checks))
+
+    def to_json(self) -> dict[str, object]:
+        if self.verdict is not None:
+            return {"file": str(self.path), "verdict": self.verdict.to_json()}
+        error = self.error
+        message = error.user_message if isinstance(error, ExporterError) else str(error or "")
+        return {"file": str(self.path), "error": message}
+
+
+class VerifySignals(WorkerSignals):
+    verified = Signal(int, object)  # the card's token, a Verdict or an exception
+
+
+class VerifyPage(QWidget):
+    """See the module docstring."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        verifier: VerifierFactory,
+        presenter: ErrorPresenter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._verifier_factory = verifier
+        self._verifier_cache: list[VerifyFn] = []  # filled on the worker, once
+        self._by_token: dict[int, VerdictCard] = {}
+        self._next_token = 0
+        self._presenter = presenter
+        self._workers: list[Worker] = []
+        self._queue_size = 0
+        self.cards: list[VerdictCard] = []
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.drop_zone = DropZone()
+        self.drop_zone.files_dropped.connect(self.verify_files)
+        self.choose_button = QPushButton(icon("open"), "")
+        self.choose_button.clicked.connect(self.choose_files)
+        self.save_button = QPushButton(icon("save"), "")
+        self.save_button.clicked.connect(self.save_results)
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QLabel()
+        self.cards_box = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_box)
+        self.cards_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.cards_box)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.drop_zone)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+        self._update_buttons()
+
+    # -- verifying ---------------------------------------------------------------------------
+
+    @Slot()
+    def choose_files(self) -> None:
+        start = str(QSettings().value("folders/verify", str(Path.home())))
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            translate("VerifyPage", "Verify PDF files"),
+            start,
+            translate("VerifyPage", "PDF files (*.pdf);;All files (*)"),
+        )
+        if names:
+            QSettings().setValue("folders/verify", str(Path(names[0]).parent))
+            self.verify_files([Path(n) for n in names])
+
+    @Slot(list)
+    def verify_files(self, paths: list[Path]) -> None:
+        """Add a card per PDF and verify them on a worker, one after another."""
+        files = pdf_paths(paths)
+        if not files:
+            return
+        tokens: list[tuple[int, Path]] = []
+        for path in files:
+            card = VerdictCard(path)
+            self.cards.append(card)
+            self._next_token += 1
+            self._by_token[self._next_token] = card
+            tokens.append((self._next_token, path))
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+        self._queue_size += len(files)
+        # The worker's function holds no Qt object: it runs and is released on a pool thread.
+        factory, cache = self._verifier_factory, self._verifier_cache
+        signals = VerifySignals()
+
+        def run(progress: Progress) -> None:
+            if not cache:
+                cache.append(factory())
+            verify = cache[0]
+            for number, (token, path) in enumerate(tokens, start=1):
+                progress(int(100 * (number - 1) / len(tokens)), path.name)
+                try:
+                    outcome: object = verify(path)
+                except Exception as exc:  # shown on the file's card, not as a dialog
+                    outcome = exc
+                signals.verified.emit(token, outcome)
+
+        worker = Worker(run, signals=signals)
+        signals.verified.connect(self._on_verified)
+        signals.progress.connect(self._on_progress)
+        signals.failed.connect(self._on_failed)
+        signals.succeeded.connect(self._on_done)
+        self._workers.append(worker)
+        self._update_buttons()
+        start_worker(worker)
+
+    def _forget_worker(self) -> None:
+        sender = self.sender()
+        self._workers = [w for w in self._workers if w.signals is not sender]
+
+    @Slot(int, object)
+    def _on_verified(self, token: int, outcome: object) -> None:
+        card = self._by_token.pop(token, None)
+        if card is None:
+            return
+        if isinstance(outcome, Verdict):
+            card.show_verdict(outcome)
+        elif isinstance(outcome, BaseException):
+            card.show_error(outcome)
+        self._queue_size = max(0, self._queue_size - 1)
+        self._update_buttons()
+
+    @Slot(int, str)
+    def _on_progress(self, _percent: int, name: str) -> None:
+        self.progress.setText(translate("VerifyPage", "Checking {name}...").format(name=name))
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        for card in self.cards:
+            if card.verdict is None and card.error is None:
+                card.show_error(error)
+        self._queue_size = 0
+        self._forget_worker()
+        self._update_buttons()
+        if not is_cancel(error) and not isinstance(error, ExporterError):
+            self._presenter.show(error)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_done(self, _result: object) -> None:
+        self._forget_worker()
+        self._update_buttons()
+        self.finished.emit()
+
+    @Slot()
+    def cancel(self) -> None:
+        for worker in self._workers:
+            worker.cancel()
+
+    @Slot()
+    def clear(self) -> None:
+        if self._workers:
+            return
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        self._by_token = {}
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = bool(self._workers)
+        self.cancel_button.setVisible(busy)
+        self.clear_button.setEnabled(not busy and bool(self.cards))
+        self.save_button.setEnabled(any(c.verdict or c.error for c in self.cards))
+        if not busy:
+            done = len([c for c in self.cards if c.verdict is not None])
+            self.progress.setText(
+                translate("VerifyPage", "{count} file(s) checked.").format(count=done)
+                if self.cards
+                else ""
+            )
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def results_json(self) -> str:
+        return json.dumps(
+            [card.to_json() for card in self.cards if card.verdict or card.error],
+            ensure_ascii=False,
+            indent=2,
+        )
+
+    @Slot()
+    def save_results(self) -> None:
+        start = str(QSettings().value("folders/verify_results", str(Path.home())))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("VerifyPage", "Save verification results"),
+            str(Path(start) / "verification.json"),
+            translate("VerifyPage", "JSON files (*.json)"),
+        )
+        if not name:
+            return
+        target = Path(name)
+        QSettings().setValue("folders/verify_results", str(target.parent))
+        try:
+            target.write_text(self.results_json() + "\n", encoding="utf-8")
+        except OSError as exc:
+            self._presenter.show(
+                ExporterError(
+                    f"cannot write {target}: {exc}",
+                    user_message=translate(
+                        "VerifyPage", "The results could not be saved to {path}: {reason}."
+                    ).format(path=target, reason=exc.strerror or exc),
+                )
+            )
+
+    # -- language ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("VerifyPage", "Verify documents"))
+        self.drop_zone.retranslate()
+        self.choose_button.setText(translate("VerifyPage", "Choose files..."))
+        self.save_button.setText(translate("VerifyPage", "Save results as JSON..."))
+        self.clear_button.setText(translate("VerifyPage", "Clear"))
+        self.cancel_button.setText(translate("VerifyPage", "Cancel"))
+        for card in self.cards:
+            card.retranslate()
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+__all__ = ["DropZone", "VerdictCard", "VerifyPage", "pdf_paths"]

@@ -1,0 +1,336 @@
+"""The first-run set-up assistant: company profile, signing key, trust network.
+
+Every step can be skipped, and the assistant can be reopened from Settings. Its steps are small
+store calls (milliseconds) made on the database thread while the assistant waits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from exporter_desk.domain import Party, PartyId, PartyRole
+from exporter_desk.domain.codes import all_countries
+from exporter_desk.errors import ExporterError
+from exporter_desk.gui import backend
+from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.forms import ErrorLabel, Form
+from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.gui.widgets import CodeEdit, MultiLineEdit, TextEdit
+from exporter_desk.store import Store
+
+translate = QCoreApplication.translate
+
+
+class CompanyPage(QWizardPage):
+    """Our company: the party printed as exporter on every document."""
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.saved_id: int | None = None
+        self.setTitle(translate("SetupWizard", "Your company"))
+        self.setSubTitle(
+            translate(
+                "SetupWizard",
+                "Its name, address and registration id go on every document. Leave it empty "
+                "to do this later.",
+            )
+        )
+        self.name_en = TextEdit()
+        self.name_zh = TextEdit()
+        self.address_en = MultiLineEdit(2)
+        self.country = CodeEdit(all_countries())
+        self.country.setText("CN")
+        self.registration_id = TextEdit()
+        self.form = Form()
+        self.form.add_row("name_en", lambda: translate("SetupWizard", "English name"), self.name_en)
+        self.form.add_row("name_zh", lambda: translate("SetupWizard", "Chinese name"), self.name_zh)
+        self.form.add_row(
+            "address_en", lambda: translate("SetupWizard", "Address"), self.address_en
+        )
+        self.form.add_row("country", lambda: translate("SetupWizard", "Country"), self.country)
+        self.form.add_row(
+            "registration_id",
+            lambda: translate("SetupWizard", "Unified social credit code / tax id"),
+            self.registration_id,
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        for widget in (
+            self.name_en,
+            self.name_zh,
+            self.address_en,
+            self.country,
+            self.registration_id,
+        ):
+            widget.edited.connect(self._validate)
+
+    def party(self) -> Party:
+        return Party(
+            name_en=self.name_en.value().strip(),
+            address_en=self.address_en.value().strip(),
+            country=self.country.value(),
+            roles=frozenset({PartyRole.EXPORTER}),
+            name_zh=self.name_zh.value().strip(),
+            registration_id=self.registration_id.value().strip(),
+            id=PartyId(self.saved_id) if self.saved_id is not None else None,
+        )
+
+    def is_blank(self) -> bool:
+        return not (self.name_en.value().strip() or self.address_en.value().strip())
+
+    @Slot()
+    def _validate(self) -> None:
+        self.form.show_problems([] if self.is_blank() else self.party().problems())
+
+    def validatePage(self) -> bool:
+        if self.is_blank():
+            return True
+        party = self.party()
+        if self.form.show_problems(party.problems()) or party.problems():
+            return False
+        try:
+            saved = self.tasks.run_db_blocking(lambda store: _save_company(store, party))
+        except ExporterError as exc:
+            self.form.show_problems([])
+            wizard = self.wizard()
+            if isinstance(wizard, SetupWizard):
+                wizard.presenter.show(exc)
+            return False
+        self.saved_id = saved
+        return True
+
+
+class KeyPage(QWizardPage):
+    """The company's signing key: create one, import a .p12/.pfx, or later."""
+
+    def __init__(self, tasks: TaskManager, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.data_dir = data_dir
+        self.setTitle(translate("SetupWizard", "Signing key"))
+        self.setSubTitle(
+            translate(
+                "SetupWizard",
+                "Documents are signed with your company's key, kept in the system keyring.",
+            )
+        )
+        self.create_key = QRadioButton(translate("SetupWizard", "Create a new key for the company"))
+        self.import_ = QRadioButton(
+            translate("SetupWizard", "Import a certificate and key (.p12 / .pfx)")
+        )
+        self.later = QRadioButton(translate("SetupWizard", "Later"))
+        self.create_key.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.create_key, self.import_, self.later):
+            group.addButton(button)
+        self.file = QLineEdit()
+        self.browse = QPushButton(translate("SetupWizard", "Choose..."))
+        self.browse.clicked.connect(self._choose)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(translate("SetupWizard", "password of the file"))
+        self.error = ErrorLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        for button in (self.create_key, self.import_):
+            layout.addWidget(button)
+        layout.addLayout(row)
+        layout.addWidget(self.password)
+        layout.addWidget(self.later)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    @Slot()
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("SetupWizard", "Certificate file"),
+            str(Path.home()),
+            translate("SetupWizard", "PKCS#12 files (*.p12 *.pfx)"),
+        )
+        if name:
+            self.file.setText(name)
+            self.import_.setChecked(True)
+
+    def validatePage(self) -> bool:
+        if self.later.isChecked():
+            return True
+        try:
+            keystore = backend.open_keystore(self.data_dir)
+            if self.create_key.isChecked():
+                from exporter_desk.services.identity import create_self_signed_identity
+
+                self.tasks.run_db_blocking(
+                    lambda store: create_self_signed_identity(store, keystore)
+                )
+            else:
+                from exporter_desk.services.identity import import_identity
+
+                path = Path(self.file.text().strip())
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    self.error.show_messages(
+                        [
+                            translate("SetupWizard", "The file cannot be read: {reason}").format(
+                                reason=exc.strerror or exc
+                            )
+                        ]
+                    )
+                    return False
+                password = self.password.text()
+                self.tasks.run_db_blocking(
+                    lambda store: import_identity(store, keystore, data, password)
+                )
+        except ExporterError as exc:
+            self.error.show_messages([exc.user_message])
+            return False
+        self.error.show_messages([])
+        return True
+
+
+class NetworkPage(QWizardPage):
+    """Where documents are registered: the built-in local network or an imported one."""
+
+    def __init__(self, tasks: TaskManager, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.data_dir = data_dir
+        self.setTitle(translate("SetupWizard", "Trust network"))
+        self.setSubTitle(
+            translate(
+                "SetupWizard",
+                "Issued documents are registered with a trust network so that anyone can "
+                "check them offline.",
+            )
+        )
+        self.local = QRadioButton(
+            translate("SetupWizard", "Built-in local network (start at once, switch later)")
+        )
+        self.import_ = QRadioButton(translate("SetupWizard", "Import a network descriptor file"))
+        self.later = QRadioButton(translate("SetupWizard", "Later"))
+        self.local.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.local, self.import_, self.later):
+            group.addButton(button)
+        self.file = QLineEdit()
+        self.browse = QPushButton(translate("SetupWizard", "Choose..."))
+        self.browse.clicked.connect(self._choose)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.error = ErrorLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.local)
+        layout.addWidget(self.import_)
+        layout.addLayout(row)
+        layout.addWidget(self.details)
+        layout.addWidget(self.later)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    @Slot()
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("SetupWizard", "Network descriptor"),
+            str(Path.home()),
+            translate("SetupWizard", "Network descriptors (*.json)"),
+        )
+        if name:
+            self.file.setText(name)
+            self.import_.setChecked(True)
+
+    def validatePage(self) -> bool:
+        try:
+            if self.local.isChecked():
+                data_dir = self.data_dir
+                origin = self.tasks.run_db_blocking(
+                    lambda store: backend.use_local_network(data_dir, store)
+                )
+                self.details.setText(
+                    translate("SetupWizard", "Enrolled with {origin}.").format(origin=origin)
+                )
+            elif self.import_.isChecked():
+                from exporter_desk.services.trust import (
+                    describe_descriptor,
+                    pin_network,
+                    read_descriptor_file,
+                )
+
+                descriptor = read_descriptor_file(Path(self.file.text().strip()))
+                pin_network(self.data_dir, descriptor)
+                self.details.setText(describe_descriptor(descriptor))
+        except ExporterError as exc:
+            self.error.show_messages([exc.user_message])
+            return False
+        self.error.show_messages([])
+        return True
+
+
+class SetupWizard(QWizard):
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        presenter: ErrorPresenter,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.presenter = presenter
+        self.setWindowTitle(translate("SetupWizard", "Set up Exporter Desk"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.company_page = CompanyPage(tasks)
+        self.key_page = KeyPage(tasks, data_dir)
+        self.network_page = NetworkPage(tasks, data_dir)
+        self.addPage(self.company_page)
+        self.addPage(self.key_page)
+        self.addPage(self.network_page)
+        self.setButtonText(
+            QWizard.WizardButton.CancelButton, translate("SetupWizard", "Skip setup")
+        )
+        self.resize(640, 520)
+
+    def done(self, result: int) -> None:
+        # Finished or skipped, the assistant does not open by itself again.
+        try:
+            self.tasks.run_db_blocking(lambda store: store.settings.set("setup.dismissed", "1"))
+        except ExporterError as exc:
+            self.presenter.show(exc)
+        super().done(result)
+
+
+def _save_company(store: Store, party: Party) -> int:
+    from exporter_desk.services.identity import set_company_party
+
+    with store.transaction():
+        saved = store.parties.save(party)
+        assert saved.id is not None
+        set_company_party(store, saved.id)
+    return int(saved.id)
+
+
+__all__ = ["SetupWizard"]

@@ -1,0 +1,206 @@
+"""Editors: typing creates records, validation follows the typing, undo, ask before losing work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from pytest import MonkeyPatch
+from pytestqt.qtbot import QtBot
+
+from exporter_desk.domain import ContractKind, InvoiceKind, PartyRole
+from exporter_desk.gui.editors import ContractEditor, InvoiceEditor, PartyEditor, ProductEditor
+from exporter_desk.gui.editors.lines import LineColumn
+from exporter_desk.gui.widgets import RecordPicker
+from exporter_desk.store import Store
+from tests.gui.conftest import Desk
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Chinese included, as key events carrying the text (keyClicks cannot)."""
+    for char in text:
+        press = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char)
+        QApplication.sendEvent(widget, press)
+
+
+def pick(qtbot: QtBot, picker: RecordPicker, text: str) -> None:
+    """Type part of a name, then Tab: a unique match is chosen."""
+    qtbot.waitUntil(lambda: bool(picker.known_ids()))
+    picker.setFocus()
+    qtbot.keyClicks(picker, text)
+    picker.editingFinished.emit()
+    qtbot.waitUntil(lambda: picker.value() is not None)
+
+
+def save_and_wait(qtbot: QtBot, editor: object) -> None:
+    editor.save()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: editor.record_id is not None and not editor.is_dirty())  # type: ignore[attr-defined]
+
+
+def test_creates_a_party_by_typing(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("parties")
+    assert isinstance(editor, PartyEditor)
+    qtbot.keyClicks(editor.name_en, "Ningbo Ocean Star Trading Co., Ltd.")
+    type_text(editor.name_zh, "宁波海星贸易有限公司")
+    qtbot.keyClicks(editor.address_en, "18 Zhongshan East Road, Ningbo")
+    editor.country.clear()
+    qtbot.keyClicks(editor.country, "CN")
+    editor.roles.set_value(frozenset({PartyRole.SUPPLIER}))
+    assert editor.problems == []
+    save_and_wait(qtbot, editor)
+    saved = desk.db(lambda store: store.parties.search("Ocean Star"))
+    assert [p.name_zh for p in saved] == ["宁波海星贸易有限公司"]  # type: ignore[attr-defined]
+
+
+def test_creates_a_product_by_typing(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("products")
+    assert isinstance(editor, ProductEditor)
+    qtbot.keyClicks(editor.sku, "HY-IW20")
+    qtbot.keyClicks(editor.description_en, "Impact wrench 20 V")
+    type_text(editor.description_zh, "冲击扳手")
+    qtbot.keyClicks(editor.hs_code, "8467.29")
+    qtbot.keyClicks(editor.unit_price, "45.90")
+    qtbot.keyClicks(editor.net_weight, "2.1")
+    qtbot.keyClicks(editor.gross_weight, "2.5")
+    qtbot.keyClicks(editor.origin, "VN")
+    assert editor.problems == []
+    save_and_wait(qtbot, editor)
+    product = desk.db(lambda store: store.products.by_sku("HY-IW20"))
+    assert product is not None and product.description_zh == "冲击扳手"  # type: ignore[attr-defined]
+
+
+def test_bad_hs_code_message_appears_and_vanishes(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("products")
+    assert isinstance(editor, ProductEditor)
+    box = editor.add_form  # noqa: F841 - the form is reached through its field below
+    qtbot.keyClicks(editor.hs_code, "99ab")
+    error = editor._forms[0].box("hs_code").error  # type: ignore[union-attr]
+    assert error.isVisible()
+    assert "is not an HS code" in error.text()
+    editor.hs_code.clear()
+    qtbot.keyClicks(editor.hs_code, "8467.21")
+    assert not error.isVisible()
+    assert error.text() == ""
+
+
+def test_new_form_does_not_shout_before_typing(desk: Desk) -> None:
+    editor = desk.window.open_editor("parties")
+    assert isinstance(editor, PartyEditor)
+    assert editor.problems  # the blank party has problems ...
+    assert not editor._forms[0].box("name_en").error.isVisible()  # type: ignore[union-attr]
+    editor.save()  # ... which all show once the user tries to save
+    assert editor._forms[0].box("name_en").error.isVisible()  # type: ignore[union-attr]
+
+
+def test_creates_a_contract_by_typing(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("contracts")
+    assert isinstance(editor, ContractEditor)
+    editor.kind.set_value(ContractKind.SALES)
+    qtbot.keyClicks(editor.number, "HY-S-2026-099")
+    pick(qtbot, editor.seller, "Huayang")
+    pick(qtbot, editor.buyer, "Hanse")
+    editor.incoterm.clear()
+    qtbot.keyClicks(editor.incoterm, "CIF")
+    qtbot.keyClicks(editor.incoterm_place, "Hamburg")
+    qtbot.keyClicks(editor.port_of_loading, "VNSGN")
+    qtbot.keyClicks(editor.port_of_discharge, "DEHAM")
+    editor.tabs.setCurrentIndex(1)
+    picker = editor.lines.product_picker
+    qtbot.waitUntil(lambda: bool(picker.known_ids()))
+    qtbot.keyClicks(picker, "HY-DB13")
+    picker.editingFinished.emit()  # Tab: the one matching product becomes a line
+    qtbot.waitUntil(lambda: editor.lines.lines.rowCount() == 1)
+    assert picker.text() == ""
+    view = editor.lines.view
+    cell = editor.lines.lines.index(0, LineColumn.QUANTITY)
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    cell_editor = view.viewport().findChild(QLineEdit)
+    assert cell_editor is not None
+    qtbot.keyClicks(cell_editor, "500")
+    qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.lines.lines.rows[0].quantity == "500")
+    assert editor.lines.lines.extra == ["2,100.00"]  # 500 x 4.20, live
+    assert "2,100.00" in editor.totals.text()
+    assert editor.problems == []
+    save_and_wait(qtbot, editor)
+    saved = desk.db(lambda store: store.contracts.search("HY-S-2026-099"))
+    assert saved[0].total().amount == 2100  # type: ignore[index]
+
+
+def test_new_invoice_from_contract(desk: Desk, qtbot: QtBot) -> None:
+    contract = desk.window.open_editor("contracts", 2)
+    assert isinstance(contract, ContractEditor)
+    qtbot.waitUntil(lambda: contract.isEnabled() and contract.invoice_action.isEnabled())
+    contract.invoice_action.trigger()
+    invoices = [e for (table, _), e in desk.window.editors.items() if table == "invoices"]
+    assert len(invoices) == 1
+    invoice = invoices[0]
+    assert isinstance(invoice, InvoiceEditor)
+    assert invoice.is_dirty()
+    qtbot.keyClicks(invoice.number, "HY-CI-2026-0200")
+    qtbot.waitUntil(lambda: invoice.seller.text() != "#1")
+    assert invoice.problems == []
+    save_and_wait(qtbot, invoice)
+    saved = desk.db(lambda store: store.invoices.search("HY-CI-2026-0200"))
+    assert saved[0].kind is InvoiceKind.COMMERCIAL  # type: ignore[index]
+    assert saved[0].contract_id == 2  # type: ignore[index]
+
+
+def test_undo_and_redo_cover_the_whole_form(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("parties")
+    assert isinstance(editor, PartyEditor)
+    qtbot.keyClicks(editor.name_en, "Acme")
+    qtbot.keyClicks(editor.contact, "Li")
+    editor.undo_stack.undo()
+    assert editor.contact.text() == ""
+    assert editor.name_en.text() == "Acme"
+    editor.undo_stack.undo()
+    assert editor.name_en.text() == ""
+    editor.undo_stack.redo()
+    assert editor.name_en.text() == "Acme"
+
+
+def test_closing_with_unsaved_changes_asks_first(
+    desk: Desk, qtbot: QtBot, monkeypatch: MonkeyPatch
+) -> None:
+    editor = desk.window.open_editor("parties", 1)
+    qtbot.waitUntil(editor.isEnabled)
+    assert not editor.is_dirty()
+    qtbot.keyClicks(editor.contact, " (sales)")  # type: ignore[attr-defined]
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> object:
+        def exec_(box: QMessageBox) -> int:
+            asked.append(box.text())
+            return int(button.value)
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Cancel))
+    editor.close()
+    assert asked and editor.isVisible()
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Discard))
+    editor.close()
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert len(asked) == 2
+
+
+def test_save_error_shows_the_user_message(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("products")
+    assert isinstance(editor, ProductEditor)
+    sku = desk.db(lambda store: store.products.list(0, 1)[0].sku)
+    for widget, text in (
+        (editor.sku, str(sku)),
+        (editor.description_en, "Duplicate"),
+        (editor.hs_code, "820750"),
+        (editor.origin, "VN"),
+    ):
+        qtbot.keyClicks(widget, text)
+    editor.save()
+    qtbot.waitUntil(lambda: "already has the SKU" in desk.presenter.last_message)
+    assert editor.record_id is None
+
+
+def _count(store: Store) -> int:
+    return store.parties.count()
