@@ -31,6 +31,7 @@ from exporter_desk.trustnet.errors import (
     NoteError,
     PolicyError,
     ProofError,
+    QuorumError,
     ReceiptError,
     TrustnetError,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "PolicyLog",
     "PolicyWitness",
     "ProofError",
+    "QuorumError",
     "Receipt",
     "ReceiptCheck",
     "ReceiptError",

@@ -81,6 +81,10 @@ class ReceiptError(TrustnetError):
     )
 
 
+class QuorumError(ReceiptError):
+    """Too few of the policy's witnesses cosigned the receipt's checkpoint."""
+
+
 class PolicyError(TrustnetError):
     """A trust policy or network descriptor is malformed or inconsistent."""
 

@@ -38,6 +38,7 @@ from exporter_desk.trustnet.errors import (
     EntryError,
     NoteError,
     PolicyError,
+    QuorumError,
     ReceiptError,
 )
 from exporter_desk.trustnet.merkle import leaf_hash, verify_inclusion
@@ -335,7 +336,7 @@ def verify_receipt(
         counted[name] = cosignature.timestamp
     if not descriptor.policy.is_satisfied(counted):
         detail = f"; dated in the future: {', '.join(future)}" if future else ""
-        raise ReceiptError(
+        raise QuorumError(
             f"cosigned by {sorted(counted) or 'no witness'}, which does not meet quorum "
             f"{descriptor.policy.quorum!r}{detail}",
             user_message=(

@@ -100,7 +100,9 @@ def issuer_info(certificate: x509.Certificate, trusted_by: str | None) -> Issuer
     name = first(NameOID.COMMON_NAME) or first(NameOID.ORGANIZATION_NAME)
     return IssuerInfo(
         company_name=name or certificate.subject.rfc4514_string(),
-        registration_id=first(NameOID.SERIAL_NUMBER),
+        # Member certificates name the company's registration id as organizationIdentifier
+        # (ETSI EN 319 412-1 for legal persons); self-signed ones as serialNumber.
+        registration_id=first(NameOID.ORGANIZATION_IDENTIFIER) or first(NameOID.SERIAL_NUMBER),
         country=first(NameOID.COUNTRY_NAME),
         fingerprint=hashlib.sha256(certificate.public_bytes(Encoding.DER)).hexdigest(),
         trusted_by=trusted_by,

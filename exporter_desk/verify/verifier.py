@@ -35,6 +35,7 @@ from exporter_desk.trustnet import (
     NetworkDescriptor,
     NoteError,
     ProofError,
+    QuorumError,
     Receipt,
     ReceiptCheck,
     ReceiptError,
@@ -789,7 +790,7 @@ def _receipt_failure(exc: TrustnetError, origin: str) -> Fail:
             "回执中的包含证明无法对应到日志检查点：回执已被改动，或属于另一条记录。",
             detail,
         )
-    if isinstance(exc, ReceiptError) and "quorum" in str(exc):
+    if isinstance(exc, QuorumError):
         return Fail(
             Result.NOT_REGISTERED,
             f"Too few of the independent witnesses that {origin}'s policy requires vouch for "

@@ -11,6 +11,7 @@ from exporter_desk.trustnet import (
     NoteError,
     PolicyError,
     ProofError,
+    QuorumError,
     ReceiptError,
     TrustnetError,
 )
@@ -22,6 +23,7 @@ EXPECTED = {
     CheckpointError: "statement of its log (the checkpoint) is damaged",
     EntryError: "registration record of this document is damaged",
     ReceiptError: "not vouched for by enough independent witnesses",
+    QuorumError: "not vouched for by enough independent witnesses",
     PolicyError: "Import the descriptor again from the network operator",
 }
 

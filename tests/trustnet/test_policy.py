@@ -16,7 +16,7 @@ from cryptography.x509.oid import NameOID
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter_desk.trustnet import NoteError, PolicyError, ProofError, ReceiptError
+from exporter_desk.trustnet import NoteError, PolicyError, ProofError, QuorumError, ReceiptError
 from exporter_desk.trustnet.checkpoint import (
     Checkpoint,
     add_cosignatures,
@@ -329,7 +329,7 @@ def _without_signature(receipt: Receipt, name: str) -> Receipt:
 
 def test_rejects_receipt_below_witness_quorum() -> None:
     receipt = _without_signature(parse_proof(GO["receipt"]), "witness.example.net/w2")
-    with pytest.raises(ReceiptError, match="does not meet quorum 'both'") as caught:
+    with pytest.raises(QuorumError, match="does not meet quorum 'both'") as caught:
         verify_receipt(receipt, _descriptor())
     assert "Not enough of the trust network's independent witnesses" in caught.value.user_message
     one_of_two = GO_POLICY.replace("group both all", "group both any")
