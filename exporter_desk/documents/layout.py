@@ -22,8 +22,6 @@ from datetime import datetime
 from io import BytesIO
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -50,6 +48,7 @@ from exporter_desk.documents._flowables import (
 from exporter_desk.documents._fonts import register_document_fonts
 from exporter_desk.documents._line_items import CarryKind, ItemTableSpec, LineItemTable
 from exporter_desk.documents._page import PAGE_SIZES, PageFurniture
+from exporter_desk.documents._qr import QrFlowable
 from exporter_desk.documents._values import (
     Align,
     Attachment,
@@ -363,14 +362,7 @@ class DocumentLayout:
 
     def qr_code(self, payload: str, *, size_mm: float = 24.0) -> Flowable:
         """A QR code (error correction M) of ``payload``, ``size_mm`` square with quiet zone."""
-        widget = QrCodeWidget(payload, barLevel="M", barBorder=2)
-        x0, y0, x1, y1 = widget.getBounds()
-        size = size_mm * mm
-        sx, sy = size / (x1 - x0), size / (y1 - y0)
-        drawing = Drawing(size, size, transform=[sx, 0, 0, sy, -x0 * sx, -y0 * sy])
-        drawing.add(widget)
-        drawing.initialFontName = self._t.fonts.regular  # else renderPDF selects Helvetica
-        return drawing
+        return QrFlowable(payload, size_mm * mm)
 
     def signature_block(
         self,

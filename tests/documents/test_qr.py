@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
-from exporter_desk.documents import QrPayload, QrPayloadError, format_qr_payload, parse_qr_payload
+from exporter_desk.documents import (
+    DocumentContext,
+    QrPayload,
+    QrPayloadError,
+    RenderOptions,
+    format_qr_payload,
+    parse_qr_payload,
+    render_document,
+)
 from exporter_desk.domain import DocumentKind
 
 DIGEST = "ab" * 32
@@ -57,3 +68,53 @@ def test_rejects_what_is_not_our_payload(text: str, why: str) -> None:
 def test_a_malformed_digest_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="64 lower-case hex"):
         format_qr_payload(QrPayload(DocumentKind.PACKING_LIST, "1", DIGEST.upper()))
+
+
+def test_the_printed_qr_code_scans_to_the_digest_of_the_embedded_data(
+    contexts: dict[DocumentKind, DocumentContext], tmp_path: Path
+) -> None:
+    import hashlib
+    import io
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+    from pypdf import PdfReader
+
+    options = RenderOptions(
+        created=dt.datetime(2026, 11, 2, tzinfo=dt.UTC), network_origin="log.example/a"
+    )
+    rendered = render_document(
+        DocumentKind.COMMERCIAL_INVOICE, contexts[DocumentKind.COMMERCIAL_INVOICE], options
+    )
+    pdf = tmp_path / "invoice.pdf"
+    pdf.write_bytes(rendered.pdf)
+    png = subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf)],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    found = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+    assert len(found) == 1
+    payload = parse_qr_payload(found[0])
+    data = PdfReader(pdf).attachments["document.json"][0]
+    assert payload == QrPayload(
+        DocumentKind.COMMERCIAL_INVOICE,
+        "HY-CI-2026-0112",
+        hashlib.sha256(data).hexdigest(),
+        "log.example/a",
+    )
+
+
+def test_qr_modules_are_those_of_reportlabs_own_encoder() -> None:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    from exporter_desk.documents._qr import qr_modules
+
+    text = format_qr_payload(QrPayload(DocumentKind.PACKING_LIST, "PL-1", DIGEST, "log.example/a"))
+    widget = QrCodeWidget(text, barLevel="M", barBorder=2)
+    widget.draw()
+    count = widget.qr.getModuleCount()
+    expected = [[bool(widget.qr.isDark(r, c)) for c in range(count)] for r in range(count)]
+    assert qr_modules(text) == expected
