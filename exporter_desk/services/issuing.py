@@ -40,6 +40,7 @@ from exporter_desk.trustnet.client import (
 
 __all__ = [
     "RECEIPT_NAME",
+    "TIMESTAMP_SETTING",
     "DrainResult",
     "IssueOptions",
     "Progress",
@@ -49,6 +50,8 @@ __all__ = [
 ]
 
 RECEIPT_NAME = "receipt.tlog-proof"
+TIMESTAMP_SETTING = "signing.timestamp_url"
+"""An RFC 3161 time-stamping service: signatures are PAdES B-T when set, B-B otherwise."""
 Progress = Callable[[str, float], None]
 """``progress(step, fraction)``: a short step name ("render", "register", "sign") and 0..1."""
 
@@ -242,7 +245,12 @@ def _finish(
             company_name=str(sidecar.get("company", "")),
             seal_png=seal_png,
         )
-    signed = sign_pdf(revision2, credentials, appearance=appearance, now=now)
+    # B-T when the user configured an RFC 3161 time-stamping service (Settings); if it cannot
+    # be reached, this raises and the outbox finishes the document on a later try.
+    timestamp_url = store.settings.get(TIMESTAMP_SETTING) or None
+    signed = sign_pdf(
+        revision2, credentials, appearance=appearance, timestamp_url=timestamp_url, now=now
+    )
     revision = 1 + sum(
         1
         for doc in store.documents.by_number(document.kind, document.number)

@@ -225,3 +225,70 @@ def test_a_visible_seal_in_the_reserved_box_verifies_authentic(desk: Desk) -> No
     assert (round(x1), round(y1), round(x2), round(y2)) == tuple(data["signature_box"]["rect"])
     verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))
     assert verdict.result is Result.AUTHENTIC, [c.reason_en for c in verdict.checks]
+
+
+@pytest.fixture
+def tsa_url() -> Any:
+    """An RFC 3161 time-stamping service on a loopback port (the signing tests' own)."""
+    from datetime import datetime
+
+    from exporter_desk.signing import CertificateAuthority
+    from tests.signing import test_timestamp
+
+    now = datetime.now(dt.UTC).replace(microsecond=0)
+    ca = CertificateAuthority.create("Test TSA CA", organization="Test", now=now)
+    yield from test_timestamp.tsa_url.__wrapped__(ca, now)  # type: ignore[attr-defined]
+
+
+def test_with_a_time_stamping_service_the_signature_is_pades_b_t(desk: Desk, tsa_url: str) -> None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from exporter_desk.services.issuing import TIMESTAMP_SETTING
+
+    desk.store.settings.set(TIMESTAMP_SETTING, tsa_url)
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+    )
+    with open(doc.path, "rb") as handle:
+        signature = PdfFileReader(handle).embedded_signatures[0]
+        signer_info = signature.signer_info
+        unsigned = signer_info["unsigned_attrs"].native or []
+        assert any(attr["type"] == "signature_time_stamp_token" for attr in unsigned)
+    verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))
+    assert verdict.result is Result.AUTHENTIC, [c.reason_en for c in verdict.checks]
+
+
+def test_an_unreachable_time_stamping_service_leaves_the_document_in_the_outbox(
+    desk: Desk,
+) -> None:
+    import socket
+
+    from exporter_desk.services.issuing import TIMESTAMP_SETTING
+    from exporter_desk.signing import TimestampError
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    desk.store.settings.set(TIMESTAMP_SETTING, f"http://127.0.0.1:{port}/tsa")
+    with pytest.raises(TimestampError):
+        issue_document(
+            desk.store,
+            desk.keystore,
+            desk.data_dir,
+            desk.network,
+            DocumentKind.COMMERCIAL_INVOICE,
+            1,
+            now=NOW,
+        )
+    assert desk.store.outbox.pending_count() == 1
+    desk.store.settings.delete(TIMESTAMP_SETTING)
+    result = drain_outbox(
+        desk.store, desk.keystore, desk.data_dir, desk.network, now=NOW + dt.timedelta(hours=1)
+    )
+    assert result.delivered == 1
