@@ -15,6 +15,7 @@ import os
 import tempfile
 import threading
 import unicodedata
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final, Protocol, runtime_checkable
@@ -108,19 +109,19 @@ def _token_username(profile: str, network_origin: str) -> str:
     return f"{prefix}token:{network_origin}"
 
 
-class _SecretStoreKeystore:
+class _SecretStoreKeystore(ABC):
     """The Keystore methods over three primitives on ``username -> secret string``."""
 
     __slots__ = ()
 
-    def _get(self, username: str) -> str | None:
-        raise NotImplementedError
+    @abstractmethod
+    def _get(self, username: str) -> str | None: ...
 
-    def _set(self, username: str, secret: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _set(self, username: str, secret: str) -> None: ...
 
-    def _delete(self, username: str) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _delete(self, username: str) -> None: ...
 
     def store_signing_key(self, profile: str, key: ec.EllipticCurvePrivateKey) -> None:
         self._set(_key_username(profile), format_private_key(key))
