@@ -295,16 +295,19 @@ def drain_outbox(
     limit: int = 20,
     seal_png: bytes | None = None,
     profile: str = DEFAULT_PROFILE,
+    ignore_backoff: bool = False,
 ) -> DrainResult:
     """Register what waits in the outbox (at most ``limit`` items, oldest due first).
 
     Each entry is submitted as it was signed, so a registration that reached the log before a
     crash is answered with the same receipt (the log is idempotent): it lands exactly once.
+    ``ignore_backoff`` (the user's "Retry now") also tries items still waiting out a back-off.
     """
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     delivered = rejected = 0
     credentials = None
-    for item in store.outbox.due(now, limit):
+    items = store.outbox.pending(limit) if ignore_backoff else store.outbox.due(now, limit)
+    for item in items:
         entry = Entry.parse(item.entry)
         try:
             registration = network.client.register(entry, network.token)

@@ -55,6 +55,7 @@ from exporter_desk.signing.errors import (
     WrongPassphraseError,
 )
 from exporter_desk.signing.keystore import (
+    MIN_PASSPHRASE,
     SERVICE,
     EncryptedFileKeystore,
     KeyringKeystore,
@@ -86,6 +87,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "DEFAULT_CA_VALIDITY",
     "DEFAULT_VALIDITY",
+    "MIN_PASSPHRASE",
     "SERVICE",
     "AFRelationship",
     "CertificateAuthority",

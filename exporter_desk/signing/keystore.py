@@ -233,7 +233,7 @@ class KeyringKeystore(_SecretStoreKeystore):
 
 _FORMAT: Final = "exporter-desk-keystore"
 _VERSION: Final = 1
-_MIN_PASSPHRASE: Final = 8
+MIN_PASSPHRASE: Final = 8
 _DEFAULT_SCRYPT_N: Final = 2**17  # OWASP 2023: N=2^17, r=8, p=1 (128 MiB)
 _MIN_SCRYPT_N: Final = 2**14
 _MAX_SCRYPT_MEMORY: Final = 256 * 1024 * 1024  # a hostile file must not exhaust memory
@@ -291,10 +291,10 @@ class EncryptedFileKeystore(_SecretStoreKeystore):
         if self._path.exists():
             self._kdf, self._aes_key, self._entries = self._open(passphrase)
         else:
-            if len(passphrase) < _MIN_PASSPHRASE:
+            if len(passphrase) < MIN_PASSPHRASE:
                 raise WeakPassphraseError(
-                    f"passphrase shorter than {_MIN_PASSPHRASE} characters",
-                    minimum=_MIN_PASSPHRASE,
+                    f"passphrase shorter than {MIN_PASSPHRASE} characters",
+                    minimum=MIN_PASSPHRASE,
                 )
             self._kdf = self._new_kdf(scrypt_n)
             self._aes_key = self._derive(passphrase, self._kdf)
@@ -309,9 +309,9 @@ class EncryptedFileKeystore(_SecretStoreKeystore):
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt every secret under a new passphrase (and a new salt)."""
-        if len(new_passphrase) < _MIN_PASSPHRASE:
+        if len(new_passphrase) < MIN_PASSPHRASE:
             raise WeakPassphraseError(
-                f"passphrase shorter than {_MIN_PASSPHRASE} characters", minimum=_MIN_PASSPHRASE
+                f"passphrase shorter than {MIN_PASSPHRASE} characters", minimum=MIN_PASSPHRASE
             )
         with self._lock:
             kdf = self._new_kdf(int(self._kdf["n"]))

@@ -112,6 +112,15 @@ class OutboxRepository:
         )
         return [_item(row) for row in rows]
 
+    def pending(self, limit: int = 20) -> builtins.list[OutboxItem]:
+        """Pending items whatever their back-off, soonest due first (a user's "Retry now")."""
+        check_window(0, limit)
+        rows = self._s.rows(
+            "SELECT * FROM outbox WHERE state = 'pending' ORDER BY next_attempt_at, id LIMIT ?",
+            (limit,),
+        )
+        return [_item(row) for row in rows]
+
     def mark_delivered(self, item_id: int, receipt: str, now: dt.datetime) -> OutboxItem:
         """Record the network's receipt; the item is done.
 

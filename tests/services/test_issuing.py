@@ -292,3 +292,24 @@ def test_an_unreachable_time_stamping_service_leaves_the_document_in_the_outbox(
         desk.store, desk.keystore, desk.data_dir, desk.network, now=NOW + dt.timedelta(hours=1)
     )
     assert result.delivered == 1
+
+
+def test_retry_now_registers_an_item_still_waiting_out_its_back_off(desk: Desk) -> None:
+    doc = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        offline(desk.network),
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+    )
+    soon = NOW + dt.timedelta(seconds=1)
+    waiting = drain_outbox(desk.store, desk.keystore, desk.data_dir, desk.network, now=soon)
+    assert (waiting.delivered, waiting.waiting) == (0, 1)
+    retried = drain_outbox(
+        desk.store, desk.keystore, desk.data_dir, desk.network, now=soon, ignore_backoff=True
+    )
+    assert (retried.delivered, retried.waiting) == (1, 0)
+    assert doc.id is not None
+    assert desk.store.documents.get(doc.id).status is DocumentStatus.REGISTERED
