@@ -2,7 +2,8 @@
 
 Run: ``uv run python benchmarks/screenshots.py --out DIR [--lang zh_CN]``. Seeds a fresh data
 folder with the sample company, opens the main window, visits every screen (and the editors of
-the sample invoice, contract and party) and saves one PNG per view.
+the sample invoice, contract and party, and the dialogs for a key passphrase, joining a
+network and issuing a packing list) and saves one PNG per view.
 """
 
 from __future__ import annotations
@@ -25,8 +26,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from exporter_desk.domain import DocumentKind, PartyId
 from exporter_desk.gui import backend, i18n
 from exporter_desk.gui.app import application, create_main_window
+from exporter_desk.gui.documents_page import IssueDialog
+from exporter_desk.gui.keys import PassphraseDialog, SharedKeystore
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.main_window import Screen
+from exporter_desk.gui.networks import JoinNetworkDialog
 from exporter_desk.services.demo import seed_demo
 from exporter_desk.services.identity import create_self_signed_identity, set_company_party
 from exporter_desk.store import database_path, open_store
@@ -76,12 +80,14 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tmp) / "data"
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        keystore = SharedKeystore(data_dir, os.environ["EXPORTER_DESK_PASSPHRASE"])
         with open_store(database_path(data_dir)) as store:
             seed_demo(store)
             set_company_party(store, PartyId(1))
-            create_self_signed_identity(store, backend.open_keystore(data_dir))
+            create_self_signed_identity(store, keystore())
         issued = backend.issue_document(
             data_dir,
+            keystore,
             DocumentKind.COMMERCIAL_INVOICE.value,
             1,
             paper="A4",
@@ -133,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
                     editor.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
                     settle()
                     save(editor, out / f"21-{name}-goods{suffix}.png")
+                if table == "invoices":
+                    editor.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
+                    settle(0.5)
+                    save(editor, out / f"23-invoice-packing-lists{suffix}.png")
                 editor.close()
             editor = window.open_editor("products")
             editor.hs_code.setText("99ab")  # type: ignore[attr-defined]
@@ -141,11 +151,47 @@ def main(argv: list[str] | None = None) -> int:
             save(editor, out / f"22-product-validation{suffix}.png")
             editor._clean = editor.snapshot()
             editor.close()
+            dialogs(window, tasks, data_dir, out, suffix)
         finally:
             window.close()
             tasks.shutdown()
             app.processEvents()
     return 0
+
+
+def dialogs(window: QWidget, tasks: object, data_dir: Path, out: Path, suffix: str) -> None:
+    """The dialogs added for keys without a keyring, joining a network, and packing lists."""
+    asking = PassphraseDialog(data_dir, is_new=False, parent=window)
+    asking.show()
+    asking.error.show_messages(
+        ["The passphrase is not correct for this encrypted key file. Check the keyboard layout "
+         "and Caps Lock, and try again."]
+    )  # fmt: skip
+    settle()
+    save(asking, out / f"30-passphrase{suffix}.png")
+    asking.close()
+    first = PassphraseDialog(data_dir, is_new=True, parent=window)
+    first.show()
+    settle()
+    save(first, out / f"31-passphrase-new{suffix}.png")
+    first.close()
+    join = JoinNetworkDialog(window)
+    join.show()
+    pinned = sorted((data_dir / "trust").glob("*.json"))
+    if pinned:
+        join.load(pinned[0])
+    join.invitation.setText("inv-7Q2M-XK4P-93RD")
+    settle()
+    save(join, out / f"32-join-network{suffix}.png")
+    join.close()
+    issue = IssueDialog(tasks, window)  # type: ignore[arg-type]
+    issue.kind.setCurrentIndex(issue.kind.findData(DocumentKind.PACKING_LIST.value))
+    issue.show()
+    wait_until(lambda: bool(issue.picker().known_ids()))
+    issue.picker().choose(issue.picker().known_ids()[0])
+    settle()
+    save(issue, out / f"33-issue-packing-list{suffix}.png")
+    issue.close()
 
 
 if __name__ == "__main__":

@@ -6,61 +6,81 @@ called, so that the app starts fast (pyHanko and reportlab load on first use).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter_desk.domain import DocumentKind, IssuedDocument
 from exporter_desk.errors import ExporterError
-from exporter_desk.signing import Keystore
+from exporter_desk.gui.keys import KeystoreFactory
 from exporter_desk.store import Store, database_path, open_store
-from exporter_desk.verify import Verdict
 
-PASSPHRASE_ENV = "EXPORTER_DESK_PASSPHRASE"  # the variable the CLI uses too
+if TYPE_CHECKING:
+    from exporter_desk.services.issuing import DrainResult
+    from exporter_desk.trustnet import NetworkDescriptor
+    from exporter_desk.verify import Verdict
+
+ONLINE_CHECKS_SETTING = "network.online_checks"  # "1": verifying asks the networks for news
+
+
+def is_online(url: str) -> bool:
+    """Whether a network's API address is reachable over the Internet (not the local one)."""
+    return url.startswith(("http://", "https://"))
+
+
+def online_checks_enabled(data_dir: Path) -> bool:
+    """Settings > "online checks", read with a connection of the calling (worker) thread."""
+    with open_store(database_path(data_dir)) as store:
+        return store.settings.get(ONLINE_CHECKS_SETTING, "0") == "1"
 
 
 def load_verifier(data_dir: Path) -> Callable[[Path], Verdict]:
     """``verify(path) -> Verdict`` with the pinned trust networks of ``data_dir`` loaded once.
 
-    Calls ``services.trust.load_trust(data_dir)`` and ``services.verifying.verify_file``.
+    With online checks on, step 9 asks each pinned network that has an http(s) address
+    (``NetworkOnlineChecker`` over ``HttpTransport``) whether the document was superseded or
+    its issuer revoked since; other networks keep the offline "as of" verdict.
 
     Raises:
         ExporterError: the trust settings cannot be read.
     """
     from exporter_desk.services.trust import load_trust
-    from exporter_desk.services.verifying import verify_file
+    from exporter_desk.services.verifying import NetworkOnlineChecker, verify_file
+    from exporter_desk.trustnet.client import HttpTransport, Transport
 
     trust = load_trust(data_dir)
+    online: NetworkOnlineChecker | None = None
+    if online_checks_enabled(data_dir):
+        transports: dict[str, Transport] = {
+            network.origin: HttpTransport(network.api_url, attempts=2, timeout=10)
+            for network in trust.networks
+            if is_online(network.api_url)
+        }
+        # No network to ask at all (only the local one): keep the plain offline wording.
+        online = NetworkOnlineChecker(transports) if transports else None
 
     def verify(path: Path) -> Verdict:
-        return verify_file(path, trust)
+        return verify_file(path, trust, online=online)
 
     return verify
 
 
-def open_keystore(data_dir: Path) -> Keystore:
-    """The company's keystore: the OS keyring, else the encrypted key file
-    (``services.keystores.open_keystore``) opened with $EXPORTER_DESK_PASSPHRASE. The GUI does
-    not ask for that passphrase yet: without a keyring and the variable, this raises
-    ``PassphraseNeededError``, whose message explains what to do."""
-    from exporter_desk.services.keystores import open_keystore as open_
-
-    return open_(data_dir, lambda: os.environ.get(PASSPHRASE_ENV))
-
-
 def issue_document(
     data_dir: Path,
+    keystore: KeystoreFactory,
     kind: str,
     source_id: int,
     *,
     paper: str,
     progress: Callable[[int, str], None],
 ) -> IssuedDocument:
-    """Render, register and sign one document (``services.issuing.issue_document``).
+    """Render, register and sign one document (``services.issuing.issue_document``); when an
+    earlier document of the same kind and number is registered, the new one supersedes it.
 
     Runs on a worker thread with its own store connection (SQLite connections are per thread,
-    and issuing takes too long for the GUI's database thread), its keystore and the network
-    chosen in Settings (``services.network.open_network``).
+    and issuing takes too long for the GUI's database thread), the keystore from ``keystore``
+    (opened with the passphrase the GUI asked for) and the network chosen in Settings
+    (``services.network.open_network``).
     """
     from exporter_desk.services.issuing import IssueOptions
     from exporter_desk.services.issuing import issue_document as issue
@@ -70,11 +90,11 @@ def issue_document(
         progress(int(fraction * 100), step)
 
     with open_store(database_path(data_dir)) as store:
-        keystore = open_keystore(data_dir)
-        with open_network(data_dir, store, keystore) as network:
+        keys = keystore()
+        with open_network(data_dir, store, keys) as network:
             return issue(
                 store,
-                keystore,
+                keys,
                 data_dir,
                 network,
                 DocumentKind(kind),
@@ -82,6 +102,43 @@ def issue_document(
                 options=IssueOptions(paper=paper),
                 progress=report,
             )
+
+
+def drain_outbox(
+    data_dir: Path,
+    keystore: KeystoreFactory,
+    progress: Callable[[int, str], None],
+    *,
+    by_user: bool = False,
+) -> DrainResult:
+    """Register what waits in the outbox with the chosen network (``services.issuing.
+    drain_outbox``); on a worker, with its own store connection."""
+    from exporter_desk.services.issuing import drain_outbox as drain
+    from exporter_desk.services.network import open_network
+
+    progress(-1, "register")
+    with open_store(database_path(data_dir)) as store:
+        keys = keystore()
+        with open_network(data_dir, store, keys) as network:
+            return drain(store, keys, data_dir, network, ignore_backoff=by_user)
+
+
+def join_network(
+    data_dir: Path,
+    keystore: KeystoreFactory,
+    descriptor: NetworkDescriptor,
+    invitation: str,
+    progress: Callable[[int, str], None],
+) -> str:
+    """Enrol the company with ``descriptor``'s network by the operator's invitation and
+    register documents with it from now on (``services.network.join_network``); returns the
+    network's origin. Network I/O: on a worker, with its own store connection."""
+    from exporter_desk.services.network import join_network as join
+
+    progress(-1, "enrol")
+    with open_store(database_path(data_dir)) as store:
+        join(data_dir, store, keystore(), descriptor, invitation)
+    return descriptor.origin
 
 
 def build_pack(
@@ -120,19 +177,26 @@ def build_pack(
     return target
 
 
-def use_local_network(data_dir: Path, store: Store) -> str:
-    """Set up the built-in local network and enrol the company (``open_local_network``);
-    returns its origin. Needs the company profile and runs on the database thread."""
-    from exporter_desk.services.network import open_local_network
+def use_local_network(data_dir: Path, store: Store, keystore: KeystoreFactory) -> str:
+    """Set up the built-in local network, enrol the company (``open_local_network``) and
+    register documents with it; returns its origin. Needs the company profile and runs on the
+    database thread."""
+    from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING, open_local_network
 
-    with open_local_network(data_dir, store, open_keystore(data_dir)) as network:
-        return network.descriptor.origin
+    with open_local_network(data_dir, store, keystore()) as network:
+        origin = network.descriptor.origin
+    store.settings.set(NETWORK_SETTING, LOCAL_NETWORK)
+    return origin
 
 
 __all__ = [
+    "ONLINE_CHECKS_SETTING",
     "build_pack",
+    "drain_outbox",
+    "is_online",
     "issue_document",
+    "join_network",
     "load_verifier",
-    "open_keystore",
+    "online_checks_enabled",
     "use_local_network",
 ]

@@ -6,9 +6,21 @@ and with the user's text for the store's search.
 
 from __future__ import annotations
 
-from exporter_desk.domain import ContractId, DealId, InvoiceId, PartyId, ProductId, ShipmentId
+from PySide6.QtCore import QCoreApplication
+
+from exporter_desk.domain import (
+    ContractId,
+    DealId,
+    InvoiceId,
+    PackingListId,
+    PartyId,
+    ProductId,
+    ShipmentId,
+)
 from exporter_desk.gui.widgets import Choice
 from exporter_desk.store import NotFoundError, Store
+
+translate = QCoreApplication.translate
 
 FIRST = 200
 MATCHES = 50
@@ -106,6 +118,30 @@ def invoice_choices(store: Store, text: str) -> list[Choice]:
     ]
 
 
+def packing_list_choices(store: Store, text: str) -> list[Choice]:
+    wanted = _wanted_id(text)
+    if wanted is not None:
+        try:
+            packing_lists = [store.packing_lists.get(PackingListId(wanted))]
+        except NotFoundError:
+            return []
+    elif not text:
+        packing_lists = store.packing_lists.list(0, FIRST, "date", descending=True)
+    else:
+        packing_lists = store.packing_lists.search(text, MATCHES)
+    return [
+        Choice(
+            p.id or 0,
+            p.number,
+            translate("Choices", "{number}  ({count} packages, {date})").format(
+                number=p.number, count=p.package_count(), date=p.date.isoformat()
+            ),
+            p,
+        )
+        for p in packing_lists
+    ]
+
+
 def shipment_choices(store: Store, text: str) -> list[Choice]:
     wanted = _wanted_id(text)
     if wanted is not None:
@@ -132,6 +168,7 @@ __all__ = [
     "contract_choices",
     "deal_choices",
     "invoice_choices",
+    "packing_list_choices",
     "party_choices",
     "product_choices",
     "shipment_choices",

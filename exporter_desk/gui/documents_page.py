@@ -1,5 +1,6 @@
 """The Documents screen: the register of issued PDFs, a preview, and what to do with them
-(issue, print, export a pack, open the folder). Issuing and packs run on the thread pool."""
+(issue, issue again to supersede, print, export a pack, open the folder, retry registration).
+Issuing runs on the network thread, packs on the thread pool."""
 
 from __future__ import annotations
 
@@ -7,37 +8,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QPainter
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
-    QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from exporter_desk.domain import DocumentId, DocumentKind, IssuedDocument
+from exporter_desk.domain import DocumentId, DocumentKind, DocumentStatus, IssuedDocument
 from exporter_desk.gui import backend, labels
 from exporter_desk.gui._resources import icon
-from exporter_desk.gui.choices import (
-    contract_choices,
-    deal_choices,
-    invoice_choices,
-    shipment_choices,
-)
+from exporter_desk.gui.document_dialogs import SOURCE_OF_KIND, IssueDialog, PackDialog
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
+from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.sources import DocumentColumn, DocumentSource
 from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
-from exporter_desk.gui.widgets import RecordPicker
 from exporter_desk.store import Store
 
 if TYPE_CHECKING:
@@ -46,152 +40,12 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-# Which records each kind of document is issued from.
-SOURCE_OF_KIND = {
-    DocumentKind.COMMERCIAL_INVOICE: "invoices",
-    DocumentKind.PROFORMA_INVOICE: "invoices",
-    DocumentKind.CERTIFICATE_OF_ORIGIN: "invoices",
-    DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
-    DocumentKind.BILL_OF_EXCHANGE: "invoices",
-    DocumentKind.SALES_CONTRACT: "contracts",
-    DocumentKind.PURCHASE_CONTRACT: "contracts",
-    DocumentKind.SHIPPING_INSTRUCTION: "shipments",
-}
-
 
 def resolve(data_dir: Path, doc: IssuedDocument) -> Path | None:
     if not doc.path:
         return None
     path = Path(doc.path)
     return path if path.is_absolute() else data_dir / path
-
-
-class IssueDialog(QDialog):
-    """Choose what to issue: the kind of document and the record it is made from."""
-
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(translate("DocumentsPage", "Issue a document"))
-        self.kind = QComboBox()
-        for kind in SOURCE_OF_KIND:
-            self.kind.addItem(labels.document_kind(kind), kind.value)
-        self.pickers = {
-            "invoices": RecordPicker(tasks, invoice_choices),
-            "contracts": RecordPicker(tasks, contract_choices),
-            "shipments": RecordPicker(tasks, shipment_choices),
-        }
-        self.source_label = QLabel()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(translate("DocumentsPage", "Register and sign"))
-        self.buttons.accepted.connect(self._check)
-        self.buttons.rejected.connect(self.reject)
-        layout = QFormLayout(self)
-        layout.addRow(translate("DocumentsPage", "Document"), self.kind)
-        picker_box = QWidget()
-        picker_layout = QVBoxLayout(picker_box)
-        picker_layout.setContentsMargins(0, 0, 0, 0)
-        for picker in self.pickers.values():
-            picker.setPlaceholderText(translate("DocumentsPage", "type a number"))
-            picker_layout.addWidget(picker)
-        layout.addRow(self.source_label, picker_box)
-        layout.addRow(self.error)
-        layout.addRow(self.buttons)
-        self.kind.currentIndexChanged.connect(self._on_kind)
-        self._on_kind(0)
-        self.resize(520, 200)
-
-    def chosen_kind(self) -> DocumentKind:
-        return DocumentKind(self.kind.currentData())
-
-    def picker(self) -> RecordPicker:
-        return self.pickers[SOURCE_OF_KIND[self.chosen_kind()]]
-
-    @Slot(int)
-    def _on_kind(self, _index: int) -> None:
-        table = SOURCE_OF_KIND[self.chosen_kind()]
-        for name, picker in self.pickers.items():
-            picker.setVisible(name == table)
-        self.source_label.setText(
-            {
-                "invoices": translate("DocumentsPage", "From invoice"),
-                "contracts": translate("DocumentsPage", "From contract"),
-                "shipments": translate("DocumentsPage", "From shipment"),
-            }[table]
-        )
-
-    @Slot()
-    def _check(self) -> None:
-        if self.picker().value() is None:
-            self.error.setText(translate("DocumentsPage", "Choose the record from the list."))
-            return
-        self.accept()
-
-
-class PackDialog(QDialog):
-    """Which deal or shipment to pack, and how many originals and copies."""
-
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(translate("DocumentsPage", "Export document pack"))
-        self.of = QComboBox()
-        self.of.addItem(translate("DocumentsPage", "Deal"), "deals")
-        self.of.addItem(translate("DocumentsPage", "Shipment"), "shipments")
-        self.pickers = {
-            "deals": RecordPicker(tasks, deal_choices),
-            "shipments": RecordPicker(tasks, shipment_choices),
-        }
-        self.originals = QSpinBox()
-        self.originals.setRange(0, 10)
-        self.originals.setValue(3)
-        self.copies = QSpinBox()
-        self.copies.setRange(0, 10)
-        self.copies.setValue(2)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout = QFormLayout(self)
-        layout.addRow(translate("DocumentsPage", "Pack of"), self.of)
-        box = QWidget()
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
-        for picker in self.pickers.values():
-            picker.setPlaceholderText(translate("DocumentsPage", "type a reference"))
-            box_layout.addWidget(picker)
-        layout.addRow(translate("DocumentsPage", "Reference"), box)
-        layout.addRow(translate("DocumentsPage", "Originals"), self.originals)
-        layout.addRow(translate("DocumentsPage", "Copies"), self.copies)
-        layout.addRow(self.error)
-        layout.addRow(buttons)
-        self.of.currentIndexChanged.connect(self._on_of)
-        self._on_of(0)
-        self.resize(460, 220)
-
-    @Slot(int)
-    def _on_of(self, _index: int) -> None:
-        for name, picker in self.pickers.items():
-            picker.setVisible(name == self.of.currentData())
-
-    def chosen(self) -> tuple[str, int]:
-        of = str(self.of.currentData())
-        record_id = self.pickers[of].value()
-        assert record_id is not None
-        return of, record_id
-
-    @Slot()
-    def _check(self) -> None:
-        if self.pickers[str(self.of.currentData())].value() is None:
-            self.error.setText(translate("DocumentsPage", "Choose the record from the list."))
-            return
-        self.accept()
 
 
 class DocumentsPage(QWidget):
@@ -202,13 +56,16 @@ class DocumentsPage(QWidget):
         tasks: TaskManager,
         presenter: ErrorPresenter,
         data_dir: Path,
+        keys: KeyAccess,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.presenter = presenter
         self.data_dir = data_dir
+        self.keys = keys
         self.current: IssuedDocument | None = None
+        self._reissuing: IssuedDocument | None = None
         self._workers: list[Worker] = []
         self._progress: QProgressDialog | None = None
         self._pdf: QPdfDocument | None = None
@@ -223,6 +80,8 @@ class DocumentsPage(QWidget):
 
         self.issue_button = QPushButton(icon("issue"), "")
         self.issue_button.clicked.connect(self.issue)
+        self.reissue_button = QPushButton(icon("redo"), "")
+        self.reissue_button.clicked.connect(self.issue_again)
         self.print_button = QPushButton(icon("print"), "")
         self.print_button.clicked.connect(self.print_current)
         self.pack_button = QPushButton(icon("pack"), "")
@@ -246,9 +105,16 @@ class DocumentsPage(QWidget):
         self.preview_layout.addWidget(self.placeholder, 1)
 
         buttons = QHBoxLayout()
-        for button in (self.issue_button, self.print_button, self.pack_button, self.folder_button):
+        for button in (
+            self.issue_button,
+            self.reissue_button,
+            self.print_button,
+            self.pack_button,
+            self.folder_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.buttons = buttons
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -269,6 +135,14 @@ class DocumentsPage(QWidget):
         layout.addWidget(self.splitter)
         self.retranslate()
         self._update_buttons()
+
+    def add_tool(self, action: QAction) -> QToolButton:
+        """A button for a window-wide action shown here too ("Retry registration now")."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button
 
     def start(self) -> None:
         self.list.start()
@@ -353,6 +227,11 @@ class DocumentsPage(QWidget):
     def _update_buttons(self) -> None:
         has_file = self.current is not None and bool(self.current.path)
         self.print_button.setEnabled(has_file)
+        self.reissue_button.setEnabled(
+            self.current is not None
+            and self.current.status is DocumentStatus.REGISTERED
+            and not self._workers
+        )
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -364,28 +243,81 @@ class DocumentsPage(QWidget):
         kind = dialog.chosen_kind()
         source_id = dialog.picker().value()
         assert source_id is not None
+        self._reissuing = None
+        self._issue(kind, source_id)
+
+    @Slot()
+    def issue_again(self) -> None:
+        """Issue the current document again from its source record's current data; the new
+        document supersedes this one (``services.issuing`` records the supersede)."""
+        doc = self.current
+        if doc is None or doc.status is not DocumentStatus.REGISTERED:
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("DocumentsPage", "Issue again"),
+            translate(
+                "DocumentsPage",
+                "Issue {kind} {number} again from the current data of its {source}?\n\nThe new "
+                "document supersedes this one: anyone who verifies this one online is told to "
+                "ask for the new one.",
+            ).format(
+                kind=labels.document_kind(doc.kind),
+                number=doc.number,
+                source=_source_name(doc.source_table),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._reissuing = doc
+        self._issue(doc.kind, doc.source_id)
+
+    def _issue(self, kind: DocumentKind, source_id: int) -> None:
+        keystore = self.keys.ask(self)
+        if keystore is None:
+            return  # the passphrase was not given: nothing to say
         data_dir, paper = self.data_dir, self._paper
 
         def run(progress: Progress) -> Any:
             return backend.issue_document(
-                data_dir, kind.value, source_id, paper=paper, progress=progress
+                data_dir, keystore, kind.value, source_id, paper=paper, progress=progress
             )
 
-        self._run(run, translate("DocumentsPage", "Registering and signing..."), self._on_issued)
+        self._run(
+            run,
+            translate("DocumentsPage", "Registering and signing..."),
+            self._on_issued,
+            network=True,
+        )
 
     @Slot(object)
     def _on_issued(self, result: object) -> None:
-        self.list.refresh()
-        number = getattr(result, "number", "")
-        status = getattr(result, "status", None)
-        message = translate("DocumentsPage", "Document {number} was issued.").format(number=number)
-        if status is not None and getattr(status, "value", "") == "awaiting-registration":
+        self.tasks.notify_changed("documents")  # the list reloads, the outbox is counted
+        issued = result if isinstance(result, IssuedDocument) else None
+        earlier, self._reissuing = self._reissuing, None
+        number = issued.number if issued is not None else ""
+        if earlier is not None and issued is not None and issued.id == earlier.id:
+            message = translate(
+                "DocumentsPage",
+                "Nothing changed in the data since {number} was issued: it stays the current "
+                "document.",
+            ).format(number=number)
+        elif earlier is not None:
+            message = translate(
+                "DocumentsPage",
+                "Document {number} was issued again; it supersedes the earlier one.",
+            ).format(number=number)
+        else:
+            message = translate("DocumentsPage", "Document {number} was issued.").format(
+                number=number
+            )
+        if issued is not None and issued.status is DocumentStatus.AWAITING_REGISTRATION:
             message += " " + translate(
                 "DocumentsPage",
                 "The trust network could not be reached: it is signed and waits in the outbox "
                 "for registration.",
             )
-        self.last_issued = result if isinstance(result, IssuedDocument) else None
+        self.last_issued = issued
         self.notice.setText(message)
 
     @Slot()
@@ -429,7 +361,7 @@ class DocumentsPage(QWidget):
             translate("DocumentsPage", "The document pack was saved to {path}.").format(path=result)
         )
 
-    def _run(self, fn: Any, label: str, on_done: Any) -> None:
+    def _run(self, fn: Any, label: str, on_done: Any, *, network: bool = False) -> None:
         progress = QProgressDialog(label, translate("DocumentsPage", "Cancel"), 0, 100, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -441,7 +373,8 @@ class DocumentsPage(QWidget):
         worker.signals.failed.connect(self._on_failed)
         self._progress = progress
         self._workers.append(worker)
-        start_worker(worker)
+        self._update_buttons()
+        start_worker(worker, self.tasks.network_pool if network else None)
 
     @Slot(int, str)
     def _on_progress(self, percent: int, message: str) -> None:
@@ -458,13 +391,16 @@ class DocumentsPage(QWidget):
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         self._close_progress()
+        self._reissuing = None
         self.notice.setText("")
+        self.keys.note_error(error)
         if not is_cancel(error):
             self.presenter.show(error)
 
     def _close_progress(self) -> None:
         sender = self.sender()
         self._workers = [w for w in self._workers if w.signals is not sender]
+        self._update_buttons()
         if self._progress is not None:
             self._progress.reset()
             self._progress.deleteLater()
@@ -533,6 +469,14 @@ class DocumentsPage(QWidget):
         self.issue_button.setToolTip(
             translate("DocumentsPage", "Register a document with the trust network and sign it")
         )
+        self.reissue_button.setText(translate("DocumentsPage", "Issue again (supersede)..."))
+        self.reissue_button.setToolTip(
+            translate(
+                "DocumentsPage",
+                "Issue the selected document again from its record's current data; the new one "
+                "supersedes it",
+            )
+        )
         self.print_button.setText(translate("DocumentsPage", "Print..."))
         self.pack_button.setText(translate("DocumentsPage", "Export pack..."))
         self.pack_button.setToolTip(
@@ -551,10 +495,19 @@ class DocumentsPage(QWidget):
         super().changeEvent(event)
 
 
+def _source_name(table: str) -> str:
+    return {
+        "invoices": translate("DocumentsPage", "invoice"),
+        "packing_lists": translate("DocumentsPage", "packing list"),
+        "contracts": translate("DocumentsPage", "contract"),
+        "shipments": translate("DocumentsPage", "shipment"),
+    }.get(table, table)
+
+
 def _print_settings(store: Store) -> tuple[str, int]:
     paper = store.settings.get("print.paper_size", "A4") or "A4"
     copies_text = store.settings.get("print.copies", "1") or "1"
     return paper, int(copies_text) if copies_text.isdigit() else 1
 
 
-__all__ = ["DocumentColumn", "DocumentsPage", "IssueDialog"]
+__all__ = ["SOURCE_OF_KIND", "DocumentColumn", "DocumentsPage", "IssueDialog", "PackDialog"]

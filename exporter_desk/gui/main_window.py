@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,8 +36,10 @@ from exporter_desk.gui.editors import (
     ShipmentEditor,
 )
 from exporter_desk.gui.errors import ErrorPresenter, log_path
+from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.models import ListSource
+from exporter_desk.gui.outbox import OutboxRetry, OutboxStatus
 from exporter_desk.gui.sources import (
     ContractSource,
     DealSource,
@@ -50,8 +52,6 @@ from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
-
-OUTBOX_REFRESH_MS = 10_000
 
 
 class Screen(StrEnum):
@@ -157,24 +157,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._on_screen)
 
-        self.outbox_label = QLabel()
-        self.outbox_label.setObjectName("outboxIndicator")
+        self.keys = KeyAccess(data_dir, self)
+        self.outbox = OutboxRetry(tasks, self.keys, presenter, data_dir, self)
+        self.outbox_status = OutboxStatus(self.outbox, self)
+        self.retry_action = self.outbox_status.action
+        self.outbox_label = self.outbox_status.label
+        self.retry_button = self.outbox_status.button
         self.folder_label = QLabel(str(data_dir))
         self.folder_label.setObjectName("hint")
-        self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addWidget(self.folder_label)
-        self.pending_count: int | None = None
-        self.outbox_timer = QTimer(self)
-        self.outbox_timer.setInterval(OUTBOX_REFRESH_MS)
-        self.outbox_timer.timeout.connect(self.refresh_outbox)
-        self.outbox_timer.start()
         tasks.store_changed.connect(self._on_store_changed)
         tasks.store_failed.connect(self._on_store_failed)
 
         self._build_menus()
         self.retranslate()
         self._restore()
-        self.refresh_outbox()
+        self.outbox_status.start()  # counts at once, and registers what waits
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -262,6 +260,7 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu("")
         self.wizard_action = self._action("setupAssistant", self.show_wizard)
         self.tools_menu.addAction(self.wizard_action)
+        self.tools_menu.addAction(self.retry_action)
         self.language_menu = QMenu(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[i18n.Language, QAction] = {}
@@ -309,16 +308,19 @@ class MainWindow(QMainWindow):
         if screen is Screen.DOCUMENTS:
             from exporter_desk.gui.documents_page import DocumentsPage
 
-            return DocumentsPage(self.tasks, self.presenter, self.data_dir)
+            documents = DocumentsPage(self.tasks, self.presenter, self.data_dir, self.keys)
+            self.outbox_status.add_button(documents.add_tool(self.retry_action))
+            return documents
         if screen is Screen.VERIFY:
             from exporter_desk.gui.verify_page import VerifyPage
 
             return VerifyPage(partial(_load_verifier, self.data_dir), self.presenter)
         from exporter_desk.gui.settings_page import SettingsPage
 
-        settings = SettingsPage(self.tasks, self.presenter, self.data_dir)
+        settings = SettingsPage(self.tasks, self.presenter, self.data_dir, self.keys)
         settings.wizard_requested.connect(self.show_wizard)
         settings.edit_party_requested.connect(self._on_edit_party)
+        settings.trust_changed.connect(self._on_trust_changed)
         return settings
 
     def show_screen(self, screen: Screen) -> QWidget:
@@ -413,6 +415,19 @@ class MainWindow(QMainWindow):
         for screen, page in self.pages.items():
             if screen.value == table and isinstance(page, ListPage):
                 page.refresh()
+            elif screen.value == table and hasattr(page, "list"):
+                page.list.refresh()
+        if table == "documents":
+            self.refresh_outbox()
+        if table == "settings":
+            self._on_trust_changed()
+
+    @Slot()
+    def _on_trust_changed(self) -> None:
+        """Networks pinned or joined, online checks switched: verify with the new trust."""
+        verify = self.pages.get(Screen.VERIFY)
+        if verify is not None:
+            verify.reset_verifier()  # type: ignore[attr-defined]
 
     @Slot()
     def _on_new_action(self) -> None:
@@ -530,7 +545,7 @@ class MainWindow(QMainWindow):
     def show_wizard(self) -> None:
         from exporter_desk.gui.wizard import SetupWizard
 
-        wizard = SetupWizard(self.tasks, self.presenter, self.data_dir, self)
+        wizard = SetupWizard(self.tasks, self.presenter, self.data_dir, self.keys, self)
         wizard.finished.connect(self._on_wizard_finished)
         wizard.open()
         self.wizard = wizard
@@ -538,6 +553,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_wizard_finished(self, _result: int) -> None:
         self._on_store_changed("parties")
+        self._on_trust_changed()
         settings = self.pages.get(Screen.SETTINGS)
         if settings is not None:
             settings.reload()  # type: ignore[attr-defined]
@@ -553,39 +569,19 @@ class MainWindow(QMainWindow):
 
     # -- outbox ------------------------------------------------------------------------------
 
+    @property
+    def pending_count(self) -> int | None:
+        """Documents waiting in the outbox, as last counted (None before the first count)."""
+        return self.outbox_status.pending
+
     @Slot()
     def refresh_outbox(self) -> None:
-        self.tasks.run_db(_pending, self._on_pending)
-
-    @Slot(object)
-    def _on_pending(self, count: int) -> None:
-        self.pending_count = count
-        self._show_outbox()
-
-    def _show_outbox(self) -> None:
-        count = self.pending_count
-        if count is None:
-            self.outbox_label.setText("")
-        elif count == 0:
-            self.outbox_label.setText(translate("MainWindow", "✔ All documents registered"))
-            self.outbox_label.setStyleSheet("color: #2e7d32;")
-        else:
-            self.outbox_label.setText(
-                translate("MainWindow", "⏳ {count} awaiting registration").format(count=count)
-            )
-            self.outbox_label.setStyleSheet("color: #ef6c00; font-weight: bold;")
-        self.outbox_label.setToolTip(
-            translate(
-                "MainWindow",
-                "Documents signed while the trust network could not be reached wait in the "
-                "outbox and are registered automatically.",
-            )
-        )
+        self.outbox.refresh()
 
     @Slot(object)
     def _on_store_failed(self, error: BaseException) -> None:
         self.presenter.show(error)
-        self.outbox_timer.stop()
+        self.outbox_status.stop()
 
     # -- language, state, closing ------------------------------------------------------------
 
@@ -636,8 +632,7 @@ class MainWindow(QMainWindow):
         self.language_actions[i18n.current_language()].setChecked(True)
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.log_action.setText(translate("MainWindow", "Open log folder"))
-        self.about_action.setText(translate("MainWindow", "About Exporter Desk"))
-        self._show_outbox()
+        self.outbox_status.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -676,7 +671,7 @@ class MainWindow(QMainWindow):
             save_state = getattr(page, "save_state", None)
             if callable(save_state):
                 save_state()
-        self.outbox_timer.stop()
+        self.outbox_status.stop()
         event.accept()
 
 
@@ -684,10 +679,6 @@ def _load_verifier(data_dir: Path) -> Callable[[Path], Any]:
     from exporter_desk.gui.backend import load_verifier
 
     return load_verifier(data_dir)
-
-
-def _pending(store: Store) -> int:
-    return store.outbox.pending_count()
 
 
 def _needs_setup(store: Store) -> bool:

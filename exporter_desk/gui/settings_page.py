@@ -1,4 +1,5 @@
-"""The Settings screen: company profile, language, printing, online checks, trust networks."""
+"""The Settings screen: company profile, language, printing, online checks, trust networks
+(pin a descriptor, join a network by invitation, choose the one documents register with)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.errors import ExporterError
 from exporter_desk.gui import i18n
+from exporter_desk.gui.backend import ONLINE_CHECKS_SETTING, is_online
 from exporter_desk.gui.choices import party_choices
 from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.keys import KeyAccess
+from exporter_desk.gui.networks import NetworkJoiner
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import RecordPicker
 from exporter_desk.store import Store
@@ -33,7 +37,7 @@ translate = QCoreApplication.translate
 
 PAPER_KEY = "print.paper_size"
 COPIES_KEY = "print.copies"
-ONLINE_KEY = "network.online_checks"
+ONLINE_KEY = ONLINE_CHECKS_SETTING
 COMPANY_KEY = "company.party_id"
 PAPER_SIZES = ("A4", "Letter")
 
@@ -45,23 +49,31 @@ class SettingsValues:
     copies: int
     online: bool
     networks: tuple[str, ...]
+    local_network: str  # services.network.LOCAL_NETWORK: the built-in local network
+    registers_with: str  # local_network or a pinned network's origin
+    registrable: tuple[str, ...]  # origins of pinned networks reachable over the Internet
 
 
 class SettingsPage(QWidget):
     wizard_requested = Signal()
     edit_party_requested = Signal(int)
+    trust_changed = Signal()  # pinned networks or online checks changed: verifiers reload
 
     def __init__(
         self,
         tasks: TaskManager,
         presenter: ErrorPresenter,
         data_dir: Path,
+        keys: KeyAccess,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.presenter = presenter
         self.data_dir = data_dir
+        self.keys = keys
+        self.joiner = NetworkJoiner(tasks, keys, presenter, data_dir, self)
+        self.joiner.joined.connect(self._on_joined)
         self._loading = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -89,6 +101,12 @@ class SettingsPage(QWidget):
         self.networks.setWordWrap(True)
         self.import_network = QPushButton()
         self.import_network.clicked.connect(self._on_import_network)
+        self.join_network = QPushButton()
+        self.join_network.clicked.connect(self._on_join_network)
+        self.registers_with = QComboBox()
+        self.registers_with.setMinimumWidth(320)
+        self.registers_with.currentIndexChanged.connect(self._on_registers_with)
+        self.registers_label = QLabel()
         self.wizard_button = QPushButton()
         self.wizard_button.clicked.connect(self.wizard_requested)
 
@@ -114,7 +132,11 @@ class SettingsPage(QWidget):
         self.network_box = QGroupBox()
         network = QVBoxLayout(self.network_box)
         network.addWidget(self.networks)
+        registers = QFormLayout()
+        registers.addRow(self.registers_label, self.registers_with)
+        network.addLayout(registers)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.join_network)
         buttons.addWidget(self.import_network)
         buttons.addWidget(self.wizard_button)
         buttons.addStretch(1)
@@ -148,10 +170,37 @@ class SettingsPage(QWidget):
             )
             self._networks = values.networks
             self._show_networks()
+            self._registrable = values.registrable
+            self._local = values.local_network
+            self._registers_with = values.registers_with
+            self._fill_registers_with()
         finally:
             self._loading = False
 
     _networks: tuple[str, ...] = ()
+    _registrable: tuple[str, ...] = ()
+    _registers_with = ""
+    _local = ""
+
+    def _fill_registers_with(self) -> None:
+        loading, self._loading = self._loading, True
+        try:
+            self.registers_with.clear()
+            self.registers_with.addItem(
+                translate("SettingsPage", "Built-in local network (this computer)"), self._local
+            )
+            for origin in self._registrable:
+                self.registers_with.addItem(origin, origin)
+            if self.registers_with.findData(self._registers_with) < 0:
+                self.registers_with.addItem(
+                    translate("SettingsPage", "{origin} (no longer trusted)").format(
+                        origin=self._registers_with
+                    ),
+                    self._registers_with,
+                )
+            self.registers_with.setCurrentIndex(self.registers_with.findData(self._registers_with))
+        finally:
+            self._loading = loading
 
     def _show_networks(self) -> None:
         if self._networks:
@@ -212,7 +261,33 @@ class SettingsPage(QWidget):
 
     @Slot(bool)
     def _on_online(self, checked: bool) -> None:
-        self._set(ONLINE_KEY, "1" if checked else "0")
+        if not self._loading:
+            self.tasks.run_db(
+                lambda store: store.settings.set(ONLINE_KEY, "1" if checked else "0"),
+                self._on_trust_saved,
+            )
+
+    @Slot(object)
+    def _on_trust_saved(self, _result: object) -> None:
+        self.trust_changed.emit()
+
+    @Slot(int)
+    def _on_registers_with(self, index: int) -> None:
+        value = self.registers_with.itemData(index)
+        if index >= 0 and value is not None and not self._loading:
+            from exporter_desk.services.network import NETWORK_SETTING
+
+            self._registers_with = str(value)
+            self._set(NETWORK_SETTING, str(value))
+
+    @Slot()
+    def _on_join_network(self) -> None:
+        self.joiner.start(self)
+
+    @Slot(str)
+    def _on_joined(self, _origin: str) -> None:
+        self.trust_changed.emit()
+        self.reload()
 
     @Slot()
     def _on_import_network(self) -> None:
@@ -248,6 +323,7 @@ class SettingsPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             pin_network(self.data_dir, descriptor)
+            self.trust_changed.emit()
             self.reload()
 
     def retranslate(self) -> None:
@@ -269,6 +345,22 @@ class SettingsPage(QWidget):
         )
         self.network_box.setTitle(translate("SettingsPage", "Signing and trust networks"))
         self.import_network.setText(translate("SettingsPage", "Import network descriptor..."))
+        self.import_network.setToolTip(
+            translate(
+                "SettingsPage",
+                "Trust documents registered with another network (verifying only; no enrolment)",
+            )
+        )
+        self.join_network.setText(translate("SettingsPage", "Join a network..."))
+        self.join_network.setToolTip(
+            translate(
+                "SettingsPage",
+                "Enrol your company with a network by the invitation code its operator sent you",
+            )
+        )
+        self.registers_label.setText(translate("SettingsPage", "Register documents with"))
+        if self.registers_with.count():
+            self._fill_registers_with()
         self.wizard_button.setText(translate("SettingsPage", "Run the setup assistant..."))
         self._show_networks()
 
@@ -279,16 +371,21 @@ class SettingsPage(QWidget):
 
 
 def _read(store: Store, data_dir: Path) -> SettingsValues:
+    from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING
     from exporter_desk.services.trust import pinned_networks
 
     company = store.settings.get(COMPANY_KEY)
     copies = store.settings.get(COPIES_KEY, "1") or "1"
+    pinned = pinned_networks(data_dir)
     return SettingsValues(
         company_id=int(company) if company and company.isdigit() else None,
         paper=store.settings.get(PAPER_KEY, "A4") or "A4",
         copies=int(copies) if copies.isdigit() else 1,
         online=store.settings.get(ONLINE_KEY, "0") == "1",
-        networks=tuple(d.origin for d in pinned_networks(data_dir)),
+        networks=tuple(d.origin for d in pinned),
+        local_network=LOCAL_NETWORK,
+        registers_with=store.settings.get(NETWORK_SETTING, LOCAL_NETWORK) or LOCAL_NETWORK,
+        registrable=tuple(d.origin for d in pinned if is_online(d.api_url)),
     )
 
 

@@ -5,7 +5,9 @@ ever used from, a single dedicated thread (an executor with one worker, as in An
 ``aqt/taskman.py``). ``TaskManager.run_db(fn, on_done, on_error)`` runs ``fn(store)`` there and
 calls back on the GUI thread. Long work that does not need this process's store (verifying
 files, issuing with its own connection) runs as a ``Worker`` on the ``QThreadPool`` and reports
-through a ``WorkerSignals`` object: ``succeeded``, ``failed``, ``progress``.
+through a ``WorkerSignals`` object: ``succeeded``, ``failed``, ``progress``. Work that talks to the
+trust network (issuing, draining the outbox, joining) runs on ``TaskManager.network_pool``, one
+job at a time, so two jobs never open the in-process local network at once.
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ class TaskManager(QObject):
     same error (``store_failed`` is emitted once, so the window can say so and close).
     """
 
+    NETWORK_GRACE_MS = 10_000
+
     _finished = Signal(object)
     store_failed = Signal(object)
     store_changed = Signal(str)  # table name: a list showing it should reload
@@ -137,6 +141,8 @@ class TaskManager(QObject):
             int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
         ] = {}
         self._finished.connect(self._deliver)
+        self.network_pool = QThreadPool(self)
+        self.network_pool.setMaxThreadCount(1)
         self._executor.submit(self._open, open_store)
 
     def _open(self, open_store: Callable[[], Store]) -> None:
@@ -197,6 +203,8 @@ class TaskManager(QObject):
     @Slot(object)
     def _deliver(self, finished: _Finished) -> None:
         on_done, on_error = self._callbacks.pop(finished.job, (None, None))
+        if self._closed:
+            return  # answers that arrive after shutdown have no window left to update
         if finished.error is None:
             if on_done is not None and _is_alive(on_done):
                 on_done(finished.result)
@@ -208,10 +216,16 @@ class TaskManager(QObject):
             log.error("database job failed", exc_info=finished.error)
 
     def shutdown(self) -> None:
-        """Close the store on its own thread and stop the thread (waits for running jobs)."""
+        """Close the store on its own thread and stop the thread (waits for running jobs).
+
+        Network jobs not started yet are dropped; one running is given a few seconds to end
+        (an outbox entry it had not registered yet simply stays in the outbox).
+        """
         if self._closed:
             return
         self._closed = True
+        self.network_pool.clear()
+        self.network_pool.waitForDone(self.NETWORK_GRACE_MS)
 
         def close() -> None:
             if self._store is not None:

@@ -30,7 +30,7 @@ from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.i18n import Language, current_language
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
-from exporter_desk.verify import CheckStatus, Result, Verdict
+from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
 
 translate = QCoreApplication.translate
 VerifyFn = Callable[[Path], Verdict]
@@ -209,6 +209,28 @@ class VerdictCard(QFrame):
         self.facts.addWidget(caption, row, 0)
         self.facts.addWidget(text, row, 1)
 
+    def _status(self, row: int, check: Check, *, chinese: bool) -> None:
+        """Step 9 as a fact: what the network said online (superseded, revoked, current), or
+        until when the offline verdict holds."""
+        reason = check.reason_zh if chinese else check.reason_en
+        if check.status is CheckStatus.FAILED:
+            caption = (
+                translate("VerifyPage", "Issuer revoked")
+                if check.outcome is Result.UNTRUSTED_ISSUER
+                else translate("VerifyPage", "Superseded")
+            )
+            style = "color: #c62828; font-weight: bold;"
+        elif check.status is CheckStatus.PASSED:
+            caption, style = translate("VerifyPage", "Online check"), "color: #2e7d32;"
+        else:
+            caption, style = translate("VerifyPage", "Status"), ""
+        self._fact(row, caption, reason)
+        value = self.facts.itemAtPosition(row, 1)
+        label = value.widget() if value is not None else None
+        if isinstance(label, QLabel):
+            label.setObjectName("verdictStatus")
+            label.setStyleSheet(style)
+
     def retranslate(self) -> None:
         self.toggle.setText(translate("VerifyPage", "Show the checks"))
         self._clear_facts()
@@ -284,6 +306,10 @@ class VerdictCard(QFrame):
                 translate("VerifyPage", "As of"),
                 verdict.as_of.astimezone().strftime("%Y-%m-%d %H:%M %Z"),
             )
+            row += 1
+        status = _status_check(verdict)
+        if status is not None:
+            self._status(row, status, chinese=chinese)
         for index, check in enumerate(verdict.checks):
             mark, colour = STATUS_MARKS[check.status]
             sign = QLabel(mark)
@@ -308,6 +334,17 @@ class VerdictCard(QFrame):
         error = self.error
         message = error.user_message if isinstance(error, ExporterError) else str(error or "")
         return {"file": str(self.path), "error": message}
+
+
+def _status_check(verdict: Verdict) -> Check | None:
+    """The check of step 9, when the document got as far as a confirmed registration."""
+    try:
+        check = verdict.check(Step.STATUS)
+    except KeyError:
+        return None
+    if verdict.registration is None and check.status is not CheckStatus.FAILED:
+        return None
+    return check
 
 
 class VerifySignals(WorkerSignals):
@@ -370,6 +407,12 @@ class VerifyPage(QWidget):
         self._update_buttons()
 
     # -- verifying ---------------------------------------------------------------------------
+
+    @Slot()
+    def reset_verifier(self) -> None:
+        """Load the trust settings again before the next file (a network was pinned or
+        joined, online checks were switched)."""
+        self._verifier_cache = []
 
     @Slot()
     def choose_files(self) -> None:

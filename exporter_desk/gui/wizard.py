@@ -1,7 +1,8 @@
 """The first-run set-up assistant: company profile, signing key, trust network.
 
 Every step can be skipped, and the assistant can be reopened from Settings. Its steps are small
-store calls (milliseconds) made on the database thread while the assistant waits.
+store calls (milliseconds) made on the database thread while the assistant waits; joining a real
+network talks to it over the Internet, so that runs on the network thread (``NetworkJoiner``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from exporter_desk.errors import ExporterError
 from exporter_desk.gui import backend
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import ErrorLabel, Form
+from exporter_desk.gui.keys import KeyAccess
+from exporter_desk.gui.networks import NetworkJoiner
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import CodeEdit, MultiLineEdit, TextEdit
 from exporter_desk.store import Store
@@ -119,15 +122,19 @@ class CompanyPage(QWizardPage):
 class KeyPage(QWizardPage):
     """The company's signing key: create one, import a .p12/.pfx, or later."""
 
-    def __init__(self, tasks: TaskManager, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskManager, data_dir: Path, keys: KeyAccess, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.data_dir = data_dir
+        self.keys = keys
         self.setTitle(translate("SetupWizard", "Signing key"))
         self.setSubTitle(
             translate(
                 "SetupWizard",
-                "Documents are signed with your company's key, kept in the system keyring.",
+                "Documents are signed with your company's key, kept in the system keyring (or, "
+                "where there is none, in a file encrypted with a passphrase you choose).",
             )
         )
         self.create_key = QRadioButton(translate("SetupWizard", "Create a new key for the company"))
@@ -173,13 +180,15 @@ class KeyPage(QWizardPage):
     def validatePage(self) -> bool:
         if self.later.isChecked():
             return True
+        keystore = self.keys.ask(self)
+        if keystore is None:
+            return False  # no passphrase given: stay here, say nothing
         try:
-            keystore = backend.open_keystore(self.data_dir)
             if self.create_key.isChecked():
                 from exporter_desk.services.identity import create_self_signed_identity
 
                 self.tasks.run_db_blocking(
-                    lambda store: create_self_signed_identity(store, keystore)
+                    lambda store: create_self_signed_identity(store, keystore())
                 )
             else:
                 from exporter_desk.services.identity import import_identity
@@ -198,9 +207,10 @@ class KeyPage(QWizardPage):
                     return False
                 password = self.password.text()
                 self.tasks.run_db_blocking(
-                    lambda store: import_identity(store, keystore, data, password)
+                    lambda store: import_identity(store, keystore(), data, password)
                 )
         except ExporterError as exc:
+            self.keys.note_error(exc)
             self.error.show_messages([exc.user_message])
             return False
         self.error.show_messages([])
@@ -208,12 +218,24 @@ class KeyPage(QWizardPage):
 
 
 class NetworkPage(QWizardPage):
-    """Where documents are registered: the built-in local network or an imported one."""
+    """Where documents are registered: the built-in local network, or a real network joined by
+    invitation; or only trust an imported network for verifying."""
 
-    def __init__(self, tasks: TaskManager, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: TaskManager,
+        data_dir: Path,
+        keys: KeyAccess,
+        joiner: NetworkJoiner,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.data_dir = data_dir
+        self.keys = keys
+        self.joiner = joiner
+        self.joined: str | None = None
+        joiner.joined.connect(self._on_joined)
         self.setTitle(translate("SetupWizard", "Trust network"))
         self.setSubTitle(
             translate(
@@ -225,11 +247,18 @@ class NetworkPage(QWizardPage):
         self.local = QRadioButton(
             translate("SetupWizard", "Built-in local network (start at once, switch later)")
         )
-        self.import_ = QRadioButton(translate("SetupWizard", "Import a network descriptor file"))
+        self.join = QRadioButton(
+            translate("SetupWizard", "Join a network with the invitation code its operator sent")
+        )
+        self.join_button = QPushButton(translate("SetupWizard", "Join a network..."))
+        self.join_button.clicked.connect(self._start_join)
+        self.import_ = QRadioButton(
+            translate("SetupWizard", "Only trust a network's documents (import its descriptor)")
+        )
         self.later = QRadioButton(translate("SetupWizard", "Later"))
         self.local.setChecked(True)
         group = QButtonGroup(self)
-        for button in (self.local, self.import_, self.later):
+        for button in (self.local, self.join, self.import_, self.later):
             group.addButton(button)
         self.file = QLineEdit()
         self.browse = QPushButton(translate("SetupWizard", "Choose..."))
@@ -240,8 +269,13 @@ class NetworkPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(self.browse)
+        join_row = QHBoxLayout()
+        join_row.addWidget(self.join)
+        join_row.addWidget(self.join_button)
+        join_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.local)
+        layout.addLayout(join_row)
         layout.addWidget(self.import_)
         layout.addLayout(row)
         layout.addWidget(self.details)
@@ -261,12 +295,33 @@ class NetworkPage(QWizardPage):
             self.file.setText(name)
             self.import_.setChecked(True)
 
+    @Slot()
+    def _start_join(self) -> None:
+        self.join.setChecked(True)
+        self.error.show_messages([])
+        self.joiner.start(self)
+
+    @Slot(str)
+    def _on_joined(self, origin: str) -> None:
+        self.joined = origin
+        self.join.setChecked(True)
+        self.details.setText(
+            translate("SetupWizard", "Enrolled with {origin}.").format(origin=origin)
+        )
+
     def validatePage(self) -> bool:
+        if self.join.isChecked() and self.joined is None:
+            if not self.joiner.is_running:
+                self._start_join()
+            return False  # Finish again once the network has answered
         try:
             if self.local.isChecked():
+                keystore = self.keys.ask(self)
+                if keystore is None:
+                    return False
                 data_dir = self.data_dir
                 origin = self.tasks.run_db_blocking(
-                    lambda store: backend.use_local_network(data_dir, store)
+                    lambda store: backend.use_local_network(data_dir, store, keystore)
                 )
                 self.details.setText(
                     translate("SetupWizard", "Enrolled with {origin}.").format(origin=origin)
@@ -282,6 +337,7 @@ class NetworkPage(QWizardPage):
                 pin_network(self.data_dir, descriptor)
                 self.details.setText(describe_descriptor(descriptor))
         except ExporterError as exc:
+            self.keys.note_error(exc)
             self.error.show_messages([exc.user_message])
             return False
         self.error.show_messages([])
@@ -296,6 +352,7 @@ class SetupWizard(QWizard):
         tasks: TaskManager,
         presenter: ErrorPresenter,
         data_dir: Path,
+        keys: KeyAccess,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -303,9 +360,10 @@ class SetupWizard(QWizard):
         self.presenter = presenter
         self.setWindowTitle(translate("SetupWizard", "Set up Exporter Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.joiner = NetworkJoiner(tasks, keys, presenter, data_dir, self)
         self.company_page = CompanyPage(tasks)
-        self.key_page = KeyPage(tasks, data_dir)
-        self.network_page = NetworkPage(tasks, data_dir)
+        self.key_page = KeyPage(tasks, data_dir, keys)
+        self.network_page = NetworkPage(tasks, data_dir, keys, self.joiner)
         self.addPage(self.company_page)
         self.addPage(self.key_page)
         self.addPage(self.network_page)

@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Choices</name>
+    <message>
+        <source>{number}  ({count} packages, {date})</source>
+        <translation>{number}  （{count} 件，{date}）</translation>
+    </message>
+</context>
+<context>
     <name>ContractEditor</name>
     <message>
         <source>Kind</source>
@@ -129,10 +136,6 @@
         <translation>来源合同</translation>
     </message>
     <message>
-        <source>From shipment</source>
-        <translation>来源货运</translation>
-    </message>
-    <message>
         <source>Choose the record from the list.</source>
         <translation>请从列表中选择记录。</translation>
     </message>
@@ -173,8 +176,28 @@
         <translation>登记条目号 {index}</translation>
     </message>
     <message>
+        <source>Issue again</source>
+        <translation>重新签发</translation>
+    </message>
+    <message>
+        <source>Issue {kind} {number} again from the current data of its {source}?
+
+The new document supersedes this one: anyone who verifies this one online is told to ask for the new one.</source>
+        <translation>按{source}的当前数据重新签发{kind} {number}？
+
+新单据将替代此单据：联网核验此单据的任何人都会被告知索取新单据。</translation>
+    </message>
+    <message>
         <source>Registering and signing...</source>
         <translation>正在登记并签名...</translation>
+    </message>
+    <message>
+        <source>Nothing changed in the data since {number} was issued: it stays the current document.</source>
+        <translation>自 {number} 签发以来数据没有变化：它仍是现行单据。</translation>
+    </message>
+    <message>
+        <source>Document {number} was issued again; it supersedes the earlier one.</source>
+        <translation>单据 {number} 已重新签发，并替代先前的单据。</translation>
     </message>
     <message>
         <source>Document {number} was issued.</source>
@@ -189,8 +212,28 @@
         <translation>单据包已保存到 {path}。</translation>
     </message>
     <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
         <source>Export document pack</source>
         <translation>导出单据包</translation>
+    </message>
+    <message>
+        <source>From packing list</source>
+        <translation>来自装箱单</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -215,6 +258,14 @@
     <message>
         <source>Register a document with the trust network and sign it</source>
         <translation>在信任网络登记单据并签名</translation>
+    </message>
+    <message>
+        <source>Issue again (supersede)...</source>
+        <translation>重新签发（替代）...</translation>
+    </message>
+    <message>
+        <source>Issue the selected document again from its record's current data; the new one supersedes it</source>
+        <translation>按记录的当前数据重新签发所选单据；新单据将替代它</translation>
     </message>
     <message>
         <source>Print...</source>
@@ -334,8 +385,51 @@
         <translation>发票</translation>
     </message>
     <message>
+        <source>Packing lists</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
         <source>Made from contract #{id}</source>
         <translation>由合同 #{id} 生成</translation>
+    </message>
+</context>
+<context>
+    <name>JoinNetworkDialog</name>
+    <message>
+        <source>Join a trust network</source>
+        <translation>加入信任网络</translation>
+    </message>
+    <message>
+        <source>The network's operator sends you two things: the network file (.json) and an invitation code. Joining enrols your company, and new documents are registered with that network.</source>
+        <translation>网络运营方会发给您两样东西：网络文件 (.json) 和邀请码。加入后贵公司即成为成员，新单据将在该网络登记。</translation>
+    </message>
+    <message>
+        <source>Network file</source>
+        <translation>网络文件</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>选择...</translation>
+    </message>
+    <message>
+        <source>Invitation code</source>
+        <translation>邀请码</translation>
+    </message>
+    <message>
+        <source>as the operator sent it</source>
+        <translation>按运营方发来的原样输入</translation>
+    </message>
+    <message>
+        <source>Check these fingerprints with the network's operator (by phone, not by the e-mail that brought the file) before you join.</source>
+        <translation>加入之前，请与网络运营方核对这些指纹（通过电话，而不是通过发来该文件的电子邮件）。</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Network descriptors (*.json)</source>
+        <translation>网络描述文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -795,6 +889,18 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
 面向中小出口企业的贸易单据：已登记、已签名、可离线验证。</translation>
     </message>
     <message>
+        <source>{count} document(s) registered.</source>
+        <translation>已登记 {count} 份单据。</translation>
+    </message>
+    <message>
+        <source>Nothing could be registered yet: {count} document(s) keep waiting in the outbox and are retried automatically.</source>
+        <translation>暂时无法登记任何单据：{count} 份单据继续在发件箱中等待，并将自动重试。</translation>
+    </message>
+    <message>
+        <source>⏳ Registering...</source>
+        <translation>⏳ 正在登记...</translation>
+    </message>
+    <message>
         <source>✔ All documents registered</source>
         <translation>✔ 所有单据均已登记</translation>
     </message>
@@ -890,6 +996,88 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
+    <message>
+        <source>Retry registration now</source>
+        <translation>立即重试登记</translation>
+    </message>
+    <message>
+        <source>Try now to register the documents waiting in the outbox (it is retried every minute anyway)</source>
+        <translation>立即尝试登记发件箱中等待的单据（系统每分钟也会自动重试）</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkJoiner</name>
+    <message>
+        <source>Joining {origin}...</source>
+        <translation>正在加入 {origin}...</translation>
+    </message>
+    <message>
+        <source>Your company is now a member of {origin}. New documents are registered with it.</source>
+        <translation>贵公司现已成为 {origin} 的成员。新单据将在该网络登记。</translation>
+    </message>
+    <message>
+        <source>Network joined</source>
+        <translation>已加入网络</translation>
+    </message>
+</context>
+<context>
+    <name>PackingLists</name>
+    <message>
+        <source>Create packing list</source>
+        <translation>创建装箱单</translation>
+    </message>
+    <message>
+        <source>type a reference</source>
+        <translation>输入参考号</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Each invoice line is packed in its product's packages, numbered from 1.</source>
+        <translation>每个发票行按其商品的包装装箱，件号从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>A packing list is made from the saved invoice: each line is packed in its product's packages, with their weights and measurements.</source>
+        <translation>装箱单根据已保存的发票生成：每行按其商品的包装装箱，并带有重量和尺寸。</translation>
+    </message>
+    <message>
+        <source>Save the invoice to make a packing list from it.</source>
+        <translation>请先保存发票，再据此生成装箱单。</translation>
+    </message>
+    <message>
+        <source>Create packing list...</source>
+        <translation>创建装箱单...</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Net kg</source>
+        <translation>净重 (kg)</translation>
+    </message>
+    <message>
+        <source>Gross kg</source>
+        <translation>毛重 (kg)</translation>
+    </message>
+    <message>
+        <source>Volume m³</source>
+        <translation>体积 (m³)</translation>
+    </message>
 </context>
 <context>
     <name>PartyEditor</name>
@@ -960,6 +1148,57 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Bank account (for payment)</source>
         <translation>银行账户（收款用）</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase of the key file</source>
+        <translation>密钥文件的口令</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so the company's signing key will be kept in the file {path}, encrypted with the passphrase you choose here (at least {minimum} characters; nobody can recover it if it is lost).</source>
+        <translation>这台电脑没有系统钥匙串，因此公司的签名密钥将保存在文件 {path} 中，并用您在此设定的口令加密（至少 {minimum} 个字符；口令一旦丢失，任何人都无法恢复）。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>The company's signing key is kept in the encrypted file {path}: enter its passphrase to unlock it until you quit Exporter Desk.</source>
+        <translation>公司的签名密钥保存在加密文件 {path} 中：请输入其口令，在退出 Exporter Desk 之前保持解锁。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>the same passphrase again</source>
+        <translation>再次输入相同的口令</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase...</source>
+        <translation>正在核对口令...</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {minimum} characters.</source>
+        <translation>请设定至少 {minimum} 个字符的口令。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>两次输入的口令不一致：请输入相同的口令两次。</translation>
+    </message>
+    <message>
+        <source>The key file could not be opened.</source>
+        <translation>无法打开密钥文件。</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1302,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Built-in local network (this computer)</source>
+        <translation>内置本地网络（本机）</translation>
+    </message>
+    <message>
+        <source>{origin} (no longer trusted)</source>
+        <translation>{origin}（已不再信任）</translation>
+    </message>
+    <message>
         <source>Trusted networks: {names}</source>
         <translation>受信任的网络：{names}</translation>
     </message>
@@ -1143,6 +1390,22 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>导入网络描述文件...</translation>
     </message>
     <message>
+        <source>Trust documents registered with another network (verifying only; no enrolment)</source>
+        <translation>信任在其他网络登记的单据（仅用于核验，不加入）</translation>
+    </message>
+    <message>
+        <source>Join a network...</source>
+        <translation>加入网络...</translation>
+    </message>
+    <message>
+        <source>Enrol your company with a network by the invitation code its operator sent you</source>
+        <translation>使用网络运营方发给您的邀请码，让贵公司加入该网络</translation>
+    </message>
+    <message>
+        <source>Register documents with</source>
+        <translation>单据登记网络</translation>
+    </message>
+    <message>
         <source>Run the setup assistant...</source>
         <translation>运行设置向导...</translation>
     </message>
@@ -1182,8 +1445,8 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>签名密钥</translation>
     </message>
     <message>
-        <source>Documents are signed with your company's key, kept in the system keyring.</source>
-        <translation>单据使用贵公司的密钥签名，密钥保存在系统钥匙串中。</translation>
+        <source>Documents are signed with your company's key, kept in the system keyring (or, where there is none, in a file encrypted with a passphrase you choose).</source>
+        <translation>单据使用贵公司的密钥签名，密钥保存在系统钥匙串中（如果没有钥匙串，则保存在用您设定的口令加密的文件中）。</translation>
     </message>
     <message>
         <source>Create a new key for the company</source>
@@ -1230,8 +1493,16 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>内置本地网络（立即开始，以后可切换）</translation>
     </message>
     <message>
-        <source>Import a network descriptor file</source>
-        <translation>导入网络描述文件</translation>
+        <source>Join a network with the invitation code its operator sent</source>
+        <translation>使用运营方发来的邀请码加入网络</translation>
+    </message>
+    <message>
+        <source>Join a network...</source>
+        <translation>加入网络...</translation>
+    </message>
+    <message>
+        <source>Only trust a network's documents (import its descriptor)</source>
+        <translation>仅信任某网络的单据（导入其描述文件）</translation>
     </message>
     <message>
         <source>Network descriptor</source>
@@ -1459,6 +1730,22 @@ Or press Ctrl+O to choose files.</source>
     <message>
         <source>CHECKING...</source>
         <translation>正在检查...</translation>
+    </message>
+    <message>
+        <source>Issuer revoked</source>
+        <translation>签发方已被撤销</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被替代</translation>
+    </message>
+    <message>
+        <source>Online check</source>
+        <translation>联网检查</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Show the checks</source>

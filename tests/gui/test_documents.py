@@ -1,5 +1,6 @@
 """Documents: issue an invoice through the screen (register + sign on a worker), preview it,
-then verify the issued file in the Verify screen: AUTHENTIC."""
+then verify the issued file in the Verify screen: AUTHENTIC. Packing lists are issued from
+packing lists, every kind from the table the issuing service reads."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import DocumentKind, DocumentStatus, PartyId
-from exporter_desk.gui.documents_page import DocumentsPage, IssueDialog
+from exporter_desk.gui.documents_page import SOURCE_OF_KIND, DocumentsPage, IssueDialog
 from exporter_desk.gui.main_window import Screen
 from exporter_desk.gui.verify_page import VerifyPage
 from exporter_desk.services.identity import create_self_signed_identity, set_company_party
@@ -61,3 +62,37 @@ def test_issue_preview_and_verify_an_invoice(
     qtbot.waitUntil(lambda: card.verdict is not None, timeout=60_000)
     assert card.result is Result.AUTHENTIC, card.headline.text()
     assert card.result_label.text() == "AUTHENTIC"
+
+
+def test_issue_dialog_offers_each_kind_from_the_table_the_service_reads() -> None:
+    from exporter_desk.services.contexts import SOURCE_TABLES
+
+    assert SOURCE_OF_KIND == SOURCE_TABLES
+
+
+def test_issue_a_packing_list_from_a_packing_list(
+    desk: Desk, qtbot: QtBot, monkeypatch: MonkeyPatch, data_dir: Path
+) -> None:
+    desk.db(_company_with_key(data_dir))
+    page = desk.window.show_screen(Screen.DOCUMENTS)
+    assert isinstance(page, DocumentsPage)
+    packing_id = desk.db(lambda store: store.packing_lists.list(0, 1)[0].id)
+    assert isinstance(packing_id, int)
+    shown: list[str] = []
+
+    def choose_packing_list(dialog: IssueDialog) -> int:
+        dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.PACKING_LIST.value))
+        picker = dialog.picker()
+        assert picker is dialog.pickers["packing_lists"] and picker.isVisibleTo(dialog)
+        shown.append(dialog.source_label.text())
+        qtbot.waitUntil(lambda: picker.choose(packing_id))
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(IssueDialog, "exec", choose_packing_list)
+    page.issue()
+    qtbot.waitUntil(lambda: page.last_issued is not None, timeout=60_000)
+    issued = page.last_issued
+    assert shown == ["From packing list"]
+    assert issued is not None and issued.kind is DocumentKind.PACKING_LIST
+    assert issued.status is DocumentStatus.REGISTERED
+    assert issued.source_table == "packing_lists" and issued.source_id == packing_id

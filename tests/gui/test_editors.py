@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import ContractKind, InvoiceKind, PartyRole
 from exporter_desk.gui.editors import ContractEditor, InvoiceEditor, PartyEditor, ProductEditor
-from exporter_desk.gui.editors.lines import LineColumn
+from exporter_desk.gui.editors.lines import ChargeColumn, LineColumn
+from exporter_desk.gui.editors.packing import PackingListDialog
 from exporter_desk.gui.widgets import RecordPicker
 from exporter_desk.store import Store
 from tests.gui.conftest import Desk
@@ -204,3 +205,68 @@ def test_save_error_shows_the_user_message(desk: Desk, qtbot: QtBot) -> None:
 
 def _count(store: Store) -> int:
     return store.parties.count()
+
+
+def test_line_and_charge_numbers_are_grouped_for_reading_raw_for_editing(
+    desk: Desk, qtbot: QtBot
+) -> None:
+    editor = desk.window.open_editor("invoices", 1)
+    assert isinstance(editor, InvoiceEditor)
+    qtbot.waitUntil(editor.isEnabled)
+    lines, charges = editor.lines.lines, editor.charges.charges
+    row = next(n for n, line in enumerate(lines.rows) if line.quantity == "1200")
+    quantity = lines.index(row, LineColumn.QUANTITY)
+    assert lines.data(quantity) == "1,200"
+    assert lines.data(quantity, Qt.ItemDataRole.EditRole) == "1200"
+    freight = next(n for n, charge in enumerate(charges.rows) if charge.amount == "2350.00")
+    amount = charges.index(freight, ChargeColumn.AMOUNT)
+    assert charges.data(amount) == "2,350.00"
+    assert charges.data(amount, Qt.ItemDataRole.EditRole) == "2350.00"
+    editor.tabs.setCurrentIndex(1)
+    view = editor.lines.view
+    view.setCurrentIndex(quantity)
+    view.edit(quantity)
+    cell_editor = view.viewport().findChild(QLineEdit)
+    assert cell_editor is not None and cell_editor.text() == "1200"
+    cell_editor.setText("not a number")
+    qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lines.rows[row].quantity == "not a number")
+    assert lines.data(quantity) == "not a number"  # shown as typed, with its problem
+
+
+def test_packing_list_from_the_saved_invoice_and_its_shipment(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("invoices", 1)
+    assert isinstance(editor, InvoiceEditor)
+    qtbot.waitUntil(editor.isEnabled)
+    panel = editor.packing
+    editor.tabs.setCurrentIndex(editor.packing_tab)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)  # the demo's packing list
+    assert panel.create_button.isEnabled()
+    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert isinstance(dialog, PackingListDialog)
+    shipment_id = desk.db(lambda store: store.invoices.get(1).shipment_id)
+    assert dialog.shipment.value() == shipment_id
+    existing = panel.table.item(0, 0).text()
+    dialog.number.setText(existing)
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "already has the number" in dialog.error.text()
+    dialog.number.setText("HY-PL-2026-0112-B")
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 2)
+    assert panel.dialog is None or not dialog.isVisible()
+    saved = desk.db(lambda store: store.packing_lists.for_invoice(1))
+    made = saved[-1]  # type: ignore[index]
+    assert made.number == "HY-PL-2026-0112-B"
+    assert made.shipment_id == shipment_id
+    assert made.package_count() == 450
+    row = [panel.table.item(1, column).text() for column in range(panel.table.columnCount())]
+    assert row[2:5] == ["450", "5,260", "6,120"]
+
+    qtbot.keyClicks(editor.buyer_reference, " (rev)")
+    assert not panel.create_button.isEnabled()  # made from the saved invoice only

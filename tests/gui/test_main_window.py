@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain.samples import sample_book
 from exporter_desk.gui import i18n
+from exporter_desk.gui.app import create_main_window
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.main_window import Screen
 from exporter_desk.gui.models import StoreTableModel
@@ -120,3 +124,24 @@ def test_switching_to_chinese_translates_the_window(desk: Desk, qtbot: QtBot) ->
     assert header == "编号"
     desk.window.set_language(i18n.Language.ENGLISH)
     qtbot.waitUntil(lambda: desk.window.sidebar.item(2).text() == "Invoices")
+
+
+def test_closed_window_is_not_kept_alive_by_its_parts(
+    app: QApplication, qtbot: QtBot, data_dir: Path
+) -> None:
+    """A part that keeps its window in an attribute makes a reference cycle; with the garbage
+    collector on a timer, the closed window would live on and answer later events (a language
+    change) with a database thread that is gone."""
+    window, tasks, _presenter = create_main_window(data_dir)
+    window.show()
+    for screen in Screen:
+        window.show_screen(screen)
+    window.show_wizard()
+    window.wizard.reject()
+    qtbot.waitUntil(lambda shown=window: shown.pending_count is not None)
+    window.close()
+    tasks.shutdown()
+    ref = weakref.ref(window)
+    del window
+    qtbot.wait(50)
+    assert ref() is None

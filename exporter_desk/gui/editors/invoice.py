@@ -1,4 +1,5 @@
-"""The invoice editor (commercial or proforma): lines, charges, live totals and amount in words."""
+"""The invoice editor (commercial or proforma): lines, charges, live totals and amount in words,
+and the packing lists made from the invoice."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from exporter_desk.gui import labels
 from exporter_desk.gui.choices import party_choices, shipment_choices
 from exporter_desk.gui.editors._parse import money_text, number
 from exporter_desk.gui.editors.lines import ChargeDraft, ChargesTable, cell_problems
+from exporter_desk.gui.editors.packing import PackingListsPanel
 from exporter_desk.gui.editors.trade import TradeEditor
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import ErrorLabel
@@ -98,6 +100,8 @@ class InvoiceEditor(TradeEditor):
         self.more_form.add_row("notes", lambda: translate("InvoiceEditor", "Notes"), self.notes)
         self.goods_layout.addWidget(self.charges, 1)
         self.goods_layout.addWidget(self.charges_errors)
+        self.packing = PackingListsPanel(tasks, presenter)
+        self.packing_tab = self.tabs.addTab(self.packing, "")
 
         self.track("kind", self.kind)
         self.track_trade_fields()
@@ -123,6 +127,7 @@ class InvoiceEditor(TradeEditor):
     def retranslate_fields(self) -> None:
         super().retranslate_fields()
         self.kind.retranslate()
+        self.tabs.setTabText(self.packing_tab, translate("InvoiceEditor", "Packing lists"))
         self._show_contract()
 
     def _show_contract(self) -> None:
@@ -187,7 +192,15 @@ class InvoiceEditor(TradeEditor):
         return [p for p in rest if not (p.field == "charges" or p.field.startswith("charges."))]
 
     def after_validate(self, obj: Any) -> None:
-        self.show_totals(obj, charges=True)
+        invoice: Invoice = obj
+        self.show_totals(invoice, charges=True)
+        self.charges.charges.set_currency(invoice.currency)
+        self.packing.set_invoice(
+            self.record_id,
+            invoice.number,
+            invoice.shipment_id,
+            saved=self.record_id is not None and not self.is_dirty(),
+        )
 
     def load(self, obj: Any) -> None:
         invoice: Invoice = obj

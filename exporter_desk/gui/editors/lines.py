@@ -2,12 +2,15 @@
 
 Rows are kept as the text the user typed (``LineDraft``), so a half-typed quantity is never
 lost; the editor turns them into ``LineItem`` objects on every edit and hands back the amounts
-and problems to show (red cells with the message as tooltip).
+and problems to show (red cells with the message as tooltip). Numbers are shown grouped
+(``1,200``, ``2,350.00``), and editing a cell starts from the text as typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 from enum import IntEnum
 from typing import Any, ClassVar
 
@@ -37,7 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exporter_desk.domain import ChargeKind, Problem, Product, Unit
+from exporter_desk.domain import (
+    ChargeKind,
+    DomainError,
+    Problem,
+    Product,
+    Unit,
+    format_amount,
+    format_quantity,
+    parse_decimal,
+)
 from exporter_desk.gui import labels
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.choices import product_choices
@@ -143,19 +155,26 @@ class DraftTableModel(QAbstractTableModel):
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
-    def display(self, row: int, column: int) -> str:
+    def text(self, row: int, column: int) -> str:
+        """The cell as typed (or computed): what editing starts from."""
         name = self.fields_by_column.get(column)
         if name is None:
             return self.extra[row] if row < len(self.extra) else ""
         return str(getattr(self.rows[row], name))
+
+    def display(self, row: int, column: int) -> str:
+        """The cell as shown; subclasses format numbers and translate codes."""
+        return self.text(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
         name = self.fields_by_column.get(column, "")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.cell_problems.get((row, name))
         if role == Qt.ItemDataRole.BackgroundRole and (row, name) in self.cell_problems:
@@ -225,6 +244,14 @@ class LinesModel(DraftTableModel):
     read_only = frozenset({LineColumn.AMOUNT})
     draft_type = LineDraft
 
+    def display(self, row: int, column: int) -> str:
+        text = self.text(row, column)
+        if column == LineColumn.QUANTITY:
+            return shown_number(text, format_quantity)
+        if column == LineColumn.UNIT_PRICE:
+            return shown_number(text, grouped_price)
+        return text
+
     def header(self, column: int) -> str:
         return {
             LineColumn.SKU: translate("Lines", "SKU"),
@@ -242,6 +269,16 @@ class ChargesModel(DraftTableModel):
     fields_by_column: ClassVar[dict[int, str]] = dict(_CHARGE_FIELDS)
     numeric = frozenset({ChargeColumn.AMOUNT})
     draft_type = ChargeDraft
+    currency = ""  # the invoice's, for the amounts' decimals; set by the editor
+
+    def set_currency(self, currency: str) -> None:
+        if currency != self.currency:
+            self.currency = currency
+            if self.rows:
+                self.dataChanged.emit(
+                    self.index(0, ChargeColumn.AMOUNT),
+                    self.index(len(self.rows) - 1, ChargeColumn.AMOUNT),
+                )
 
     def display(self, row: int, column: int) -> str:
         if column == ChargeColumn.KIND:
@@ -250,12 +287,16 @@ class ChargesModel(DraftTableModel):
                 return labels.charge_kind(ChargeKind(kind))
             except ValueError:
                 return str(kind)
-        return super().display(row, column)
+        text = self.text(row, column)
+        if column == ChargeColumn.AMOUNT:
+            return shown_number(text, self._amount)
+        return text
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role == Qt.ItemDataRole.EditRole and index.column() == ChargeColumn.KIND:
-            return self.rows[index.row()].kind
-        return super().data(index, role)
+    def _amount(self, value: Decimal) -> str:
+        try:
+            return format_amount(value, self.currency)
+        except DomainError:  # no valid currency yet
+            return grouped_price(value)
 
     def header(self, column: int) -> str:
         return {
@@ -455,6 +496,24 @@ class ChargesTable(DraftTable):
             self.delegate.items = self._kinds()
         self.add_button.setText(translate("Lines", "Add charge"))
         self.remove_button.setText(translate("Lines", "Remove charge"))
+
+
+def shown_number(text: str, show: Callable[[Decimal], str]) -> str:
+    """``text`` formatted by ``show`` when it reads as a number; else exactly as typed."""
+    if not text.strip():
+        return text
+    try:
+        value = parse_decimal(text)
+    except DomainError:
+        return text
+    return show(value)
+
+
+def grouped_price(value: Decimal) -> str:
+    """A price with thousands separators and at least two decimals: ``1234.5`` ->
+    ``1,234.50``; more decimals are kept (``0.125``), none are rounded away."""
+    whole, _, decimals = f"{value.normalize():,f}".partition(".")
+    return f"{whole}.{decimals.ljust(2, '0')}"
 
 
 def cell_problems(problems: list[Problem], prefix: str) -> dict[tuple[int, str], str]:
