@@ -192,8 +192,8 @@ def _serve_log(args: argparse.Namespace) -> int:
         log_app(service),
         host=args.host,
         port=args.port,
-        http="h11",
-        loop="asyncio",
+        http="auto",  # httptools when installed, else h11
+        loop="auto",  # uvloop where available (not on Windows)
         lifespan="on",
         log_level="warning",
         access_log=False,
@@ -221,8 +221,8 @@ def _serve_witness(args: argparse.Namespace) -> int:
         witness_app(witness),
         host=args.host,
         port=args.port,
-        http="h11",
-        loop="asyncio",
+        http="auto",  # httptools when installed, else h11
+        loop="auto",  # uvloop where available (not on Windows)
         lifespan="off",
         log_level="warning",
         access_log=False,
