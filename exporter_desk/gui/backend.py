@@ -73,6 +73,7 @@ def issue_document(
     *,
     paper: str,
     progress: Callable[[int, str], None],
+    visible_seal: bool = False,
 ) -> IssuedDocument:
     """Render, register and sign one document (``services.issuing.issue_document``); when an
     earlier document of the same kind and number is registered, the new one supersedes it.
@@ -80,7 +81,8 @@ def issue_document(
     Runs on a worker thread with its own store connection (SQLite connections are per thread,
     and issuing takes too long for the GUI's database thread), the keystore from ``keystore``
     (opened with the passphrase the GUI asked for) and the network chosen in Settings
-    (``services.network.open_network``).
+    (``services.network.open_network``). ``visible_seal``: show the company seal (the image
+    chosen in Settings, if any) in the document's signature box.
     """
     from exporter_desk.services.issuing import IssueOptions
     from exporter_desk.services.issuing import issue_document as issue
@@ -99,7 +101,7 @@ def issue_document(
                 network,
                 DocumentKind(kind),
                 source_id,
-                options=IssueOptions(paper=paper),
+                options=IssueOptions(paper=paper, visible_seal=visible_seal),
                 progress=report,
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -60,6 +61,14 @@ class IssueDialog(QDialog):
             "contracts": RecordPicker(tasks, contract_choices),
         }
         self.source_label = QLabel()
+        self.visible_seal = QCheckBox(translate("DocumentsPage", "Visible company seal"))
+        self.visible_seal.setToolTip(
+            translate(
+                "DocumentsPage",
+                "Show the seal image (Settings), the company name and the signing time in the "
+                "document's signature box",
+            )
+        )
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         self.buttons = QDialogButtonBox(
@@ -78,6 +87,7 @@ class IssueDialog(QDialog):
             picker.setPlaceholderText(translate("DocumentsPage", "type a number"))
             picker_layout.addWidget(picker)
         layout.addRow(self.source_label, picker_box)
+        layout.addRow(self.visible_seal)
         layout.addRow(self.error)
         layout.addRow(self.buttons)
         self.kind.currentIndexChanged.connect(self._on_kind)

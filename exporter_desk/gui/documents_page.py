@@ -244,7 +244,7 @@ class DocumentsPage(QWidget):
         source_id = dialog.picker().value()
         assert source_id is not None
         self._reissuing = None
-        self._issue(kind, source_id)
+        self._issue(kind, source_id, visible_seal=dialog.visible_seal.isChecked())
 
     @Slot()
     def issue_again(self) -> None:
@@ -272,7 +272,7 @@ class DocumentsPage(QWidget):
         self._reissuing = doc
         self._issue(doc.kind, doc.source_id)
 
-    def _issue(self, kind: DocumentKind, source_id: int) -> None:
+    def _issue(self, kind: DocumentKind, source_id: int, *, visible_seal: bool = False) -> None:
         keystore = self.keys.ask(self)
         if keystore is None:
             return  # the passphrase was not given: nothing to say
@@ -280,7 +280,13 @@ class DocumentsPage(QWidget):
 
         def run(progress: Progress) -> Any:
             return backend.issue_document(
-                data_dir, keystore, kind.value, source_id, paper=paper, progress=progress
+                data_dir,
+                keystore,
+                kind.value,
+                source_id,
+                paper=paper,
+                progress=progress,
+                visible_seal=visible_seal,
             )
 
         self._run(

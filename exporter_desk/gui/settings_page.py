@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +32,7 @@ from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.networks import NetworkJoiner
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import RecordPicker
+from exporter_desk.gui.wizard import ImagePicker
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -118,6 +120,13 @@ class SettingsPage(QWidget):
         company_layout = QFormLayout(self.company_box)
         self.company_label = QLabel()
         company_layout.addRow(self.company_label, company_row)
+        # The images are the data folder's, not a party's: they stay when the company changes.
+        self.logo = ImagePicker(tasks, data_dir, "logo")
+        self.seal = ImagePicker(tasks, data_dir, "seal")
+        self.logo_label = QLabel()
+        self.seal_label = QLabel()
+        company_layout.addRow(self.logo_label, self.logo)
+        company_layout.addRow(self.seal_label, self.seal)
 
         self.general_box = QGroupBox()
         general = QFormLayout(self.general_box)
@@ -152,6 +161,12 @@ class SettingsPage(QWidget):
 
     def start(self) -> None:
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The setup assistant may have changed the images since.
+        self.logo.reload()
+        self.seal.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
         data_dir = self.data_dir
@@ -333,6 +348,10 @@ class SettingsPage(QWidget):
         self.company.setPlaceholderText(translate("SettingsPage", "type part of the name"))
         self.edit_company.setText(translate("SettingsPage", "Edit..."))
         self.new_company.setText(translate("SettingsPage", "New..."))
+        self.logo_label.setText(translate("SettingsPage", "Logo (document header)"))
+        self.seal_label.setText(translate("SettingsPage", "Seal image (visible signature)"))
+        self.logo.retranslate()
+        self.seal.retranslate()
         self.general_box.setTitle(translate("SettingsPage", "General"))
         self.language_label.setText(translate("SettingsPage", "Language"))
         self.paper_label.setText(translate("SettingsPage", "Paper size"))

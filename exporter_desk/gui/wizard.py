@@ -8,11 +8,14 @@ network talks to it over the Internet, so that runs on the network thread (``Net
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from exporter_desk.domain import Party, PartyId, PartyRole
+from exporter_desk.domain import BankAccount, Party, PartyId, PartyRole, Problem
 from exporter_desk.domain.codes import all_countries
 from exporter_desk.errors import ExporterError
 from exporter_desk.gui import backend
@@ -38,11 +41,137 @@ from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
 
+BrandingImage = Literal["logo", "seal"]
+
+
+class ImagePicker(QWidget):
+    """The company logo or seal image (``services.branding``): a small preview, "Choose" and
+    "Remove". A chosen file is checked and stored at once; what is wrong shows underneath."""
+
+    PREVIEW = (120, 60)
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        data_dir: Path,
+        which: BrandingImage,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.data_dir = data_dir
+        self.which: BrandingImage = which
+        self.preview = QLabel()
+        self.preview.setFixedSize(*self.PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border: 1px solid #c8c8c8; background: white;")
+        self.choose = QPushButton()
+        self.choose.clicked.connect(self._on_choose)
+        self.remove = QPushButton()
+        self.remove.clicked.connect(self._on_remove)
+        self.error = ErrorLabel()
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.choose)
+        buttons.addWidget(self.remove)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview)
+        row.addLayout(buttons)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.retranslate()
+        self.reload()
+
+    def retranslate(self) -> None:
+        if self.which == "logo":
+            self.choose.setText(translate("SetupWizard", "Logo..."))
+        else:
+            self.choose.setText(translate("SetupWizard", "Company seal..."))
+        self.remove.setText(translate("SetupWizard", "Remove"))
+        if not self.has_image():
+            self.preview.setText(translate("SetupWizard", "none"))
+
+    def has_image(self) -> bool:
+        return self.preview.pixmap() is not None and not self.preview.pixmap().isNull()
+
+    def reload(self) -> None:
+        from exporter_desk.services.branding import load_image
+
+        self._show(load_image(self.data_dir, self.which))
+
+    def _show(self, data: bytes | None) -> None:
+        pixmap = QPixmap()
+        if data is None or not pixmap.loadFromData(data):
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(translate("SetupWizard", "none"))
+        else:
+            width, height = self.PREVIEW
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    width - 4,
+                    height - 4,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.remove.setEnabled(data is not None)
+
+    def use_file(self, path: Path) -> bool:
+        """Check and store the image in ``path``; say what is wrong, if anything."""
+        from exporter_desk.services.branding import save_image
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.error.show_messages(
+                [
+                    translate("SetupWizard", "The file cannot be read: {reason}").format(
+                        reason=exc.strerror or exc
+                    )
+                ]
+            )
+            return False
+        data_dir, which = self.data_dir, self.which
+        try:
+            # Decoding a large image takes a moment: off the GUI thread, while the page waits.
+            self.tasks.run_db_blocking(lambda _store: save_image(data_dir, which, data))
+        except ExporterError as exc:
+            self.error.show_messages([exc.user_message])
+            return False
+        self.error.show_messages([])
+        self._show(data)
+        return True
+
+    @Slot()
+    def _on_choose(self) -> None:
+        if self.which == "logo":
+            title = translate("SetupWizard", "Company logo")
+            kinds = translate("SetupWizard", "Images (*.png *.jpg *.jpeg)")
+        else:
+            title = translate("SetupWizard", "Company seal")
+            kinds = translate("SetupWizard", "PNG images (*.png)")
+        name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), kinds)
+        if name:
+            self.use_file(Path(name))
+
+    @Slot()
+    def _on_remove(self) -> None:
+        from exporter_desk.services.branding import remove_image
+
+        remove_image(self.data_dir, self.which)
+        self.error.show_messages([])
+        self._show(None)
+
 
 class CompanyPage(QWizardPage):
-    """Our company: the party printed as exporter on every document."""
+    """Our company: the party printed as exporter on every document, its bank account, logo
+    and seal image."""
 
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.saved_id: int | None = None
@@ -50,21 +179,32 @@ class CompanyPage(QWizardPage):
         self.setSubTitle(
             translate(
                 "SetupWizard",
-                "Its name, address and registration id go on every document. Leave it empty "
-                "to do this later.",
+                "Its names, addresses and registration id go on every document, the bank "
+                "account on invoices. Leave it empty to do this later.",
             )
         )
         self.name_en = TextEdit()
         self.name_zh = TextEdit()
         self.address_en = MultiLineEdit(2)
+        self.address_zh = MultiLineEdit(2)
         self.country = CodeEdit(all_countries())
         self.country.setText("CN")
         self.registration_id = TextEdit()
+        self.bank_name = TextEdit()
+        self.bank_address = TextEdit()
+        self.account_name = TextEdit()
+        self.account_number = TextEdit()
+        self.swift = TextEdit()
+        self.logo = ImagePicker(tasks, data_dir, "logo")
+        self.seal = ImagePicker(tasks, data_dir, "seal")
         self.form = Form()
         self.form.add_row("name_en", lambda: translate("SetupWizard", "English name"), self.name_en)
         self.form.add_row("name_zh", lambda: translate("SetupWizard", "Chinese name"), self.name_zh)
         self.form.add_row(
-            "address_en", lambda: translate("SetupWizard", "Address"), self.address_en
+            "address_en", lambda: translate("SetupWizard", "English address"), self.address_en
+        )
+        self.form.add_row(
+            "address_zh", lambda: translate("SetupWizard", "Chinese address"), self.address_zh
         )
         self.form.add_row("country", lambda: translate("SetupWizard", "Country"), self.country)
         self.form.add_row(
@@ -72,16 +212,63 @@ class CompanyPage(QWizardPage):
             lambda: translate("SetupWizard", "Unified social credit code / tax id"),
             self.registration_id,
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        self.bank_form = Form()
+        self.bank_form.add_row(
+            "bank.bank_name", lambda: translate("SetupWizard", "Bank"), self.bank_name
+        )
+        self.bank_form.add_row(
+            "bank.bank_address", lambda: translate("SetupWizard", "Bank address"), self.bank_address
+        )
+        self.bank_form.add_row(
+            "bank.account_name", lambda: translate("SetupWizard", "Account name"), self.account_name
+        )
+        self.bank_form.add_row(
+            "bank.account_number",
+            lambda: translate("SetupWizard", "Account number / IBAN"),
+            self.account_number,
+        )
+        self.bank_form.add_row(
+            "bank.swift", lambda: translate("SetupWizard", "SWIFT / BIC"), self.swift
+        )
+        self.bank_form.add_row("logo", lambda: translate("SetupWizard", "Logo"), self.logo)
+        self.bank_form.add_row("seal", lambda: translate("SetupWizard", "Seal image"), self.seal)
+        self.bank_box = QGroupBox(translate("SetupWizard", "Bank account and images (optional)"))
+        QVBoxLayout(self.bank_box).addWidget(self.bank_form)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.form)
+        left.addStretch(1)
+        right.addWidget(self.bank_box)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
         for widget in (
             self.name_en,
             self.name_zh,
             self.address_en,
+            self.address_zh,
             self.country,
             self.registration_id,
+            self.bank_name,
+            self.bank_address,
+            self.account_name,
+            self.account_number,
+            self.swift,
         ):
             widget.edited.connect(self._validate)
+
+    def bank(self) -> BankAccount | None:
+        """The bank account, or None while all its fields are empty (it is optional)."""
+        fields = (self.bank_name, self.bank_address, self.account_name, self.account_number)
+        if not any(field.value().strip() for field in (*fields, self.swift)):
+            return None
+        return BankAccount(
+            bank_name=self.bank_name.value().strip(),
+            account_number=self.account_number.value().strip(),
+            swift=self.swift.value().strip().upper(),
+            bank_address=self.bank_address.value().strip(),
+            account_name=self.account_name.value().strip(),
+        )
 
     def party(self) -> Party:
         return Party(
@@ -90,27 +277,34 @@ class CompanyPage(QWizardPage):
             country=self.country.value(),
             roles=frozenset({PartyRole.EXPORTER}),
             name_zh=self.name_zh.value().strip(),
+            address_zh=self.address_zh.value().strip(),
             registration_id=self.registration_id.value().strip(),
+            bank=self.bank(),
             id=PartyId(self.saved_id) if self.saved_id is not None else None,
         )
+
+    def _show_problems(self, problems: list[Problem]) -> bool:
+        """Show every problem under its field, on either side; whether there were any."""
+        self.bank_form.show_problems(self.form.show_problems(problems))
+        return bool(problems)
 
     def is_blank(self) -> bool:
         return not (self.name_en.value().strip() or self.address_en.value().strip())
 
     @Slot()
     def _validate(self) -> None:
-        self.form.show_problems([] if self.is_blank() else self.party().problems())
+        self._show_problems([] if self.is_blank() else self.party().problems())
 
     def validatePage(self) -> bool:
         if self.is_blank():
             return True
         party = self.party()
-        if self.form.show_problems(party.problems()) or party.problems():
+        if self._show_problems(party.problems()):
             return False
         try:
             saved = self.tasks.run_db_blocking(lambda store: _save_company(store, party))
         except ExporterError as exc:
-            self.form.show_problems([])
+            self._show_problems([])
             wizard = self.wizard()
             if isinstance(wizard, SetupWizard):
                 wizard.presenter.show(exc)
@@ -361,7 +555,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(translate("SetupWizard", "Set up Exporter Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.joiner = NetworkJoiner(tasks, keys, presenter, data_dir, self)
-        self.company_page = CompanyPage(tasks)
+        self.company_page = CompanyPage(tasks, data_dir)
         self.key_page = KeyPage(tasks, data_dir, keys)
         self.network_page = NetworkPage(tasks, data_dir, keys, self.joiner)
         self.addPage(self.company_page)
@@ -370,7 +564,7 @@ class SetupWizard(QWizard):
         self.setButtonText(
             QWizard.WizardButton.CancelButton, translate("SetupWizard", "Skip setup")
         )
-        self.resize(640, 520)
+        self.resize(940, 620)
 
     def done(self, result: int) -> None:
         # Finished or skipped, the assistant does not open by itself again.
@@ -391,4 +585,4 @@ def _save_company(store: Store, party: Party) -> int:
     return int(saved.id)
 
 
-__all__ = ["SetupWizard"]
+__all__ = ["ImagePicker", "SetupWizard"]

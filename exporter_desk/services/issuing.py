@@ -25,6 +25,7 @@ from exporter_desk.documents.render import document_number, render_document
 from exporter_desk.domain import DocumentId, DocumentKind, DocumentStatus, IssuedDocument
 from exporter_desk.errors import ExporterError
 from exporter_desk.services._files import safe_file_name, write_atomically
+from exporter_desk.services.branding import load_image
 from exporter_desk.services.contexts import SOURCE_TABLES, load_context
 from exporter_desk.services.identity import DEFAULT_PROFILE, company_party, load_credentials
 from exporter_desk.services.network import Connection
@@ -123,7 +124,7 @@ def issue_document(
         language="en+zh" if options.language == "en+zh" else "en",
         mark="COPY" if options.mark == "COPY" else ("ORIGINAL" if options.mark else None),
         network_origin=network.descriptor.origin,
-        logo_png=options.logo_png,
+        logo_png=options.logo_png if options.logo_png is not None else load_image(data_dir, "logo"),
     )
     rendered = render_document(kind, context, render_options)
     seal_box = None
@@ -195,9 +196,8 @@ def issue_document(
         store.documents.save(replace(document, status=DocumentStatus.DRAFT))
         raise
     _note(progress, "sign", 0.7)
-    finished = _finish(
-        store, data_dir, document, item, registration, credentials, options.seal_png, now
-    )
+    seal_png = options.seal_png if options.seal_png is not None else load_image(data_dir, "seal")
+    finished = _finish(store, data_dir, document, item, registration, credentials, seal_png, now)
     _note(progress, "done", 1.0)
     return finished
 
@@ -324,6 +324,7 @@ def drain_outbox(
             continue
         credentials = credentials or load_credentials(store, keystore, profile)
         document = store.documents.get(DocumentId(item.document_id))
-        _finish(store, data_dir, document, item, registration, credentials, seal_png, now)
+        seal = seal_png if seal_png is not None else load_image(data_dir, "seal")
+        _finish(store, data_dir, document, item, registration, credentials, seal, now)
         delivered += 1
     return DrainResult(delivered=delivered, waiting=store.outbox.pending_count(), rejected=rejected)

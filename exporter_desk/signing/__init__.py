@@ -68,13 +68,21 @@ if TYPE_CHECKING:
     from exporter_desk.signing.pades import (
         AFRelationship,
         SealAppearance,
+        check_seal_png,
         embed_associated_file,
         read_embedded_files,
         sign_pdf,
     )
 
 _LAZY_PADES = frozenset(
-    {"AFRelationship", "SealAppearance", "embed_associated_file", "read_embedded_files", "sign_pdf"}
+    {
+        "AFRelationship",
+        "SealAppearance",
+        "check_seal_png",
+        "embed_associated_file",
+        "read_embedded_files",
+        "sign_pdf",
+    }
 )
 
 
@@ -124,6 +132,7 @@ __all__ = [
     "WeakPassphraseError",
     "WrongPassphraseError",
     "build_csr",
+    "check_seal_png",
     "compute_certificate_fingerprint",
     "create_self_signed_certificate",
     "embed_associated_file",

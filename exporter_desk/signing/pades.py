@@ -46,6 +46,7 @@ from exporter_desk.signing.errors import (
 __all__ = [
     "AFRelationship",
     "SealAppearance",
+    "check_seal_png",
     "embed_associated_file",
     "read_embedded_files",
     "sign_pdf",

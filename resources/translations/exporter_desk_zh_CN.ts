@@ -116,6 +116,14 @@
         <translation>签发单据</translation>
     </message>
     <message>
+        <source>Visible company seal</source>
+        <translation>显示公司印章</translation>
+    </message>
+    <message>
+        <source>Show the seal image (Settings), the company name and the signing time in the document's signature box</source>
+        <translation>在单据的签名框中显示印章图片（见设置）、公司名称和签署时间</translation>
+    </message>
+    <message>
         <source>Register and sign</source>
         <translation>登记并签名</translation>
     </message>
@@ -1362,6 +1370,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>新建...</translation>
     </message>
     <message>
+        <source>Logo (document header)</source>
+        <translation>标志（单据页眉）</translation>
+    </message>
+    <message>
+        <source>Seal image (visible signature)</source>
+        <translation>印章图片（可见签名）</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -1417,20 +1433,12 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>贵公司</translation>
     </message>
     <message>
-        <source>Its name, address and registration id go on every document. Leave it empty to do this later.</source>
-        <translation>公司名称、地址和登记号码会出现在每份单据上。留空可稍后再填写。</translation>
-    </message>
-    <message>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
         <source>Chinese name</source>
         <translation>中文名称</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
     </message>
     <message>
         <source>Country</source>
@@ -1479,6 +1487,82 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>The file cannot be read: {reason}</source>
         <translation>无法读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Logo...</source>
+        <translation>标志...</translation>
+    </message>
+    <message>
+        <source>Company seal...</source>
+        <translation>公司印章...</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Company logo</source>
+        <translation>公司标志</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Company seal</source>
+        <translation>公司印章</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Its names, addresses and registration id go on every document, the bank account on invoices. Leave it empty to do this later.</source>
+        <translation>公司名称、地址和注册号印在每份单据上，银行账户印在发票上。可以留空，稍后再填。</translation>
+    </message>
+    <message>
+        <source>English address</source>
+        <translation>英文地址</translation>
+    </message>
+    <message>
+        <source>Chinese address</source>
+        <translation>中文地址</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Bank address</source>
+        <translation>银行地址</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>Account number / IBAN</source>
+        <translation>账号 / IBAN</translation>
+    </message>
+    <message>
+        <source>SWIFT / BIC</source>
+        <translation>SWIFT / BIC</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Seal image</source>
+        <translation>印章图片</translation>
+    </message>
+    <message>
+        <source>Bank account and images (optional)</source>
+        <translation>银行账户和图片（可选）</translation>
     </message>
     <message>
         <source>Trust network</source>
