@@ -9,6 +9,7 @@ user typed on, or re-sorted) is dropped instead of mixed in.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -53,7 +54,7 @@ class PageReply:
     total: int | None  # the table's row count, with the first page only
 
 
-class ListSource(Generic[C]):
+class ListSource(ABC, Generic[C]):
     """What one list shows: its columns (an IntEnum), headers, sort keys and queries.
 
     ``page`` and ``search`` run on the database thread and return formatted rows.
@@ -63,8 +64,8 @@ class ListSource(Generic[C]):
     columns: type[C]
     numeric: frozenset[int] = frozenset()
 
-    def header(self, column: C) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def header(self, column: C) -> str: ...
 
     def order_key(self, column: C) -> str | None:
         """The store's ``order_by`` name for the column, or None when it cannot be sorted."""
