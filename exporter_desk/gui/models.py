@@ -74,16 +74,16 @@ class ListSource(ABC, Generic[C]):
     def default_order(self) -> tuple[str, bool]:
         return "id", True
 
-    def count(self, store: Store) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def count(self, store: Store) -> int: ...
 
+    @abstractmethod
     def page(
         self, store: Store, offset: int, limit: int, order_by: str, descending: bool
-    ) -> list[ListRow]:
-        raise NotImplementedError
+    ) -> list[ListRow]: ...
 
-    def search(self, store: Store, query: str, limit: int) -> list[ListRow]:
-        raise NotImplementedError
+    @abstractmethod
+    def search(self, store: Store, query: str, limit: int) -> list[ListRow]: ...
 
 
 class StoreTableModel(QAbstractTableModel, Generic[C]):
