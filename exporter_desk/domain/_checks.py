@@ -44,7 +44,17 @@ class Checker:
     def add(self, field: str, message: str) -> None:
         self.problems.append(Problem(field, message))
 
-    def code(self, field: str, value: str, normalize: Callable[[str], T]) -> T | None:
+    def code(
+        self, field: str, value: str, normalize: Callable[[str], T], label: str = ""
+    ) -> T | None:
+        """``normalize(value)``, or None with the failure added as a problem on ``field``.
+
+        An empty value with a ``label`` is reported as required, in words ("The country is
+        required."), not as an unknown code.
+        """
+        if label and not value.strip():
+            self.add(field, f"{label} is required.")
+            return None
         try:
             return normalize(value)
         except DomainError as exc:

@@ -17,6 +17,7 @@ import pycountry
 from stdnum import get_cc_module
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
+from exporter_desk.domain._fold import compact, fold
 from exporter_desk.domain.errors import DomainError
 
 
@@ -24,24 +25,61 @@ class UnknownCodeError(DomainError):
     """A country, currency, Incoterm, port or HS code that is not in its code list."""
 
 
-def normalize_country(code: str) -> str:
-    """Return the ISO 3166-1 alpha-2 code for ``code`` (alpha-2 or alpha-3, any case).
+class MissingCodeError(UnknownCodeError):
+    """A required code (country, currency, port, HS code) left empty."""
+
+
+def _missing(what: str, example: str) -> MissingCodeError:
+    return MissingCodeError(f"empty {what}", user_message=f"The {what} is required; {example}.")
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_by_name() -> dict[str, str]:
+    """Alpha-2 by lower-case alpha-2, alpha-3, ISO short name, official name and common name."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        alpha_2 = str(country.alpha_2)
+        for attribute in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                index.setdefault(str(value).casefold(), alpha_2)
+    return index
+
+
+_COUNTRY_EXAMPLE = "use two letters such as CN, DE or VN, or the English name such as China"
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_country(text: str) -> str:
+    """The ISO 3166-1 alpha-2 code of a country typed as alpha-2, alpha-3 or its English name.
+
+    ``" cn "``, ``"CHN"``, ``"ｃｎ"``, ``"China"`` and ``"People's Republic of China"`` all give
+    ``"CN"``. Informal names that ISO 3166 does not use (``"UK"``, ``"Holland"``) are refused,
+    so that a printed origin is always an ISO country.
 
     Raises:
-        UnknownCodeError: when the code names no country.
+        MissingCodeError: for an empty text.
+        UnknownCodeError: when the text names no country.
     """
-    text = code.strip().upper()
-    country = None
-    if len(text) == 2:
-        country = pycountry.countries.get(alpha_2=text)
-    elif len(text) == 3:
-        country = pycountry.countries.get(alpha_3=text)
-    if country is None:
+    folded = " ".join(fold(text).split())
+    if not folded:
+        raise _missing("country", _COUNTRY_EXAMPLE)
+    alpha_2 = _countries_by_name().get(folded.casefold())
+    if alpha_2 is None:
         raise UnknownCodeError(
-            f"unknown country code {code!r}",
-            user_message=f"'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.",
+            f"unknown country code {text!r}",
+            user_message=f"'{text}' is not an ISO 3166 country code; {_COUNTRY_EXAMPLE}.",
         )
-    return str(country.alpha_2)
+    return alpha_2
+
+
+def format_country(alpha_2: str) -> str:
+    """The display form of a stored country: its alpha-2 code (``CN``); names come from
+    :func:`country_name`. ``parse_country(format_country(c)) == c``."""
+    return alpha_2
+
+
+normalize_country = parse_country  # the older name, kept for callers outside the domain
 
 
 def country_name(alpha_2: str) -> str:
@@ -94,20 +132,31 @@ _NOT_INVOICE_CURRENCIES = frozenset(
 
 
 @functools.lru_cache(maxsize=512)
-def normalize_currency(code: str) -> str:
-    """Return the ISO 4217 alphabetic code for ``code`` (any case).
+def parse_currency(text: str) -> str:
+    """Return the ISO 4217 alphabetic code for ``text`` (any case, full-width letters too).
 
     Raises:
+        MissingCodeError: for an empty text.
         UnknownCodeError: when the code is not an ISO 4217 currency usable on an invoice.
     """
-    text = code.strip().upper()
-    currency = pycountry.currencies.get(alpha_3=text) if len(text) == 3 else None
-    if currency is None or text in _NOT_INVOICE_CURRENCIES:
+    code = compact(text)
+    if not code:
+        raise _missing("currency", "use three letters such as USD, EUR or CNY")
+    currency = pycountry.currencies.get(alpha_3=code) if len(code) == 3 else None
+    if currency is None or code in _NOT_INVOICE_CURRENCIES:
         raise UnknownCodeError(
-            f"unknown currency code {code!r}",
-            user_message=f"'{code}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.",
+            f"unknown currency code {text!r}",
+            user_message=f"'{text}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.",
         )
-    return text
+    return code
+
+
+def format_currency(code: str) -> str:
+    """The display form of a currency is its code: ``USD``."""
+    return code
+
+
+normalize_currency = parse_currency
 
 
 @functools.lru_cache(maxsize=512)
@@ -185,7 +234,7 @@ _INCOTERM_TITLES = {
 }
 
 # UN/LOCODE: ISO 3166 alpha-2 country + 3 characters from A-Z and 2-9 (UNECE Rec. 16).
-_LOCODE = re.compile(r"^([A-Z]{2}) ?([A-Z2-9]{3})$")
+_LOCODE = re.compile(r"([A-Z]{2})([A-Z2-9]{3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,53 +248,89 @@ class Port:
         return f"{self.name}, {self.locode}" if self.name else self.locode
 
 
-def normalize_locode(code: str) -> str:
-    """Return ``code`` as a five-character UN/LOCODE (``CN SHA`` -> ``CNSHA``).
+@functools.lru_cache(maxsize=4096)
+def parse_locode(text: str) -> str:
+    """Return ``text`` as a five-character UN/LOCODE (``" cn sha "`` -> ``CNSHA``).
+
+    Spaces anywhere are dropped (UNECE prints ``CN SHA``), letters are made upper case and
+    full-width characters folded.
 
     Raises:
+        MissingCodeError: for an empty text.
         UnknownCodeError: when it is not a country code followed by three letters or digits 2-9.
     """
-    match = _LOCODE.match(code.strip().upper())
+    code = compact(text)
+    if not code:
+        raise _missing("port (UN/LOCODE)", "use the country code and three letters, such as CNSHA")
+    match = _LOCODE.fullmatch(code)
     if match is None:
         raise UnknownCodeError(
-            f"malformed UN/LOCODE {code!r}",
-            user_message=f"'{code}' is not a UN/LOCODE; use the country code and three letters, "
+            f"malformed UN/LOCODE {text!r}",
+            user_message=f"'{text}' is not a UN/LOCODE; use the country code and three letters, "
             "such as CNSHA (Shanghai) or DEHAM (Hamburg).",
         )
     country, place = match.groups()
-    normalize_country(country)
+    parse_country(country)
     return country + place
 
 
-_HS = re.compile(r"^[0-9]{6}([0-9]{2}){0,2}$")  # ASCII only: \d takes "８４７１３０" too
+def format_locode(code: str) -> str:
+    """Documents print a UN/LOCODE as its five characters, ``CNSHA`` (as B/Ls do)."""
+    return code
 
 
-def normalize_hs_code(code: str) -> str:
-    """Return an HS code as 6, 8 or 10 digits (dots and spaces removed: ``8471.30`` -> ``847130``).
+normalize_locode = parse_locode
 
-    The first two digits are the chapter, 01 to 97 (77 is reserved for future use).
+
+_HS = re.compile(r"^[0-9]{6}([0-9]{2}){0,2}$")
+_HS_SEPARATORS = re.compile(r"[.\s-]")
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_hs_code(text: str) -> str:
+    """Return an HS code as 6, 8 or 10 digits: ``8471.30``, ``8471 30``, ``８４７１．３０`` ->
+    ``847130``.
+
+    Dots, spaces and hyphens between digits are dropped, full-width digits folded. The first two
+    digits are the chapter, 01 to 97 (77 is reserved for future use).
 
     Raises:
+        MissingCodeError: for an empty text.
         UnknownCodeError: for letters, a wrong length or a chapter that does not exist.
     """
-    digits = re.sub(r"[.\s]", "", code.strip())
-    if not _HS.match(digits):
+    folded = fold(text)
+    if not folded:
+        raise _missing("HS code", "use 6, 8 or 10 digits, such as 8471.30")
+    digits = _HS_SEPARATORS.sub("", folded)
+    if not _HS.fullmatch(digits):  # ASCII only: NFKC has already turned full-width digits to ASCII
         raise UnknownCodeError(
-            f"malformed HS code {code!r}",
-            user_message=f"'{code}' is not an HS code; use 6, 8 or 10 digits, such as 8471.30 or 8471300000.",
+            f"malformed HS code {text!r}",
+            user_message=f"'{text}' is not an HS code; use 6, 8 or 10 digits, such as 8471.30 or 8471300000.",
         )
     chapter = int(digits[:2])
     if not 1 <= chapter <= 97 or chapter == 77:
         raise UnknownCodeError(
             f"HS chapter {digits[:2]} does not exist",
-            user_message=f"'{code}' starts with chapter {digits[:2]}, which the HS does not have "
+            user_message=f"'{text}' starts with chapter {digits[:2]}, which the HS does not have "
             "(chapters are 01 to 97, 77 unused).",
         )
     return digits
 
 
+normalize_hs_code = parse_hs_code
+
+
 def format_hs_code(digits: str) -> str:
-    """``84713000`` -> ``8471.30.00``, the way customs forms print it."""
+    """``847130`` -> ``8471.30``, ``84713000`` -> ``8471.30.00``: as customs forms print it.
+
+    A value that is not canonical (a row the migration could not parse) is parsed first, and
+    printed as it is when it cannot be, never cut into pieces.
+    """
+    if not _HS.fullmatch(digits):
+        try:
+            digits = parse_hs_code(digits)
+        except UnknownCodeError:
+            return digits
     head = f"{digits[:4]}.{digits[4:6]}"
     rest = [digits[i : i + 2] for i in range(6, len(digits), 2)]
     return ".".join([head, *rest])
@@ -288,17 +373,21 @@ _EU_VAT_COUNTRIES = frozenset(
 )
 
 
-def normalize_registration_id(country: str, value: str) -> str:
-    """Validate a company's tax / registration id for its country, with its check digit.
+@functools.lru_cache(maxsize=4096)
+def parse_registration_id(country: str, value: str) -> str:
+    """A company's tax / registration id for its country, checked with its check digit, in its
+    compact canonical form.
 
-    China uses the 18-character unified social credit code (GB 32100-2015); other countries use
-    the VAT or tax number module python-stdnum has for them. Countries it does not know are
-    accepted as printable text.
+    China uses the 18-character unified social credit code (GB 32100-2015), stored in upper case
+    without spaces (``91310000ma1fl4ct3u`` -> ``91310000MA1FL4CT3U``); EU countries use the VAT
+    number with its country prefix (``de 136 695 976`` -> ``DE136695976``); other countries the
+    VAT or tax number module python-stdnum has for them. Countries it does not know are accepted
+    as printable text (folded and trimmed).
 
     Raises:
         InvalidRegistrationIdError: when the number fails its format or check digit.
     """
-    text = value.strip()
+    text = fold(value)
     cc = country.lower()
     vat_module = None if cc == "cn" else get_cc_module(cc, "vat")
     module = get_cc_module(cc, "uscc") if cc == "cn" else vat_module
@@ -311,12 +400,12 @@ def normalize_registration_id(country: str, value: str) -> str:
             )
         return text
     try:
-        compact = str(module.validate(text))
+        compact_id = str(module.validate(text))
         # EU VAT numbers are printed with their country prefix (DE136695976); stdnum strips it.
-        if module is vat_module and cc in _EU_VAT_COUNTRIES and not compact[:2].isalpha():
+        if module is vat_module and cc in _EU_VAT_COUNTRIES and not compact_id[:2].isalpha():
             prefix = "EL" if cc == "gr" else cc.upper()
-            return prefix + compact
-        return compact
+            return prefix + compact_id
+        return compact_id
     except StdnumValidationError as exc:
         what = "unified social credit code" if cc == "cn" else "tax or registration number"
         raise InvalidRegistrationIdError(
@@ -326,20 +415,39 @@ def normalize_registration_id(country: str, value: str) -> str:
         ) from exc
 
 
+def format_registration_id(canonical: str) -> str:
+    """Registration ids print in their compact form (``91310000MA1FL4CT3U``, ``DE136695976``),
+    the way licences and VIES show them."""
+    return canonical
+
+
+normalize_registration_id = parse_registration_id
+
+
 __all__ = [
     "Incoterm",
     "InvalidRegistrationIdError",
+    "MissingCodeError",
     "Port",
     "UnknownCodeError",
     "all_countries",
     "all_currencies",
     "country_name",
     "currency_name",
+    "format_country",
+    "format_currency",
     "format_hs_code",
+    "format_locode",
+    "format_registration_id",
     "minor_units",
     "normalize_country",
     "normalize_currency",
     "normalize_hs_code",
     "normalize_locode",
     "normalize_registration_id",
+    "parse_country",
+    "parse_currency",
+    "parse_hs_code",
+    "parse_locode",
+    "parse_registration_id",
 ]

@@ -9,7 +9,8 @@ from enum import StrEnum
 from typing import NewType
 
 from exporter_desk.domain._checks import Checker
-from exporter_desk.domain.codes import Incoterm, normalize_currency, normalize_locode
+from exporter_desk.domain._fold import set_canonical
+from exporter_desk.domain.codes import Incoterm, parse_currency, parse_locode
 from exporter_desk.domain.errors import Problem, raise_if_problems
 from exporter_desk.domain.lines import LineItem, lines_problems
 from exporter_desk.domain.money import Money, sum_money
@@ -104,16 +105,24 @@ class TradeTerms:
     port_of_loading: str = ""
     port_of_discharge: str = ""
 
+    def __post_init__(self) -> None:
+        set_canonical(
+            self,
+            currency=parse_currency,
+            port_of_loading=parse_locode,
+            port_of_discharge=parse_locode,
+        )
+
     def problems(self) -> list[Problem]:
         check = Checker()
-        check.code("currency", self.currency, normalize_currency)
+        check.code("currency", self.currency, parse_currency, "The currency")
         check.required(
             "incoterm_place", self.incoterm_place, f"The named place for {self.incoterm.value}"
         )
         for name in ("port_of_loading", "port_of_discharge"):
             value = getattr(self, name)
             if value:
-                check.code(name, value, normalize_locode)
+                check.code(name, value, parse_locode)
         if self.incoterm.is_sea_only and not (self.port_of_loading and self.port_of_discharge):
             check.add(
                 "port_of_loading" if not self.port_of_loading else "port_of_discharge",

@@ -8,7 +8,8 @@ from enum import StrEnum
 from typing import NewType
 
 from exporter_desk.domain._checks import Checker
-from exporter_desk.domain.codes import normalize_country
+from exporter_desk.domain._fold import set_canonical
+from exporter_desk.domain.codes import parse_country
 from exporter_desk.domain.contract import Contract, ContractId, PaymentTerms, TradeTerms
 from exporter_desk.domain.errors import Problem, raise_if_problems
 from exporter_desk.domain.lines import Charge, LineItem, lines_problems
@@ -47,6 +48,9 @@ class Invoice:
     notes: str = ""
     id: InvoiceId | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        set_canonical(self, origin_country=parse_country)
+
     @property
     def currency(self) -> str:
         return self.terms.currency
@@ -82,7 +86,7 @@ class Invoice:
         for index, charge in enumerate(self.charges):
             check.nested(f"charges.{index}", charge.problems(currency))
         if self.origin_country:
-            check.code("origin_country", self.origin_country, normalize_country)
+            check.code("origin_country", self.origin_country, parse_country)
         check.text("marks", self.marks, "Marks and numbers")
         check.text("notes", self.notes, "Notes")
         check.text("buyer_reference", self.buyer_reference, "The buyer's reference", limit=64)

@@ -7,7 +7,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from exporter_desk.domain._checks import Checker
-from exporter_desk.domain.codes import normalize_hs_code
+from exporter_desk.domain._fold import set_canonical
+from exporter_desk.domain.codes import parse_hs_code
 from exporter_desk.domain.errors import Problem
 from exporter_desk.domain.money import Money
 from exporter_desk.domain.product import ProductId, Unit
@@ -26,6 +27,9 @@ class LineItem:
     sku: str = ""
     description_zh: str = ""
 
+    def __post_init__(self) -> None:
+        set_canonical(self, hs_code=parse_hs_code)
+
     def amount(self, currency: str) -> Money:
         return Money.rounded(self.quantity * self.unit_price, currency)
 
@@ -33,7 +37,7 @@ class LineItem:
         check = Checker()
         check.required("description_en", self.description_en, "The description")
         check.text("description_zh", self.description_zh, "The Chinese description")
-        check.code("hs_code", self.hs_code, normalize_hs_code)
+        check.code("hs_code", self.hs_code, parse_hs_code)
         check.positive("quantity", self.quantity, "The quantity")
         check.places("quantity", self.quantity, 4, "The quantity")
         check.positive("unit_price", self.unit_price, "The unit price", allow_zero=True)

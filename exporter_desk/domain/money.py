@@ -162,6 +162,18 @@ def format_amount(amount: Decimal, currency: str) -> str:
     return f"{round_money(amount, currency):,.{minor_units(currency)}f}"
 
 
+def format_price(price: Decimal, currency: str) -> str:
+    """A unit price for display: at least the currency's minor units, more only when the price
+    has them. ``45.9 USD`` -> ``45.90``, ``1200 JPY`` -> ``1,200``, ``0.0125 USD`` -> ``0.0125``."""
+    places = max(minor_units(currency), -int(price.normalize().as_tuple().exponent))
+    return f"{price.quantize(Decimal(1).scaleb(-places)):,}"
+
+
+def format_money(amount: Decimal, currency: str) -> str:
+    """``USD 45.90``, ``JPY 1,200``: an amount with its currency, at the currency's minor units."""
+    return f"{currency} {format_amount(amount, currency)}"
+
+
 def format_quantity(value: Decimal) -> str:
     """A quantity or weight without trailing zeros: ``12.500`` -> ``12.5``, ``1E+1`` -> ``10``."""
     normalized = value.normalize()
@@ -181,6 +193,8 @@ __all__ = [
     "InvalidAmountError",
     "Money",
     "format_amount",
+    "format_money",
+    "format_price",
     "format_quantity",
     "parse_decimal",
     "round_money",

@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NewType
 
-from stdnum import bic, iban
-from stdnum.exceptions import ValidationError as StdnumValidationError
-
 from exporter_desk.domain._checks import Checker
-from exporter_desk.domain.codes import normalize_country, normalize_registration_id
+from exporter_desk.domain._fold import canonical_or_raw, set_canonical
+from exporter_desk.domain.codes import parse_country, parse_registration_id
 from exporter_desk.domain.errors import Problem, raise_if_problems
+from exporter_desk.domain.identifiers import parse_account_number, parse_bic
 
 PartyId = NewType("PartyId", int)
 
@@ -36,31 +35,18 @@ class BankAccount:
     bank_address: str = ""
     account_name: str = ""
 
+    def __post_init__(self) -> None:
+        set_canonical(self, account_number=parse_account_number, swift=parse_bic)
+
     def problems(self) -> list[Problem]:
         check = Checker()
         check.required("bank_name", self.bank_name, "Bank name")
         check.text("bank_address", self.bank_address, "Bank address")
         check.text("account_name", self.account_name, "Account name", limit=200)
         if check.required("account_number", self.account_number, "Account number"):
-            compact = self.account_number.replace(" ", "")
-            if compact[:2].isalpha():
-                try:
-                    iban.validate(compact)
-                except StdnumValidationError as exc:
-                    check.add(
-                        "account_number", f"This looks like an IBAN but is not valid ({exc})."
-                    )
-            elif len(compact) > 34 or not compact.replace("-", "").isalnum():
-                check.add("account_number", "An account number has at most 34 letters and digits.")
+            check.code("account_number", self.account_number, parse_account_number)
         if self.swift:
-            try:
-                bic.validate(self.swift)
-            except StdnumValidationError:
-                check.add(
-                    "swift",
-                    f"'{self.swift}' is not a SWIFT/BIC code (8 or 11 characters, "
-                    "such as BKCHCNBJ300).",
-                )
+            check.code("swift", self.swift, parse_bic)
         return check.problems
 
 
@@ -81,6 +67,15 @@ class Party:
     bank: BankAccount | None = None
     id: PartyId | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        set_canonical(self, country=parse_country)
+        country = self.country
+        object.__setattr__(
+            self,
+            "registration_id",
+            canonical_or_raw(self.registration_id, lambda v: parse_registration_id(country, v)),
+        )
+
     def problems(self) -> list[Problem]:
         check = Checker()
         if check.required("name_en", self.name_en, "The English name"):
@@ -89,14 +84,14 @@ class Party:
         check.required("address_en", self.address_en, "The English address")
         check.text("address_zh", self.address_zh, "The Chinese address")
         check.text("contact", self.contact, "Contact", limit=200)
-        country = check.code("country", self.country, normalize_country)
+        country = check.code("country", self.country, parse_country, "The country")
         if self.email and ("@" not in self.email or " " in self.email.strip()):
             check.add("email", f"'{self.email}' is not an e-mail address.")
         if self.registration_id and country is not None:
             check.code(
                 "registration_id",
                 self.registration_id,
-                lambda v: normalize_registration_id(country, v),
+                lambda v: parse_registration_id(country, v),
             )
         if self.bank is not None:
             check.nested("bank", self.bank.problems())

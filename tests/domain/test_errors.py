@@ -17,6 +17,8 @@ from exporter_desk.domain import (
     ValidationError,
     normalize_country,
     normalize_registration_id,
+    parse_container_number,
+    parse_country,
     parse_decimal,
 )
 from exporter_desk.errors import ExporterError
@@ -36,6 +38,8 @@ def raise_each() -> dict[type[DomainError], DomainError]:
     attempts: list[Callable[[], object]] = [
         lambda: parse_decimal("abc"),
         lambda: normalize_country("ZZ"),
+        lambda: parse_country("  "),
+        lambda: parse_container_number("MSKU1234566"),
         lambda: normalize_registration_id("CN", "91310000MA1FL4CT3A"),
         lambda: party(name_en="").validated(),
         lambda: Money(Decimal("1.5"), "JPY"),

@@ -51,7 +51,7 @@ def test_a_domestic_account_number_of_letters_and_digits_is_accepted(number: str
 def test_a_domestic_account_number_that_is_too_long_or_has_symbols_is_refused(number: str) -> None:
     problem = only_problem(bank(account_number=number).problems())
     assert problem.field == "account_number"
-    assert problem.message == "An account number has at most 34 letters and digits."
+    assert "an account number has at most 34 letters and digits" in problem.message
 
 
 @pytest.mark.parametrize("swift", [VALID_BIC, "BKCHCNBJ", "DEUTDEFF", "deutdeff500"])

@@ -41,8 +41,8 @@ def test_a_container_number_with_its_iso_6346_check_digit_is_accepted() -> None:
 
 @pytest.mark.parametrize(
     "number",
-    ["CSQU3054384", "CSQU305438", "CSQU30543830", "CSQ13054383", "1234567890A", ""],
-    ids=["wrong-check-digit", "too-short", "too-long", "digit-in-owner", "digits-first", "empty"],
+    ["CSQU3054384", "CSQU305438", "CSQU30543830", "CSQ13054383", "1234567890A"],
+    ids=["wrong-check-digit", "too-short", "too-long", "digit-in-owner", "digits-first"],
 )
 def test_a_bad_container_number_is_refused_with_an_example(number: str) -> None:
     problem = only_problem(Container(number).problems())
@@ -54,16 +54,27 @@ def test_a_bad_container_number_is_refused_with_an_example(number: str) -> None:
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"seal": "S" * 41}, "seal", "The seal number is 41 characters long; at most 40 fit."),
+        (
+            {"seal": "S" * 41},
+            "seal",
+            f"'{'S' * 41}' is not a seal number; use at most 40 letters, digits, hyphens, dots "
+            "or slashes, such as OOLGK8812.",
+        ),
         (
             {"size_type": "40HC-REEFER"},
             "size_type",
-            "The container type is 11 characters long; at most 10 fit.",
+            "'40HC-REEFER' is not a container type; use 2 to 10 letters and digits, "
+            "such as 40HC or 22G1.",
+        ),
+        (
+            {"number": ""},
+            "number",
+            "The container number is required; it is 4 letters and 7 digits, such as CSQU3054383.",
         ),
     ],
 )
 def test_seal_and_type_are_short_text(changes: dict[str, str], field: str, message: str) -> None:
-    problem = only_problem(Container(VALID_CONTAINER, **changes).problems())
+    problem = only_problem(Container(**{"number": VALID_CONTAINER, **changes}).problems())
     assert (problem.field, problem.message) == (field, message)
 
 
@@ -112,7 +123,7 @@ def test_the_vessel_prints_with_its_voyage_and_a_flight_alone() -> None:
         (
             {"transport_document_no": "B\x00L"},
             "transport_document_no",
-            "Transport document no contains invisible control characters; retype it.",
+            "The transport document number contains invisible control characters; retype it.",
         ),
         ({"mode": TransportMode.AIR}, "containers", "Air shipments have no sea containers."),
         ({"eta": dt.date(2024, 5, 31)}, "eta", "The ETA is before the ETD."),
@@ -127,7 +138,10 @@ def test_each_shipment_rule_reports_its_field(
 
 @pytest.mark.parametrize("field", ["port_of_loading", "port_of_discharge"])
 def test_both_ports_are_required_as_locodes(field: str) -> None:
-    for value in ("", "Hamburg", "DEHA0"):
+    label = field.replace("_", " ").capitalize().replace("Port", "The port")
+    problem = only_problem(shipment(**{field: ""}).problems())
+    assert (problem.field, problem.message) == (field, f"{label} is required.")
+    for value in ("Hamburg", "DEHA0"):
         problem = only_problem(shipment(**{field: value}).problems())
         assert problem.field == field
         assert "is not a UN/LOCODE" in problem.message
