@@ -4,6 +4,7 @@ Open it with ``open_store(database_path(data_dir(args.data)))``; use a ``Store``
 thread only. Every repository write is one transaction; ``store.transaction()`` groups several.
 """
 
+from exporter_desk.store._canonical import MigrationNote
 from exporter_desk.store.backup import backup, backup_if_due, backups, restore
 from exporter_desk.store.database import (
     DATA_ENV,
@@ -45,6 +46,7 @@ __all__ = [
     "InUseError",
     "Migration",
     "MigrationError",
+    "MigrationNote",
     "MissingReferenceError",
     "NewerSchemaError",
     "NotADatabaseError",

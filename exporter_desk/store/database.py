@@ -18,6 +18,7 @@ from types import TracebackType
 import platformdirs
 import sqlite_utils
 
+from exporter_desk.store._canonical import MigrationNote, migration_notes
 from exporter_desk.store._session import Session, translated
 from exporter_desk.store.backup import default_backup_dir
 from exporter_desk.store.contracts import ContractRepository
@@ -93,6 +94,10 @@ class Store:
         """One user action: BEGIN IMMEDIATE ... COMMIT, ROLLBACK on error; nests by savepoint."""
         with self._session.transaction():
             yield
+
+    def migration_notes(self) -> list[MigrationNote]:
+        """Stored values a migration could not rewrite and left as they were (to tell the user)."""
+        return migration_notes(self._session.conn)
 
     def integrity_check(self) -> list[str]:
         """``["ok"]``, or SQLite's list of problems (``PRAGMA integrity_check``)."""

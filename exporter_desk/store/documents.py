@@ -1,5 +1,9 @@
 """The register of issued documents: what each PDF is, its digests, where it stands.
 
+Paths of files inside the data folder are stored relative to it and read back absolute in the
+folder the database is in now, so that a copied or restored folder finds its own PDFs; a path
+outside the folder is stored as it is.
+
 The register is history: rows are updated as a document moves from draft to registered, but
 never deleted. ``IssuedDocument`` has no ``problems()`` in the domain yet, so the checks that
 keep bad rows out live here (``document_problems``).
@@ -11,6 +15,7 @@ import builtins
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, ClassVar
 
 from exporter_desk.domain import (
@@ -21,6 +26,7 @@ from exporter_desk.domain import (
     Problem,
     ValidationError,
 )
+from exporter_desk.store._canonical import relative_path, resolve_path
 from exporter_desk.store._convert import check_sizes, instant_text, text_instant
 from exporter_desk.store._repository import Repository
 from exporter_desk.store.errors import NotFoundError
@@ -97,6 +103,9 @@ class DocumentRepository(Repository[IssuedDocument, DocumentId]):
         if problems:
             raise ValidationError("document", problems)
         row = _row(doc)
+        folder = self._folder()
+        if folder is not None:
+            row["path"] = relative_path(doc.path, folder)
         check_sizes(self.subject, row, {"receipt": RECEIPT_LIMIT, "path": PATH_LIMIT})
         with self._s.transaction():
             self._require("source_id", doc.source_table, SOURCES[doc.source_table], doc.source_id)
@@ -111,7 +120,7 @@ class DocumentRepository(Repository[IssuedDocument, DocumentId]):
                 )
                 if cursor.rowcount == 0:
                     raise NotFoundError(self.subject, id_)
-        return replace(doc, id=DocumentId(id_))
+        return replace(doc, id=DocumentId(id_), path=self._resolve(row["path"]))
 
     def for_source(self, source_table: str, source_id: int) -> builtins.list[IssuedDocument]:
         """Every document issued from one record, oldest first."""
@@ -129,6 +138,17 @@ class DocumentRepository(Repository[IssuedDocument, DocumentId]):
         )
         return self._load([row[0] for row in rows])
 
+    def _folder(self) -> Path | None:
+        """The data folder (the database's own folder) that register paths are relative to."""
+        path = self._s.path
+        if not path.is_absolute() and str(path) in ("", ":memory:"):
+            return None
+        return path.resolve().parent
+
+    def _resolve(self, stored: str) -> str:
+        folder = self._folder()
+        return stored if folder is None else resolve_path(stored, folder)
+
     def _load(self, ids: Sequence[int]) -> builtins.list[IssuedDocument]:
         rows = self._rows_by_id(ids)
         docs = []
@@ -145,7 +165,7 @@ class DocumentRepository(Repository[IssuedDocument, DocumentId]):
                     source_id=row["source_id"],
                     status=DocumentStatus(row["status"]),
                     created_at=text_instant(row["created_at"]),
-                    path=row["path"],
+                    path=self._resolve(row["path"]),
                     digest_r1=row["digest_r1"],
                     digest_final=row["digest_final"],
                     receipt=row["receipt"],
