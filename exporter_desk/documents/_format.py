@@ -21,9 +21,11 @@ from exporter_desk.domain import (
     Shipment,
     TransportMode,
     country_name,
-    format_amount,
+    format_locode,
+    format_money,
+    format_price,
     format_quantity,
-    minor_units,
+    format_registration_id,
 )
 
 __all__ = [
@@ -76,7 +78,7 @@ def party_text(
     if bilingual and address_zh and party.address_zh:
         lines.append(party.address_zh)
     if party.registration_id:
-        lines.append(f"Reg. No. {party.registration_id}")
+        lines.append(f"Reg. No. {format_registration_id(party.registration_id)}")
     if contact:
         reach = [
             f"Attn. {party.contact}" if party.contact else "",
@@ -96,7 +98,7 @@ def format_port(locode: str) -> str:
     """A UN/LOCODE with its country, as the domain keeps no port names: ``DEHAM, Germany``."""
     if not locode:
         return ""
-    return f"{locode}, {country_name(locode[:2])}"
+    return f"{format_locode(locode)}, {country_name(locode[:2])}"
 
 
 def vessel_text(shipment: Shipment) -> str:
@@ -107,8 +109,7 @@ def vessel_text(shipment: Shipment) -> str:
 
 def format_unit_price(price: Decimal, currency: str) -> str:
     """At least the currency's decimals, more only when the stored price has them (0.0125)."""
-    places = max(minor_units(currency), -int(price.normalize().as_tuple().exponent))
-    return f"{price.quantize(Decimal(1).scaleb(-places)):,}"
+    return format_price(price, currency)
 
 
 def format_weight(kg: Decimal) -> str:
@@ -150,4 +151,5 @@ def tenor_text(payment: PaymentTerms) -> str:
 
 
 def money_text(amount: Decimal, currency: str) -> str:
-    return f"{currency} {format_amount(amount, currency)}"
+    """``USD 45.90``, ``JPY 1,200``: always the currency's minor units."""
+    return format_money(amount, currency)

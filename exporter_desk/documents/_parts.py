@@ -26,7 +26,9 @@ from exporter_desk.domain import (
     Party,
     Shipment,
     TradeTerms,
+    format_account_number,
     format_amount,
+    format_container_number,
     format_hs_code,
     format_quantity,
 )
@@ -65,7 +67,15 @@ def party_field(
 
 def containers_text(shipment: Shipment) -> str:
     return "\n".join(
-        " · ".join(p for p in (c.number, c.size_type, f"seal {c.seal}" if c.seal else "") if p)
+        " · ".join(
+            p
+            for p in (
+                format_container_number(c.number),
+                c.size_type,
+                f"seal {c.seal}" if c.seal else "",
+            )
+            if p
+        )
         for c in shipment.containers
     )
 
@@ -114,7 +124,7 @@ def bank_field(party: Party) -> Field | None:
         return None
     lines = [
         f"Beneficiary: {bank.account_name or party.name_en}",
-        f"Account No.: {bank.account_number}",
+        f"Account No.: {format_account_number(bank.account_number)}",
         f"Bank: {bank.bank_name}" + (f", {bank.bank_address}" if bank.bank_address else ""),
     ]
     if bank.swift:

@@ -20,6 +20,7 @@ from exporter_desk.domain import (
     Shipment,
     format_amount,
     format_hs_code,
+    format_price,
 )
 from exporter_desk.domain.codes import country_name
 from exporter_desk.gui import labels
@@ -142,7 +143,7 @@ class ProductSource(ListSource[ProductColumn]):
                     p.description_en,
                     format_hs_code(p.hs_code),
                     p.unit.value,
-                    f"{p.currency} {p.unit_price.normalize():f}",
+                    f"{p.currency} {format_price(p.unit_price, p.currency)}",
                     p.origin_country,
                 ),
             )

@@ -47,6 +47,7 @@ from exporter_desk.domain import (
     Product,
     Unit,
     format_amount,
+    format_hs_code,
     format_quantity,
     parse_decimal,
 )
@@ -250,6 +251,8 @@ class LinesModel(DraftTableModel):
             return shown_number(text, format_quantity)
         if column == LineColumn.UNIT_PRICE:
             return shown_number(text, grouped_price)
+        if column == LineColumn.HS_CODE:
+            return format_hs_code(text)  # 846729 shows as 8467.29; a bad value as typed
         return text
 
     def header(self, column: int) -> str:

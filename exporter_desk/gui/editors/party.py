@@ -8,7 +8,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from exporter_desk.domain import BankAccount, Party, PartyId, PartyRole, Problem
+from exporter_desk.domain import (
+    BankAccount,
+    Party,
+    PartyId,
+    PartyRole,
+    Problem,
+    format_account_number,
+)
 from exporter_desk.domain.codes import all_countries
 from exporter_desk.gui import labels
 from exporter_desk.gui.editors.base import EditorDialog
@@ -174,7 +181,7 @@ class PartyEditor(EditorDialog):
         self.bank_name.set_value(bank.bank_name if bank else "")
         self.bank_address.set_value(bank.bank_address if bank else "")
         self.account_name.set_value(bank.account_name if bank else "")
-        self.account_number.set_value(bank.account_number if bank else "")
+        self.account_number.set_value(format_account_number(bank.account_number) if bank else "")
         self.swift.set_value(bank.swift if bank else "")
 
     def save_job(self, obj: Any) -> Callable[[Store], Party]:

@@ -202,7 +202,7 @@ class ProductEditor(EditorDialog):
     def after_validate(self, obj: Any) -> None:
         product: Product = obj
         hs_ok = not any(p.field == "hs_code" for p in self.problems)
-        self.hs_hint.setText(format_hs_code(product.hs_code.replace(".", "")) if hs_ok else "")
+        self.hs_hint.setText(format_hs_code(product.hs_code) if hs_ok else "")
         volume_ok = product.package is not None and not any(
             p.field.startswith("package") for p in self.problems
         )
@@ -221,7 +221,7 @@ class ProductEditor(EditorDialog):
         self.sku.set_value(product.sku)
         self.description_en.set_value(product.description_en)
         self.description_zh.set_value(product.description_zh)
-        self.hs_code.set_value(product.hs_code)
+        self.hs_code.set_value(format_hs_code(product.hs_code))  # stored 846729, shown 8467.29
         self.unit.set_value(product.unit)
         self.currency.set_value(product.currency)
         self.unit_price.set_value(money_text(product.unit_price))

@@ -10,7 +10,14 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from exporter_desk.domain import Container, Problem, Shipment, ShipmentId, TransportMode
+from exporter_desk.domain import (
+    Container,
+    Problem,
+    Shipment,
+    ShipmentId,
+    TransportMode,
+    format_container_number,
+)
 from exporter_desk.gui import labels
 from exporter_desk.gui.editors.base import EditorDialog
 from exporter_desk.gui.editors.lines import DraftTable, DraftTableModel, cell_problems
@@ -199,7 +206,10 @@ class ShipmentEditor(EditorDialog):
         self.etd.set_value(shipment.etd)
         self.eta.set_value(shipment.eta)
         self.containers.set_value(
-            tuple(ContainerDraft(c.number, c.seal, c.size_type) for c in shipment.containers)
+            tuple(
+                ContainerDraft(format_container_number(c.number), c.seal, c.size_type)
+                for c in shipment.containers
+            )
         )
 
     def save_job(self, obj: Any) -> Callable[[Store], Shipment]:
