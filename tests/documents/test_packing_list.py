@@ -90,7 +90,7 @@ def test_totals_equal_the_packing_lists_own(
     assert "Total gross weight / 总毛重 6,120.00 KGS" in words
     assert "Total measurement / 总体积 23.618 CBM" in words
     assert "SAY TOTAL FOUR HUNDRED FIFTY (450) CARTONS ONLY" in words
-    assert "CSQU3054383 · 40HC · seal OOLGK8812" in words
+    assert "CSQU 305438 3 · 40HC · seal OOLGK8812" in words
     assert "HY-PL-2026-0112 of 02 Nov 2026" in words and "HY-CI-2026-0112 of 02 Nov 2026" in words
     _raw, data = embedded_json(doc.pdf)
     assert data["totals"] == {

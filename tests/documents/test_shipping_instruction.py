@@ -48,7 +48,7 @@ def test_tells_the_forwarder_everything_for_the_booking_and_the_bl(
         "FREIGHT PREPAID",  # CIF: the seller pays the carriage
         "3/3 (THREE) ORIGINALS, 3 NON-NEGOTIABLE COPIES",
         "Orient Overseas Container Line",
-        "CSQU3054383 · 40HC · seal OOLGK8812",
+        "CSQU 305438 3 · 40HC · seal OOLGK8812",
         "SAY TOTAL FOUR HUNDRED FIFTY (450) CARTONS ONLY",
         "Total gross weight 6,120.00 KGS",
         "Total measurement 23.618 CBM",
