@@ -255,6 +255,14 @@ def _run_info(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Data folder: {store.path.parent}", file=out)
         for name in ("parties", "products", "contracts", "invoices", "shipments", "deals"):
             print(f"  {name}: {getattr(store, name).count()}", file=out)
+        notes = store.migration_notes()
+        if notes:
+            print(f"Values an upgrade could not convert, kept as typed ({len(notes)}):", file=out)
+            for note in notes:
+                print(
+                    f"  {note.table_name} #{note.row_key} {note.column_name}: {note.problem}",
+                    file=out,
+                )
     return 0
 
 

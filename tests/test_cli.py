@@ -200,3 +200,26 @@ def test_pack_of_an_unknown_deal_is_a_clear_error(
     assert code == 1
     assert "no longer exists" in capsys.readouterr().err
     assert not (tmp_path / "p.pdf").exists()
+
+
+def test_info_lists_the_values_an_upgrade_kept_as_typed(tmp_path: Path) -> None:
+    import sqlite3
+
+    from exporter_desk.store import database_path
+
+    assert run("--data", str(tmp_path), "demo", "--seed")[0] == 0
+    conn = sqlite3.connect(database_path(tmp_path), isolation_level=None)
+    # as an older release left it: schema 3, one HS code stored raw and unparseable
+    conn.execute("DELETE FROM _migrations WHERE number > 3")
+    conn.execute("DROP TABLE _migration_notes")
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("UPDATE products SET hs_code = '8467.2' WHERE id = 1")
+    conn.execute("UPDATE products SET hs_code = '8467 29' WHERE id = 2")
+    conn.close()
+    code, text = run("--data", str(tmp_path), "info")
+    assert code == 0, text
+    assert "Values an upgrade could not convert, kept as typed (1):" in text
+    assert "products #1 hs_code: '8467.2' is not an HS code" in text
+    conn = sqlite3.connect(database_path(tmp_path))
+    assert conn.execute("SELECT hs_code FROM products WHERE id = 2").fetchone() == ("846729",)
+    conn.close()
