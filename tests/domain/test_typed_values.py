@@ -190,6 +190,21 @@ CODES = [
         "DE136695977",
     ),
     Code(
+        "tax or registration number",
+        lambda text: parse_registration_id("FR", text),
+        format_registration_id,
+        "FR40303265045",
+        "FR40303265045",
+        (
+            "FR40303265045",
+            "fr 40 303 265 045",
+            "40303265045",
+            "ｆｒ４０３０３２６５０４５",
+            "FR 403.032.650.45",
+        ),
+        "FR40303265046",
+    ),
+    Code(
         "seal number",
         parse_seal_number,
         format_reference,
