@@ -205,14 +205,16 @@ def test_pack_of_an_unknown_deal_is_a_clear_error(
 def test_info_lists_the_values_an_upgrade_kept_as_typed(tmp_path: Path) -> None:
     import sqlite3
 
-    from exporter_desk.store import database_path
+    from exporter_desk.store import MIGRATIONS, database_path
+
+    before = next(m.number for m in MIGRATIONS if m.name.startswith("store typed codes")) - 1
 
     assert run("--data", str(tmp_path), "demo", "--seed")[0] == 0
     conn = sqlite3.connect(database_path(tmp_path), isolation_level=None)
-    # as an older release left it: schema 3, one HS code stored raw and unparseable
-    conn.execute("DELETE FROM _migrations WHERE number > 3")
+    # as an older release left it: one HS code stored raw, one raw and unparseable
+    conn.execute("DELETE FROM _migrations WHERE number > ?", (before,))
     conn.execute("DROP TABLE _migration_notes")
-    conn.execute("PRAGMA user_version = 3")
+    conn.execute(f"PRAGMA user_version = {before}")
     conn.execute("UPDATE products SET hs_code = '8467.2' WHERE id = 1")
     conn.execute("UPDATE products SET hs_code = '8467 29' WHERE id = 2")
     conn.close()

@@ -1,5 +1,6 @@
-"""Typed codes are written canonical, and databases from before are made so by migration 4;
-register paths are relative to the data folder (migration 5), so a copied folder finds its PDFs.
+"""Typed codes are written canonical, and databases from before are made so by a migration;
+register paths are relative to the data folder (the next migration), so a copied folder finds
+its PDFs. The migrations are found by name, so that renumbering them changes no test.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from exporter_desk.domain import (
 from exporter_desk.store import Store, open_store
 from exporter_desk.store._session import Session
 from exporter_desk.store.backup import backups, default_backup_dir
-from exporter_desk.store.migrations import migrate
+from exporter_desk.store.migrations import MIGRATIONS, migrate
 from tests.store.conftest import (
     World,
     buyer,
@@ -95,10 +96,18 @@ def test_a_shipment_typed_by_a_person_is_stored_canonical(store: Store) -> None:
     )
 
 
-# --- migration 4: rows stored raw by earlier versions ---------------------------------------
+# --- the codes migration: rows stored raw by earlier versions ---------------------------------------
 
 
-def _old_database(path: Path, version: int = 3) -> Store:
+def _number(name: str) -> int:
+    return next(m.number for m in MIGRATIONS if m.name == name)
+
+
+CODES = _number("store typed codes in their canonical form")
+PATHS = _number("document paths relative to the data folder")
+
+
+def _old_database(path: Path, version: int = CODES - 1) -> Store:
     """A database as version ``version`` of the schema left it, opened without migrating."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
@@ -123,7 +132,7 @@ RAW = [
 ]
 
 
-def test_migration_4_makes_raw_stored_codes_canonical_and_keeps_a_backup(tmp_path: Path) -> None:
+def test_the_migration_makes_raw_stored_codes_canonical_and_keeps_a_backup(tmp_path: Path) -> None:
     path = tmp_path / "data" / "exporter-desk.sqlite3"
     old = _old_database(path)
     old.products.save(led_panel())
@@ -139,7 +148,7 @@ def test_migration_4_makes_raw_stored_codes_canonical_and_keeps_a_backup(tmp_pat
         assert store.products.list()[0].hs_code == "853952"
         assert store.migration_notes() == []
         assert store.integrity_check() == ["ok"]
-    [copy] = backups(default_backup_dir(path), "before-v4")
+    [copy] = backups(default_backup_dir(path), f"before-v{CODES}")
     conn = sqlite3.connect(copy)
     try:  # the backup holds the rows exactly as they were
         assert conn.execute("SELECT hs_code FROM products").fetchall() == [("8539.52",)]
@@ -147,7 +156,7 @@ def test_migration_4_makes_raw_stored_codes_canonical_and_keeps_a_backup(tmp_pat
         conn.close()
 
 
-def test_migration_4_leaves_a_value_it_cannot_parse_untouched_and_reports_it(
+def test_the_migration_leaves_a_value_it_cannot_parse_untouched_and_reports_it(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "data" / "exporter-desk.sqlite3"
@@ -162,7 +171,7 @@ def test_migration_4_leaves_a_value_it_cannot_parse_untouched_and_reports_it(
         assert _column(store, "SELECT hs_code FROM products ORDER BY id") == ["8539.5", "853952"]
         [note] = store.migration_notes()
         assert (note.migration, note.table_name, note.row_key, note.column_name, note.value) == (
-            4,
+            CODES,
             "products",
             str(led.id),
             "hs_code",
@@ -175,7 +184,7 @@ def test_migration_4_leaves_a_value_it_cannot_parse_untouched_and_reports_it(
         assert [p.field for p in kept.problems()] == ["hs_code"]
 
 
-def test_migration_4_reports_a_bad_registration_id_and_keeps_it(tmp_path: Path) -> None:
+def test_the_migration_reports_a_bad_registration_id_and_keeps_it(tmp_path: Path) -> None:
     path = tmp_path / "data" / "exporter-desk.sqlite3"
     old = _old_database(path)
     party = old.parties.save(Party("Acme", "1 Road, Shanghai", "CN", frozenset({PartyRole.BUYER})))
@@ -189,7 +198,7 @@ def test_migration_4_reports_a_bad_registration_id_and_keeps_it(tmp_path: Path) 
         assert _column(store, "SELECT registration_id FROM parties") == ["91310000MA1FL4CT3A"]
 
 
-# --- migration 5 and the register: paths relative to the data folder ------------------------
+# --- the paths migration and the register: paths relative to the data folder ------------------------
 
 
 def _document(world_invoice_id: int, path: str, digest: str = "") -> IssuedDocument:
@@ -257,10 +266,10 @@ def test_a_copied_data_folder_finds_its_own_pdfs(store: Store, world: World, db_
         assert path.read_bytes() == b"%PDF-1.7 original"
 
 
-def test_migration_5_makes_old_absolute_paths_relative(tmp_path: Path) -> None:
+def test_the_paths_migration_makes_old_absolute_paths_relative(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     path = folder / "exporter-desk.sqlite3"
-    old = _old_database(path, version=3)
+    old = _old_database(path, version=min(CODES, PATHS) - 1)
     invoice_id = _invoice(old)
     pdf = folder / "documents" / "commercial_invoice" / "A.pdf"
     pdf.parent.mkdir(parents=True)
@@ -285,6 +294,6 @@ def test_migration_5_makes_old_absolute_paths_relative(tmp_path: Path) -> None:
             str(outside),
         ]
         [note] = store.migration_notes()
-        assert (note.migration, note.column_name, note.value) == (5, "path", str(outside))
+        assert (note.migration, note.column_name, note.value) == (PATHS, "path", str(outside))
         paths = [Path(d.path) for d in store.documents.list()]
         assert pdf.resolve() in paths and copy_of_b.resolve() in paths
