@@ -257,7 +257,10 @@ class _Guard:
         """
         self.refused = True
         self._stop_timer()
-        self.registry.drop(self.protocol)
+        registry, protocol = self.registry, self.protocol
+        if protocol in registry.live:  # it still holds a descriptor: the first to make room
+            registry.idle[protocol] = None
+            registry.idle.move_to_end(protocol, last=False)
         transport = self.protocol.transport
         if transport is None or transport.is_closing():
             return
