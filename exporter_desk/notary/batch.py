@@ -11,7 +11,11 @@ entries with ``executemany`` (:meth:`Batch.flush`). The rules:
   ``supersedes`` the current entry of that number (by leaf hash);
 * ``supersedes`` must name an entry of the same issuer (409 ``superseded_unknown``) that nothing
   superseded yet (409 ``already_superseded``): a document's history never forks;
-* an enrolment needs an unused, unexpired invitation; a revoked member writes nothing more.
+* a new entry's time must lie in the :class:`EntryWindow` around the log's clock (400
+  ``time_in_future``, ``time_too_old``, ``time_before_enrolment``); an entry already in the log
+  is answered whatever its time, so a resubmission always gets its receipt;
+* an enrolment needs an unused, unexpired invitation and a key that no member (revoked or not)
+  was enrolled with (409 ``key_already_enrolled``); a revoked member writes nothing more.
 """
 
 from __future__ import annotations
@@ -19,16 +23,23 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from exporter_desk.notary.errors import ApiError, invitation_invalid, member_revoked
-from exporter_desk.notary.members import MemberDirectory, Registrar
+from exporter_desk.notary.errors import (
+    ApiError,
+    invitation_invalid,
+    key_already_enrolled,
+    member_revoked,
+)
+from exporter_desk.notary.members import MemberDirectory, MemberInfo, Registrar
 from exporter_desk.trustnet import Entry, leaf_hash
 
 __all__ = [
     "Batch",
     "EnrolmentItem",
     "EntryItem",
+    "EntryWindow",
     "Registration",
     "RevocationItem",
     "Sequenced",
@@ -61,6 +72,7 @@ class EnrolmentItem:
     token_hash: bytes | None
     role: str
     invitation_hash: bytes | None
+    key_id: bytes  # members.public_key_id of the certified key
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +118,83 @@ class _Known:
 _Key = tuple[str, str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class EntryWindow:
+    """Which entry times the log accepts, in seconds around its own clock.
+
+    An entry's ``time`` is its issuer's claim: when the issuing app created the entry, by the
+    app's clock. It is not when the log registered it. The desktop app signs the entry when it
+    issues a document and, offline, keeps it in its outbox until the network answers, so an
+    honest entry may arrive days after its time. The window therefore accepts a new entry if
+
+    * its time is at most ``max_ahead`` after the log's clock (a client clock running a little
+      fast), and
+    * at most ``max_age`` before it (the longest an entry may wait in an outbox; an older one is
+      refused and its document must be issued again), and
+    * not before the issuer's enrolment, less ``max_ahead`` (no member claims a time before it
+      joined).
+
+    Within the window a member can still date an entry up to ``max_age`` back. That is why no
+    verifier takes the entry's time as the registration time: the log's proof of time is the
+    checkpoint that covers the entry, cosigned (with timestamps) by the witnesses, and the
+    verdict's "registered" time is that checkpoint's, never the entry's own claim.
+    """
+
+    max_ahead: float = 10 * 60.0
+    max_age: float = 14 * 24 * 3600.0
+
+    def check(self, entry: Entry, member: MemberInfo, now: float) -> None:
+        """Raises: ApiError 400 if ``entry``'s time is outside the window."""
+        when = entry.time.timestamp()
+        if when > now + self.max_ahead:
+            raise ApiError(
+                400,
+                "time_in_future",
+                f"the entry is dated {entry.time.isoformat()}, more than {_span(self.max_ahead)} "
+                f"after the log's clock ({_iso(now)})",
+                user_message=(
+                    "The computer's clock seems wrong: the document is dated in the future. Set "
+                    "the clock right and issue the document again."
+                ),
+            )
+        if when < now - self.max_age:
+            raise ApiError(
+                400,
+                "time_too_old",
+                f"the entry is dated {entry.time.isoformat()}, more than {_span(self.max_age)} "
+                f"before the log's clock ({_iso(now)})",
+                user_message=(
+                    f"The document was created more than {_span(self.max_age)} ago and was not "
+                    "registered in time, or the computer's clock is wrong. Check the clock and "
+                    "issue the document again."
+                ),
+            )
+        if when < member.enrolled_at - self.max_ahead:
+            raise ApiError(
+                400,
+                "time_before_enrolment",
+                f"the entry is dated {entry.time.isoformat()}, before its issuer enrolled "
+                f"({_iso(member.enrolled_at)})",
+                user_message=(
+                    "The document is dated before your company joined this trust network, so "
+                    "it cannot be registered with that date. Check the computer's clock and "
+                    "issue the document again."
+                ),
+            )
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(int(seconds), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _span(seconds: float) -> str:
+    if seconds >= 2 * 86400:
+        return f"{seconds / 86400:g} days"
+    if seconds >= 2 * 3600:
+        return f"{seconds / 3600:g} hours"
+    return f"{seconds / 60:g} minutes"
+
+
 class Batch:
     """The decisions and pending rows of one batch (see the module docstring)."""
 
@@ -117,11 +206,14 @@ class Batch:
         members: MemberDirectory,
         registrar: Registrar,
         clock: Callable[[], float],
+        window: EntryWindow | None = None,
     ) -> None:
         self._conn = conn
         self._members = members
         self._registrar = registrar
         self._clock = clock
+        self._window = window or EntryWindow()
+        self._now = clock()
         self.start = start
         self.leaves: list[bytes] = []
         self.rows: list[tuple[Any, ...]] = []
@@ -129,6 +221,7 @@ class Batch:
         self.current: dict[_Key, _Known] = {}
         self.superseded: dict[int, int] = {}
         self.revoked: set[str] = set()
+        self.enrolled_keys: dict[bytes, str] = {}
         self.after_commit: list[Callable[[], None]] = []
 
     @property
@@ -192,6 +285,7 @@ class Batch:
         if current is not None and current.digest == entry.digest:
             # The same document under the same number: already registered, answer with that.
             return Sequenced(current.index, current.data, duplicate=True)
+        self._window.check(entry, member, self._now)
         superseded: int | None = None
         if entry.supersedes is not None:
             superseded = self._check_supersedes(entry, current)
@@ -280,6 +374,10 @@ class Batch:
                     "This key is already enrolled. Create a new key and certificate request."
                 ),
             )
+        holder = self._members.holder_of_key(item.key_id) or self.enrolled_keys.get(item.key_id)
+        if holder is not None:
+            raise key_already_enrolled(holder)
+        self.enrolled_keys[item.key_id] = item.fingerprint
         sequenced = self._insert(item.entry, item.data, item.leaf)
         self.flush()
         conn.execute(
@@ -303,7 +401,7 @@ class Batch:
             )
         self.after_commit.append(
             lambda: self._members.add(
-                item.fingerprint, item.certificate_der, item.token_hash, item.role
+                item.fingerprint, item.certificate_der, item.token_hash, item.role, now
             )
         )
         return sequenced

@@ -1,11 +1,16 @@
 """`exporter-desk-notary`: run a trust-network log or witness node, and administer it.
 
     init     --data DIR --origin NAME --api-url URL [--witness VKEY=URL ...] [--quorum K]
-    serve    --data DIR [--host 127.0.0.1] [--port 8080]
+    serve    --data DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR ...]
     enrol    --data DIR --name COMPANY --id REGID [--days 14]
     revoke   --data DIR --fingerprint F
     witness init  --data DIR --name NAME
     witness serve --data DIR [--host 127.0.0.1] [--port 8081] --log ORIGIN=VKEY ...
+
+Both servers close connections that deliver no request within --request-timeout seconds, keep
+at most --max-connections open (the oldest idle one makes room), and answer 414 / 431 to an
+oversized URL / header block (see notary.connections). Behind a reverse proxy, give its address
+as --trusted-proxy so that enrolment rate limits count the client named in X-Forwarded-For.
 
 Private keys live in the data directory, readable by the operator's account only (mode 0600):
 a server has no desktop keyring. Protect and back up that directory.
@@ -26,6 +31,8 @@ import uvicorn
 
 from exporter_desk import __version__
 from exporter_desk.notary._files import LogFiles, WitnessFiles, WriterLock
+from exporter_desk.notary.batch import EntryWindow
+from exporter_desk.notary.connections import ConnectionLimits, server_config
 from exporter_desk.notary.errors import NotaryError, SetupError
 from exporter_desk.notary.log import LogService, LogSettings
 from exporter_desk.notary.provision import (
@@ -36,6 +43,7 @@ from exporter_desk.notary.provision import (
     load_witness_signer,
     request_revocation,
 )
+from exporter_desk.notary.ratelimit import parse_trusted_proxies
 from exporter_desk.notary.web import log_app, witness_app
 from exporter_desk.notary.witness import Witness
 from exporter_desk.trustnet import TrustnetError, Verifier, parse_verifier_key
@@ -75,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--enrol-rate", type=float, default=2.0, help="invitation redemptions/s per address"
     )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="a reverse proxy (address or network) whose X-Forwarded-For is believed; repeatable",
+    )
+    serve.add_argument(
+        "--max-entry-age-days",
+        type=float,
+        default=14.0,
+        help="oldest entry time accepted, in days before now (entries wait in offline outboxes)",
+    )
+    _add_connection_options(serve)
     serve.add_argument("--batch-size", type=int, default=256, help="largest batch")
     serve.add_argument(
         "--batch-delay", type=float, default=0.1, help="longest an entry waits for its batch (s)"
@@ -107,7 +129,49 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ORIGIN=VKEY",
         help="a log to witness: its origin '=' its verifier key (or the key alone); repeatable",
     )
+    _add_connection_options(witness_serve)
     return parser
+
+
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        default=1024,
+        help="open connections at most (also kept below the process's descriptor limit)",
+    )
+    parser.add_argument(
+        "--request-timeout",
+        type=float,
+        default=10.0,
+        help="seconds a connection has to send a whole request before it is closed",
+    )
+    parser.add_argument(
+        "--http",
+        choices=["auto", "httptools", "h11"],
+        default="auto",
+        help="HTTP parser (auto: httptools when installed, else h11)",
+    )
+
+
+def _descriptor_limit() -> int | None:
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit to stay under
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def _limits(args: argparse.Namespace, *, json_errors: bool) -> ConnectionLimits:
+    """The connection limits, the cap kept below the descriptor limit (with room for files)."""
+    cap = args.max_connections
+    soft = _descriptor_limit()
+    if soft is not None:
+        cap = max(2, min(cap, soft - 64))
+    return ConnectionLimits(
+        request_timeout=args.request_timeout, max_connections=cap, json_errors=json_errors
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -180,26 +244,26 @@ def _log_verifier(text: str) -> Verifier:
 
 
 def _serve_log(args: argparse.Namespace) -> int:
+    if args.max_entry_age_days <= 0:
+        raise SetupError("--max-entry-age-days must be positive")
     settings = LogSettings(
         rate=args.rate,
         burst=args.burst,
         enrol_rate=args.enrol_rate,
+        trusted_proxies=parse_trusted_proxies(args.trusted_proxy),
+        entry_window=EntryWindow(max_age=args.max_entry_age_days * 86400.0),
         max_batch=args.batch_size,
         max_delay=args.batch_delay,
     )
+    limits = _limits(args, json_errors=True)
     service = LogService(args.data, settings=settings)
-    config = uvicorn.Config(
+    config = server_config(
         log_app(service),
         host=args.host,
         port=args.port,
-        http="auto",  # httptools when installed, else h11
-        loop="auto",  # uvloop where available (not on Windows)
+        limits=limits,
+        parser=args.http,
         lifespan="on",
-        log_level="warning",
-        access_log=False,
-        proxy_headers=False,
-        server_header=False,
-        timeout_graceful_shutdown=5,
     )
     logging.getLogger(__name__).info(
         "log %s serving on http://%s:%d", service.keys.descriptor.origin, args.host, args.port
@@ -217,16 +281,12 @@ def _serve_witness(args: argparse.Namespace) -> int:
         load_witness_signer(args.data),
         [_log_verifier(text) for text in args.log],
     )
-    config = uvicorn.Config(
+    config = server_config(
         witness_app(witness),
         host=args.host,
         port=args.port,
-        http="auto",  # httptools when installed, else h11
-        loop="auto",  # uvloop where available (not on Windows)
-        lifespan="off",
-        log_level="warning",
-        access_log=False,
-        timeout_graceful_shutdown=5,
+        limits=_limits(args, json_errors=False),
+        parser=args.http,
     )
     logging.getLogger(__name__).info(
         "witness %s serving on http://%s:%d", witness.name, args.host, args.port

@@ -74,6 +74,19 @@ def invitation_invalid() -> ApiError:
     )
 
 
+def key_already_enrolled(holder: str) -> ApiError:
+    return ApiError(
+        409,
+        "key_already_enrolled",
+        f"the certificate request's public key is already enrolled (member {holder})",
+        user_message=(
+            "This signing key is already enrolled in the trust network, under another "
+            "invitation: one key can belong to one member only. Keep using the enrolment you "
+            "have, or create a new key and certificate request for this invitation."
+        ),
+    )
+
+
 def member_revoked() -> ApiError:
     return ApiError(
         403,
@@ -104,11 +117,11 @@ def not_found(message: str) -> ApiError:
     return ApiError(404, "not_found", message)
 
 
-def too_large() -> ApiError:
+def too_large(limit: int = MAX_BODY_SIZE) -> ApiError:
     return ApiError(
         413,
         "too_large",
-        f"the request body is larger than {MAX_BODY_SIZE} bytes",
+        f"the request body is larger than {limit} bytes",
         user_message="The request was too large and was refused.",
     )
 

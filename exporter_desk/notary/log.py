@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,14 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from exporter_desk.notary._files import FILE_VAULT, SecretVault, WriterLock
-from exporter_desk.notary.batch import EnrolmentItem, EntryItem, Registration, WorkItem
+from exporter_desk.notary.batch import (
+    EnrolmentItem,
+    EntryItem,
+    EntryWindow,
+    Registration,
+    WorkItem,
+)
+from exporter_desk.notary.ca import public_key_of
 from exporter_desk.notary.cosign import ConfiguredWitness, Cosigner, HttpWitnessEndpoint
 from exporter_desk.notary.db import LOG_SCHEMA, connect
 from exporter_desk.notary.errors import (
@@ -30,6 +37,7 @@ from exporter_desk.notary.errors import (
     ApiError,
     bad_request,
     invitation_invalid,
+    key_already_enrolled,
     member_revoked,
     rate_limited,
     receipt_pending,
@@ -42,9 +50,10 @@ from exporter_desk.notary.members import (
     hash_secret,
     new_api_token,
     normalise_invitation_code,
+    public_key_id,
 )
 from exporter_desk.notary.provision import REGISTRAR_NAME, LogKeys, load_log
-from exporter_desk.notary.ratelimit import RateLimiter
+from exporter_desk.notary.ratelimit import Network, RateLimiter
 from exporter_desk.notary.reads import LogReader
 from exporter_desk.notary.sequencer import Sequencer
 from exporter_desk.notary.signatures import SignatureChecker, verify_entry_signature
@@ -60,17 +69,27 @@ from exporter_desk.trustnet import (
 __all__ = ["MAX_BODY_SIZE", "Enrolment", "LogService", "LogSettings"]
 
 _RESERVED_KINDS = frozenset({"enrolment", "revocation"})
-_MAX_FUTURE_SKEW = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
 class LogSettings:
-    """Tunables of a log node; the defaults are the production ones."""
+    """Tunables of a log node; the defaults are the production ones.
+
+    Enrolment attempts are limited twice: per client address (``enrol_rate``/``enrol_burst``;
+    behind a reverse proxy the address comes from ``X-Forwarded-For``, believed only from
+    ``trusted_proxies``) and per invitation code (``invitation_rate``/``invitation_burst``), so
+    neither a flood from one address nor a flood on one code locks out anyone else.
+    ``entry_window`` bounds entry times (see :class:`~exporter_desk.notary.batch.EntryWindow`).
+    """
 
     rate: float = 200.0
     burst: float = 400.0
     enrol_rate: float = 2.0
     enrol_burst: float = 20.0
+    invitation_rate: float = 1 / 60
+    invitation_burst: float = 5.0
+    trusted_proxies: tuple[Network, ...] = ()
+    entry_window: EntryWindow = field(default_factory=EntryWindow)
     max_batch: int = 256
     max_delay: float = 0.1
     receipt_timeout: float = 10.0
@@ -152,6 +171,7 @@ class LogService:
                 max_batch=self.settings.max_batch,
                 max_delay=self.settings.max_delay,
                 clock=clock,
+                window=self.settings.entry_window,
             )
         except BaseException:
             self._lock.release()
@@ -160,6 +180,9 @@ class LogService:
         self._signatures = SignatureChecker(self.members, self.sequencer)
         self._limiter = RateLimiter(self.settings.rate, self.settings.burst)
         self._enrol_limiter = RateLimiter(self.settings.enrol_rate, self.settings.enrol_burst)
+        self._invitation_limiter = RateLimiter(
+            self.settings.invitation_rate, self.settings.invitation_burst
+        )
 
     def _default_witnesses(self) -> list[ConfiguredWitness]:
         return [
@@ -186,6 +209,7 @@ class LogService:
         if self.members.get(registrar.fingerprint) is not None:
             return
         entry, data = registrar.entry("enrolment", registrar.certificate_der, self._clock())
+        key_id = public_key_id(public_key_of(registrar.certificate))
         self.sequencer.submit(
             EnrolmentItem(
                 entry=entry,
@@ -198,6 +222,7 @@ class LogService:
                 token_hash=None,
                 role="registrar",
                 invitation_hash=None,
+                key_id=key_id,
             )
         )
 
@@ -225,6 +250,7 @@ class LogService:
         Raises:
             ApiError: 401 no or unknown token; 403 revoked member, entry of another issuer,
                 reserved kind, or bad signature; 429 over the member's rate; 400 malformed entry.
+                (400 ``time_*`` comes from the sequencer.)
         """
         member = self.authenticate(authorization)
         wait = self._limiter.take(member.fingerprint)
@@ -263,13 +289,8 @@ class LogService:
             )
         if verify:
             verify_entry_signature(entry, member.public_key)
-        if entry.time > datetime.fromtimestamp(self._clock(), tz=UTC) + _MAX_FUTURE_SKEW:
-            raise ApiError(
-                400,
-                "time_in_future",
-                f"the entry is dated {entry.time.isoformat()}, more than a day ahead",
-                user_message="The computer's clock seems wrong: the document is dated in the future.",
-            )
+        # The entry's time is checked by the sequencer (EntryWindow), after it knows whether the
+        # entry is already in the log: a resubmission is answered whatever the entry's age.
         return EntryItem(entry, body, leaf_hash(body))
 
     def authenticate(self, authorization: str | None) -> MemberInfo:
@@ -334,13 +355,18 @@ class LogService:
         """Check an invitation and a CSR, issue the certificate; return the item and the token.
 
         Raises:
-            ApiError: 400 malformed fields or CSR; 403 invalid invitation.
+            ApiError: 400 malformed fields or CSR; 403 invalid invitation; 409 the CSR's key is
+                already enrolled (the sequencer checks it again, race-free); 429 this code was
+                tried too often.
         """
         if not isinstance(invitation, str) or not 1 <= len(invitation) <= 100:
             raise bad_request("'invitation' must be the invitation code (a string)")
         if not isinstance(csr_pem, str):
             raise bad_request("'csr_pem' must be a PEM certificate request (a string)")
         code_hash = hash_secret(normalise_invitation_code(invitation))
+        wait = self._invitation_limiter.take(code_hash.hex())
+        if wait > 0:
+            raise rate_limited(wait)
         row = self.reads.invitation(code_hash)
         now = self._clock()
         if row is None or row[2] is not None or row[3] < now:
@@ -354,6 +380,10 @@ class LogService:
             crl_url=self.crl_url,
         )
         der = certificate.public_bytes(Encoding.DER)
+        key_id = public_key_id(public_key_of(certificate))
+        holder = self.members.holder_of_key(key_id)
+        if holder is not None:
+            raise key_already_enrolled(holder)
         token = new_api_token()
         entry, data = self.keys.registrar.entry("enrolment", der, now)
         item = EnrolmentItem(
@@ -367,11 +397,15 @@ class LogService:
             token_hash=hash_secret(token),
             role="member",
             invitation_hash=code_hash,
+            key_id=key_id,
         )
         return item, token
 
     def check_enrolment_rate(self, client: str) -> None:
-        """Raises: ApiError 429 if ``client`` tries invitations too fast."""
+        """Raises: ApiError 429 if ``client`` (an address) tries invitations too fast.
+
+        The limit per invitation code is in :meth:`prepare_enrolment`.
+        """
         wait = self._enrol_limiter.take(client)
         if wait > 0:
             raise rate_limited(wait)

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from exporter_desk.notary.ca import public_key_of
 from exporter_desk.trustnet import Entry, certificate_fingerprint
@@ -33,6 +33,7 @@ __all__ = [
     "new_api_token",
     "new_invitation_code",
     "normalise_invitation_code",
+    "public_key_id",
 ]
 
 _TOKEN_PREFIX = "edt_"
@@ -59,14 +60,22 @@ def normalise_invitation_code(code: str) -> str:
     return "".join(char for char in code.upper() if char not in " -\t")
 
 
+def public_key_id(public_key: ec.EllipticCurvePublicKey) -> bytes:
+    """SHA-256 of the key's SubjectPublicKeyInfo: the key itself, whatever certifies it."""
+    der = public_key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return hashlib.sha256(der).digest()
+
+
 @dataclass(frozen=True, slots=True)
 class MemberInfo:
-    """What a submission is checked against: the member's key, role and status."""
+    """What a submission is checked against: the member's key, role, status and enrolment time
+    (the log's clock, seconds since the epoch)."""
 
     fingerprint: str
     public_key: ec.EllipticCurvePublicKey
     role: str
     active: bool
+    enrolled_at: float
 
 
 class MemberDirectory:
@@ -74,36 +83,53 @@ class MemberDirectory:
 
     Loaded once from the database; afterwards only the sequencer changes it, right after it
     commits the enrolment or revocation that the change reflects. Thread-safe.
+
+    Every key ever enrolled (revoked ones too) is indexed by :func:`public_key_id`: one key is
+    one identity, so a key already enrolled cannot be enrolled again under another invitation.
     """
 
     def __init__(self) -> None:
         self._by_token: dict[bytes, str] = {}
         self._by_fingerprint: dict[str, MemberInfo] = {}
+        self._by_key: dict[bytes, str] = {}
         self._lock = threading.Lock()
 
     def load(self, conn: sqlite3.Connection) -> None:
         rows = conn.execute(
-            "SELECT fingerprint, certificate, token_hash, role, status FROM members"
+            "SELECT fingerprint, certificate, token_hash, role, status, created FROM members"
         ).fetchall()
         with self._lock:
             self._by_token.clear()
             self._by_fingerprint.clear()
-            for fingerprint, certificate, token_hash, role, status in rows:
-                self._put(fingerprint, bytes(certificate), token_hash, role, status == "active")
+            self._by_key.clear()
+            for fingerprint, certificate, token_hash, role, status, created in rows:
+                self._put(
+                    fingerprint, bytes(certificate), token_hash, role, status == "active", created
+                )
 
     def add(
-        self, fingerprint: str, certificate_der: bytes, token_hash: bytes | None, role: str
+        self,
+        fingerprint: str,
+        certificate_der: bytes,
+        token_hash: bytes | None,
+        role: str,
+        enrolled_at: float,
     ) -> None:
         with self._lock:
-            self._put(fingerprint, certificate_der, token_hash, role, True)
+            self._put(fingerprint, certificate_der, token_hash, role, True, enrolled_at)
 
     def revoke(self, fingerprint: str) -> None:
         with self._lock:
             info = self._by_fingerprint.get(fingerprint)
             if info is not None:
                 self._by_fingerprint[fingerprint] = MemberInfo(
-                    info.fingerprint, info.public_key, info.role, False
+                    info.fingerprint, info.public_key, info.role, False, info.enrolled_at
                 )
+
+    def holder_of_key(self, key_id: bytes) -> str | None:
+        """The fingerprint of the member (or registrar) enrolled with that key, if any."""
+        with self._lock:
+            return self._by_key.get(key_id)
 
     def by_token(self, token: str) -> MemberInfo | None:
         with self._lock:
@@ -121,11 +147,14 @@ class MemberDirectory:
         token_hash: bytes | None,
         role: str,
         active: bool,
+        enrolled_at: float,
     ) -> None:
         certificate = x509.load_der_x509_certificate(certificate_der)
+        public_key = public_key_of(certificate)
         self._by_fingerprint[fingerprint] = MemberInfo(
-            fingerprint, public_key_of(certificate), role, active
+            fingerprint, public_key, role, active, float(enrolled_at)
         )
+        self._by_key.setdefault(public_key_id(public_key), fingerprint)
         if token_hash is not None:
             self._by_token[bytes(token_hash)] = fingerprint
 

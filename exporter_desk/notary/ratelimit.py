@@ -1,13 +1,76 @@
-"""Per-client token buckets: a steady rate with a burst allowance, and how long to wait if empty."""
+"""Per-client token buckets: a steady rate with a burst allowance, and how long to wait if empty;
+and who the client is when the node runs behind a reverse proxy.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["RateLimiter"]
+from exporter_desk.notary.errors import SetupError
+
+__all__ = ["Network", "RateLimiter", "client_address", "parse_trusted_proxies"]
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_trusted_proxies(texts: Iterable[str]) -> tuple[Network, ...]:
+    """Parse ``--trusted-proxy`` values: addresses or networks (``10.0.0.0/8``, ``::1``).
+
+    Raises:
+        SetupError: for a value that is neither.
+    """
+    networks: list[Network] = []
+    for text in texts:
+        try:
+            networks.append(ipaddress.ip_network(text.strip(), strict=False))
+        except ValueError as exc:
+            raise SetupError(
+                f"trusted proxy {text!r}: {exc}",
+                user_message=f"--trusted-proxy {text!r} is not an IP address or network.",
+            ) from exc
+    return tuple(networks)
+
+
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    text = text.strip()
+    if text.startswith("[") and "]" in text:  # [v6]:port
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:  # v4:port
+        text = text.split(":", 1)[0]
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def client_address(
+    peer: str | None, forwarded_for: Sequence[str], trusted: Sequence[Network]
+) -> str:
+    """The address a request came from, for rate limits.
+
+    ``peer`` is the TCP peer. Only if it is a trusted proxy is ``X-Forwarded-For`` (every such
+    header, in order) believed, and then read from the right: each proxy appends the address
+    it received the request from, so the rightmost address that is not itself a trusted proxy
+    is the client. Anything further left was written by the client and proves nothing.
+    """
+    if peer is None:
+        return "unknown"
+    current = _address(peer)
+    if current is None or not any(current in network for network in trusted):
+        return peer
+    hops = [hop for value in forwarded_for for hop in value.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        address = _address(hop)
+        if address is None:
+            break  # a trusted proxy would not write this: stop at the last proxy we believe
+        current = address
+        if not any(address in network for network in trusted):
+            break
+    return str(current)
 
 
 @dataclass(slots=True)

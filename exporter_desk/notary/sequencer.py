@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from exporter_desk.notary.batch import (
     Batch,
     EntryItem,
+    EntryWindow,
     Registration,
     RevocationItem,
     Sequenced,
@@ -84,8 +85,10 @@ class Sequencer:
         max_batch: int = 256,
         max_delay: float = 0.1,
         clock: Callable[[], float] = time.time,
+        window: EntryWindow | None = None,
     ) -> None:
         self._conn = conn
+        self._window = window or EntryWindow()
         self._tree = TreeStore(conn)
         self._origin = origin
         self._signer = log_signer
@@ -303,7 +306,12 @@ class Sequencer:
     ) -> None:
         conn = self._conn
         batch = Batch(
-            conn, self._size, members=self._members, registrar=self._registrar, clock=self._clock
+            conn,
+            self._size,
+            members=self._members,
+            registrar=self._registrar,
+            clock=self._clock,
+            window=self._window,
         )
         outcomes: list[Sequenced | ApiError] = []
         if len(self._nodes) > _NODE_CACHE_LIMIT:

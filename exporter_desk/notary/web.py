@@ -7,7 +7,9 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
         200 text/plain          the receipt (c2sp.org/tlog-proof@v1), headers Entry-Index and
                                 Entry-Status: registered | duplicate (same entry, or same document
                                 under the same number: the first registration's receipt)
-        400 malformed_entry | time_in_future      401 unauthorized (+ WWW-Authenticate)
+        400 malformed_entry | time_in_future | time_too_old | time_before_enrolment (the
+            entry's time is outside the window around the log's clock; see batch.EntryWindow)
+        401 unauthorized (+ WWW-Authenticate)
         403 bad_signature | wrong_issuer | reserved_kind | member_revoked
         409 number_taken | superseded_unknown | already_superseded
         413 too_large      429 rate_limited (+ Retry-After)
@@ -15,7 +17,9 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
     POST /v1/members            {"invitation": code, "csr_pem": PEM}
         200 {"fingerprint", "certificate_pem", "api_token", "member_ca_pem", "index",
              "receipt"}         (receipt null if the witnesses are late; the token is shown once)
-        400 bad_request | bad_csr   403 invitation_invalid   409 already_enrolled   429   413
+        400 bad_request | bad_csr   403 invitation_invalid   409 already_enrolled |
+        key_already_enrolled (the CSR's key belongs to a member already)   413
+        429 (per client address, X-Forwarded-For from trusted proxies only; and per code)
     GET  /v1/checkpoint         200 text/plain: the latest checkpoint a quorum cosigned
                                 (503 no_checkpoint before the first one)
     GET  /v1/entries/{index}    200 text/plain: the entry bytes; 400, 404
@@ -28,9 +32,11 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
                                 "role", "status": active | revoked, "enrolled_index",
                                 "revoked_index", "certificate_pem"}; 400, 404
     any other route 404 not_found; another method 405 method_not_allowed
+    any route: 414 url_too_large, 431 headers_too_large, 408 request_timeout, 503 busy (too
+    many connections), answered by the connection guard (notary.connections) before the app
 
 Witness API: ``POST /add-checkpoint`` exactly as c2sp.org/tlog-witness (plain-text errors; 409
-with ``text/x.tlog.size``).
+with ``text/x.tlog.size``; 413 for a body over 64 KiB).
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ from exporter_desk.notary.errors import (
     too_large,
 )
 from exporter_desk.notary.log import LogService
+from exporter_desk.notary.ratelimit import client_address
 from exporter_desk.notary.witness import MAX_REQUEST_SIZE, Witness
 
 __all__ = ["log_app", "witness_app"]
@@ -90,13 +97,13 @@ async def read_body(request: Request, limit: int) -> bytes:
         if not declared.isdigit():
             raise bad_request("Content-Length is not a number")
         if int(declared) > limit:
-            raise too_large()
+            raise too_large(limit)
     chunks: list[bytes] = []
     total = 0
     async for chunk in request.stream():
         total += len(chunk)
         if total > limit:
-            raise too_large()
+            raise too_large(limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -180,9 +187,12 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
     async def post_entry(request: Request) -> Response:
         raise AssertionError("POST /v1/entries is served by _EntriesFastPath")
 
+    trusted = service.settings.trusted_proxies
+
     @_api
     async def post_member(request: Request) -> Response:
-        client = request.client.host if request.client else "unknown"
+        peer = request.client.host if request.client else None
+        client = client_address(peer, request.headers.getlist("x-forwarded-for"), trusted)
         service.check_enrolment_rate(client)
         body = await read_body(request, MAX_BODY_SIZE)
         try:
@@ -381,8 +391,8 @@ def witness_app(witness: Witness) -> Starlette:
     async def add_checkpoint(request: Request) -> Response:
         try:
             body = await read_body(request, MAX_REQUEST_SIZE)
-        except ApiError as error:
-            return PlainTextResponse(error.user_message + "\n", status_code=400)
+        except ApiError as error:  # 413 over the size limit, 400 a malformed Content-Length
+            return PlainTextResponse(str(error) + "\n", status_code=error.status)
         # Fast (a signature check and one small transaction), but it may wait on another
         # process's lock: keep it off the event loop.
         reply = await asyncio.get_running_loop().run_in_executor(None, witness.add_checkpoint, body)

@@ -75,13 +75,17 @@ def judge_online(
         except TrustnetError as exc:
             raise unverifiable from exc
         if newer.entry.supersedes == check.leaf_hash.hex() and newer.entry.issuer == entry.issuer:
+            # When it was registered is what the witnesses vouch for, never the entry's own time
+            # (the issuer's claim, which the log accepts within days of its clock).
+            witnessed = from_epoch(newer.checkpoint_time)
+            when_en = f"by {date_text(witnessed)}" if witnessed else "at an unwitnessed time"
+            when_zh = f"不晚于 {date_text(witnessed)}" if witnessed else "于未经见证的时间"
             raise Fail(
                 Result.NOT_REGISTERED,
                 f"The issuer replaced this document: {newer.entry.kind} {newer.entry.number} was "
-                f"registered on {date_text(newer.entry.time)} to supersede it. Ask the issuer for the "
-                "current version.",
-                f"签发方已取代本文件：{newer.entry.kind} {newer.entry.number} 于 "
-                f"{date_text(newer.entry.time)} 登记以取代本文件。请向签发方索取现行版本。",
+                f"registered {when_en} to supersede it. Ask the issuer for the current version.",
+                f"签发方已取代本文件：{newer.entry.kind} {newer.entry.number} {when_zh}"
+                "登记以取代本文件。请向签发方索取现行版本。",
                 f"superseded by log entry {newer.index}",
             )
     if status.revocation is not None:

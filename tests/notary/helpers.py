@@ -7,18 +7,22 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import requests
+import uvicorn
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from exporter_desk.notary.connections import ConnectionLimits, Parser, server_config
 from exporter_desk.trustnet import Entry
 
 REPO = Path(__file__).resolve().parents[2]
@@ -148,3 +152,29 @@ def wait_until(check: Callable[[], bool], what: str, timeout: float = 20.0) -> N
             pass
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+class ServerThread:
+    """A real uvicorn server for ``app`` on a random 127.0.0.1 port, on a thread of this process,
+    with the node's connection guards (as ``exporter-desk-notary serve`` runs them)."""
+
+    def __init__(
+        self, app: Any, *, limits: ConnectionLimits | None = None, parser: Parser = "auto"
+    ) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = server_config(app, host="127.0.0.1", port=self.port, limits=limits, parser=parser)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert self.server.started, "the server did not start"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)

@@ -63,12 +63,26 @@ def test_operator_mistakes_exit_1_with_a_message(
         (["revoke", "--data", log, "--fingerprint", "xyz"], "64 hex digits"),
         (["enrol", "--data", log, "--name", "", "--id", "R-1"], "company name"),
         (["witness", "serve", "--data", str(tmp_path / "w")], "No --log"),
+        (["serve", "--data", log, "--trusted-proxy", "proxy.example.com"], "not an IP address"),
+        (["serve", "--data", log, "--request-timeout", "0"], "Time-outs must be positive"),
     ]  # fmt: skip
     for argv, message in cases:
         assert cli.main(argv) == 1, argv
         error = capsys.readouterr().err
         assert error.startswith("error: ") and message in error, (argv, error)
         assert "Traceback" not in error
+
+
+def test_the_connection_cap_stays_below_the_descriptor_limit() -> None:
+    resource = pytest.importorskip("resource")
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    args = cli.build_parser().parse_args(["serve", "--data", "x", "--max-connections", "9999999"])
+    limits = cli._limits(args, json_errors=True)
+    assert limits.max_connections <= soft - 64
+    modest = cli.build_parser().parse_args(
+        ["witness", "serve", "--data", "x", "--max-connections", "100"]
+    )
+    assert cli._limits(modest, json_errors=False).max_connections == min(100, soft - 64)
 
 
 def test_revoke_without_a_running_server_sequences_it_itself(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +241,9 @@ def test_bad_input_gets_a_json_4xx_and_writes_nothing(network: Network) -> None:
         ("POST", "/v1/members", {"json": {"invitation": "NOPE-NOPE", "csr_pem": csr}}, 403, "invitation_invalid"),
         ("POST", "/v1/members", {"json": {"invitation": used_code, "csr_pem": csr}}, 403, "invitation_invalid"),
         ("POST", "/v1/members", {"data": b"{" * 70_000}, 413, "too_large"),
+        ("POST", "/v1/entries", {"data": entry_bytes(acme, "B-5", when=datetime(1971, 1, 1, tzinfo=UTC)), "headers": auth}, 400, "time_too_old"),
+        ("GET", "/v1/checkpoint", {"headers": {"X-Padding": "a" * 1_000_000}}, 431, "headers_too_large"),
+        ("GET", "/v1/lookup?number=" + "n" * 50_000, {}, 414, "url_too_large"),
     ]  # fmt: skip
     before = network.counts()
     for method, path, options, status, code in cases:
@@ -276,6 +280,18 @@ def test_revocation_from_the_cli_blocks_the_member(network: Network) -> None:
     assert member["status"] == "revoked"
     refused = network.submit(shady, entry_bytes(shady, "S-2", b"after"))
     assert (refused.status_code, refused.json()["error"]) == (403, "member_revoked")
+
+
+def test_the_witness_process_refuses_huge_heads_and_bodies_and_keeps_serving(
+    network: Network,
+) -> None:
+    url = f"{network.witness_url}/add-checkpoint"
+    huge_head = requests.post(
+        url, data=b"old 0\n\n", headers={"X-Pad": "a" * 1_000_000}, timeout=10
+    )
+    assert (huge_head.status_code, huge_head.text) == (431, "the request headers are too large\n")
+    assert requests.post(url, data=b"x" * 70_000, timeout=10).status_code == 413
+    assert requests.post(url, data=b"old 0\n\n", timeout=10).status_code == 400
 
 
 def test_the_witness_refuses_a_forked_log(network: Network) -> None:

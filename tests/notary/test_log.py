@@ -9,7 +9,7 @@ import base64
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -253,6 +253,104 @@ def test_entry_dated_far_in_the_future_is_refused(net: LocalNetwork, enrol: Enro
     assert refusal(lambda: net.submit(data, acme.token)).code == "time_in_future"
 
 
+def test_an_entry_more_than_minutes_ahead_of_the_logs_clock_is_refused(
+    net: LocalNetwork, enrol: Enrol
+) -> None:
+    acme = enrol()
+    ahead = entry_bytes(acme, "F-2", when=datetime.now(UTC) + timedelta(minutes=30))
+    error = refusal(lambda: net.submit(ahead, acme.token))
+    assert (error.status, error.code) == (400, "time_in_future")
+    assert "clock" in error.user_message
+    slightly = entry_bytes(acme, "F-3", when=datetime.now(UTC) + timedelta(minutes=2))
+    parse_proof(net.submit(slightly, acme.token))  # a clock a little fast is forgiven
+
+
+class Clock:
+    """The log's clock, moved by the test (seconds since the epoch)."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+    def at(self, **delta: float) -> datetime:
+        return datetime.fromtimestamp(int(self.now + timedelta(**delta).total_seconds()), UTC)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def clocked(tmp_path: Path, clock: Clock) -> Iterator[tuple[LocalNetwork, Member]]:
+    """A network on the test's clock, and a company enrolled at its start."""
+    with LocalNetwork(tmp_path / "clocked", origin="clocked.test/log", clock=clock) as network:
+        key, csr = new_key_and_csr()
+        enrolment = network.enrol("Punctual Ltd", "P-1", csr)
+        yield network, Member(key, enrolment.fingerprint, enrolment.api_token)
+
+
+@pytest.mark.parametrize(
+    "when",
+    [datetime(1971, 1, 1, tzinfo=UTC), datetime(1, 1, 1, tzinfo=UTC)],
+    ids=["1971", "year-1"],
+)
+def test_a_backdated_entry_is_refused_and_writes_nothing(
+    net: LocalNetwork, enrol: Enrol, when: datetime
+) -> None:
+    acme = enrol()
+    size = net.service.sequencer.size
+    error = refusal(lambda: net.submit(entry_bytes(acme, "OLD-1", when=when), acme.token))
+    assert (error.status, error.code) == (400, "time_too_old")
+    assert "issue the document again" in error.user_message
+    assert net.service.sequencer.size == size
+
+
+def test_an_entry_that_waited_days_in_an_offline_outbox_is_registered(
+    clocked: tuple[LocalNetwork, Member], clock: Clock
+) -> None:
+    network, company = clocked
+    created = clock.at(days=1)  # issued offline a day after joining ...
+    waiting = entry_bytes(company, "OFF-1", b"issued offline", when=created)
+    clock.now += 6 * 86400  # ... and registered five days later, when the link came back
+    proof = parse_proof(network.submit(waiting, company.token))
+    assert Entry.parse(proof.extra).time == created
+
+
+def test_an_entry_older_than_the_outbox_allowance_is_refused(
+    clocked: tuple[LocalNetwork, Member], clock: Clock
+) -> None:
+    network, company = clocked
+    stale = entry_bytes(company, "OFF-2", b"forgotten", when=clock.at(days=1))
+    clock.now += 20 * 86400  # 19 days later: past the 14 days an entry may wait
+    error = refusal(lambda: network.submit(stale, company.token))
+    assert (error.status, error.code) == (400, "time_too_old")
+    assert "14 days" in error.user_message
+
+
+def test_an_entry_dated_before_its_issuer_enrolled_is_refused(
+    clocked: tuple[LocalNetwork, Member], clock: Clock
+) -> None:
+    network, company = clocked
+    before = entry_bytes(company, "PRE-1", b"antedated", when=clock.at(days=-2))
+    error = refusal(lambda: network.submit(before, company.token))
+    assert (error.status, error.code) == (400, "time_before_enrolment")
+    assert "before your company joined" in error.user_message
+
+
+def test_a_registered_entry_gets_its_receipt_again_whatever_its_age(
+    clocked: tuple[LocalNetwork, Member], clock: Clock
+) -> None:
+    network, company = clocked
+    data = entry_bytes(company, "REG-1", b"registered once", when=clock.at(minutes=1))
+    first = parse_proof(network.submit(data, company.token))
+    clock.now += 60 * 86400  # long after the window: a resubmission after a lost answer
+    again = network.service.register(f"Bearer {company.token}", data)
+    assert again.duplicate and again.index == first.index
+
+
 @pytest.mark.parametrize("header", [None, "", "Bearer", "Bearer edt_nope", "Basic abc", "edt_x"])
 def test_missing_or_unknown_tokens_are_refused(
     net: LocalNetwork, enrol: Enrol, header: str | None
@@ -299,6 +397,64 @@ def test_an_invitation_can_be_redeemed_once(net: LocalNetwork) -> None:
     assert (error.status, error.code) == (403, "invitation_invalid")
     assert "invitation code is not valid" in error.user_message
     assert net.service.sequencer.size == size
+
+
+def test_one_key_cannot_be_enrolled_under_a_second_invitation(net: LocalNetwork) -> None:
+    _key, csr = new_key_and_csr()
+    first = net.enrol("Twin One Ltd", "T-1", csr)
+    root = net.service.keys.files.root
+    second_code = create_invitation(root, name="Twin Two Ltd", registration_id="T-2")
+    size = net.service.sequencer.size
+    error = refusal(lambda: net.service.enrol(second_code, csr))
+    assert (error.status, error.code) == (409, "key_already_enrolled")
+    assert "already enrolled" in error.user_message and "one member" in error.user_message
+    assert first.fingerprint in str(error)
+    assert net.service.sequencer.size == size
+    # The second invitation is still unused: the company can redeem it with a key of its own.
+    net.service.enrol(second_code, new_key_and_csr()[1])
+
+
+def test_a_revoked_members_key_cannot_come_back_under_a_new_invitation(
+    net: LocalNetwork,
+) -> None:
+    _key, csr = new_key_and_csr()
+    enrolment = net.enrol("Banned Ltd", "B-9", csr)
+    net.revoke(enrolment.fingerprint)
+    code = create_invitation(net.service.keys.files.root, name="Reborn Ltd", registration_id="R-9")
+    assert refusal(lambda: net.service.enrol(code, csr)).code == "key_already_enrolled"
+
+
+def test_one_key_enrolled_twice_at_once_is_enrolled_once(net: LocalNetwork) -> None:
+    _key, csr = new_key_and_csr()
+    root = net.service.keys.files.root
+    codes = [
+        create_invitation(root, name=f"Race {n} Ltd", registration_id=f"R-{n}") for n in (1, 2)
+    ]
+    # Both pass the early check before either is committed; the sequencer decides.
+    items = [net.service.prepare_enrolment(code, csr)[0] for code in codes]
+    futures = [net.service.submit(item) for item in items]
+    outcomes = []
+    for future in futures:
+        try:
+            outcomes.append(future.result(timeout=10).index)
+        except ApiError as error:
+            outcomes.append(error.code)
+    assert sorted(outcomes, key=str).count("key_already_enrolled") == 1, outcomes
+
+
+def test_one_invitation_code_tried_over_and_over_is_rate_limited(tmp_path: Path) -> None:
+    settings = LogSettings(invitation_rate=0.01, invitation_burst=3.0)
+    with LocalNetwork(tmp_path / "n", settings=settings) as network:
+        root = network.service.keys.files.root
+        code = create_invitation(root, name="Target Ltd", registration_id="T-1")
+        for _ in range(3):
+            error = refusal(lambda: network.service.enrol(code, "not a CSR"))
+            assert error.code == "bad_csr"
+        error = refusal(lambda: network.service.enrol(code, new_key_and_csr()[1]))
+        assert (error.status, error.code) == (429, "rate_limited")
+        # Another code is not affected.
+        other = create_invitation(root, name="Bystander Ltd", registration_id="B-1")
+        network.service.enrol(other, new_key_and_csr()[1])
 
 
 def test_an_invitation_code_is_forgiving_about_case_and_dashes(net: LocalNetwork) -> None:

@@ -128,6 +128,25 @@ def test_superseded_document_is_not_registered_any_more(
     assert "签发方已取代本文件" in verdict.headline_zh
 
 
+def test_a_supersession_is_dated_by_its_witnesses_not_by_the_issuers_claim(
+    network_log: TestLog,
+    online_trust: Trust,
+    acme: SigningCredentials,
+    now: datetime,
+) -> None:
+    document = issue(draw_revision_one("ONL-7"), acme, network_log, when=now, number="ONL-7")
+    claimed = moment(now, days=-300)  # the replacement says it is ten months old
+    index = later_entry(
+        network_log, acme, claimed, number="ONL-7", supersedes=document.entry.leaf_hash().hex()
+    )
+    witnessed = moment(now, hours=6)
+    checker = FakeNetwork(network_log, witnessed, superseded_by=index)
+    verdict = verify_pdf(document.pdf, online_trust, now=witnessed, online=checker)
+    assert verdict.result is Result.NOT_REGISTERED
+    assert f"registered by {witnessed:%Y-%m-%d %H:%M} UTC" in verdict.headline_en
+    assert f"{claimed:%Y-%m-%d}" not in verdict.headline_en + verdict.headline_zh
+
+
 def test_supersession_by_another_issuer_does_not_count(
     document: Issued,
     network_log: TestLog,
