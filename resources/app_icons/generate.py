@@ -51,7 +51,7 @@ def render_png(size: int, source: Path = SOURCE) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; PySide6 wants str
     buffer.close()
     return bytes(data.data())
 
@@ -64,7 +64,9 @@ def generate(out: Path = HERE, source: Path = SOURCE) -> list[Path]:
     from PIL import Image
 
     sizes = sorted(set(PNG_SIZES) | set(ICO_SIZES) | set(ICNS_SIZES))
-    images = {size: Image.open(io.BytesIO(render_png(size, source))).convert("RGBA") for size in sizes}
+    images = {
+        size: Image.open(io.BytesIO(render_png(size, source))).convert("RGBA") for size in sizes
+    }
     written: list[Path] = []
     (out / "png").mkdir(parents=True, exist_ok=True)
     for size in PNG_SIZES:
