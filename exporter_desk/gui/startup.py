@@ -8,8 +8,8 @@ and a diagnostic switch that quits once the window is shown.
   the PDFs to Verify too, holding any that arrive before the window exists.
 - ``EXPORTER_DESK_QUIT_AFTER_SHOWN=1``: once the main window is shown and the event loop runs,
   print ``exporter-desk: window shown`` on standard output, then a line that says which screen
-  is showing and which files Verify holds (``exporter-desk: screen verify; files a.pdf``), and
-  quit with exit code 0. The
+  is showing, which files Verify holds and the interface language (``exporter-desk: screen
+  verify; files a.pdf; language en``), and quit with exit code 0. The
   installers' smoke test and ``benchmarks/installer_bench.py`` use it to check that a frozen
   build starts and to time its cold start; it changes nothing else.
 """
@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
+from exporter_desk.gui import i18n
 from exporter_desk.gui.main_window import MainWindow
 from exporter_desk.gui.verify_page import VerdictCard
 
@@ -87,9 +88,13 @@ def is_quit_after_shown() -> bool:
 
 
 def describe_window(window: MainWindow) -> str:
-    """``screen verify; files a.pdf, b.pdf``: what the window shows, for the diagnostics."""
+    """``screen verify; files a.pdf, b.pdf; language zh_CN``: what the window shows, for the
+    diagnostics (the language is the one whose catalogue was loaded)."""
     files = sorted(card.path.name for card in window.findChildren(VerdictCard))
-    return f"screen {window.current_screen().value}; files {', '.join(files) or '(none)'}"
+    return (
+        f"screen {window.current_screen().value}; files {', '.join(files) or '(none)'}; "
+        f"language {i18n.current_language().value}"
+    )
 
 
 class _QuitWhenShown(QObject):

@@ -67,7 +67,7 @@ def test_a_pdf_opened_from_finder_is_verified_in_the_window(
     _open(app, pdf)
     assert desk.window.current_screen() is Screen.VERIFY
     wait_for(qtbot, lambda: desk.window.findChildren(VerdictCard))
-    assert describe_window(desk.window) == "screen verify; files received-invoice.pdf"
+    assert describe_window(desk.window) == "screen verify; files received-invoice.pdf; language en"
 
 
 def test_app_from_source_opens_a_pdf_argument_in_verify_and_quits_when_asked(
@@ -93,5 +93,5 @@ def test_app_from_source_opens_a_pdf_argument_in_verify_and_quits_when_asked(
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines() == [
         SHOWN_LINE,
-        "exporter-desk: screen verify; files from-the-file-manager.pdf",
+        "exporter-desk: screen verify; files from-the-file-manager.pdf; language en",
     ]

@@ -168,9 +168,12 @@ def test_frozen_gui_starts_shows_the_pdf_from_its_command_line_in_verify_and_qui
     out = tmp_path / "demo"
     assert run(unpacked.program, "demo", "--out", str(out), env=user, cwd=tmp_path).returncode == 0
     invoice = next(out.glob("commercial-invoice-*.pdf"))
-    before = _snapshot(unpacked.home)
     cwd = tmp_path / "cwd"
     cwd.mkdir()
+    settings = Path(user["HOME"]) / ".config" / "ExporterDesk" / "Exporter Desk.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[ui]\nlanguage=zh_CN\n", encoding="utf-8")
+    before = _snapshot(unpacked.home)
     done = run(
         unpacked.program,
         "--data",
@@ -182,8 +185,9 @@ def test_frozen_gui_starts_shows_the_pdf_from_its_command_line_in_verify_and_qui
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert SHOWN_LINE in lines
-    assert f"exporter-desk: screen verify; files {invoice.name}" in lines
-    assert "Traceback" not in done.stderr.replace("PathBuildingError", ""), done.stderr
+    # Verify holds the file, and the Chinese catalogue (resources/translations) was loaded.
+    assert f"exporter-desk: screen verify; files {invoice.name}; language zh_CN" in lines
+    assert "Traceback" not in done.stderr, done.stderr
     assert _snapshot(unpacked.home) == before, "the frozen app wrote beside itself"
     assert list(cwd.iterdir()) == [], "the frozen app wrote into the working folder"
     # What it wrote went to the data folder: its log is there.
