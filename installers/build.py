@@ -340,13 +340,13 @@ def _in_project_environment() -> bool:
 
 
 def _rerun_under_uv(argv: Sequence[str]) -> int:
-    uv = shutil.which("uv")
-    if uv is None:
+    found = shutil.which("uv")
+    uv = [found] if found else [sys.executable, "-m", "uv"]
+    if found is None and importlib.util.find_spec("uv") is None:
         print("+ installing uv", flush=True)
         subprocess.run([sys.executable, "-m", "pip", "install", "--user", "uv"], check=True)
-        uv = shutil.which("uv") or "uv"
     return subprocess.run(
-        [uv, "run", "--locked", "--project", str(ROOT), "python", __file__, *argv],
+        [*uv, "run", "--locked", "--project", str(ROOT), "python", __file__, *argv],
         cwd=ROOT,
         check=False,
     ).returncode

@@ -12,10 +12,14 @@ bin_dir=$HOME/.local/bin
 desktop_file=$data_home/applications/exporter-desk.desktop
 
 refresh() {
-    command -v update-desktop-database >/dev/null 2>&1 &&
+    # The menus and icon caches notice the change at once; where the tools are missing they
+    # notice it at the next login.
+    if command -v update-desktop-database >/dev/null 2>&1; then
         update-desktop-database -q "$data_home/applications" || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 &&
+    fi
+    if command -v gtk-update-icon-cache >/dev/null 2>&1; then
         gtk-update-icon-cache -q -t "$data_home/icons/hicolor" || true
+    fi
 }
 
 if [ "${1:-}" = "--uninstall" ]; then
