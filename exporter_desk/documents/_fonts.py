@@ -8,22 +8,13 @@ The family has no bold face and reportlab cannot embolden a TrueType font, so "b
 face drawn with text render mode 2 (fill, then stroke the outline) and a stroke of
 ``bold_stroke_em`` times the font size (``_flowables.BoldParagraph``).
 
-Where the fonts are found, first match wins:
-
-1. ``$EXPORTER_DESK_RESOURCES/fonts`` (unusual installs, tests);
-2. ``exporter_desk/resources/fonts`` next to the package: an installed wheel. The wheel must
-   ship the folder, e.g. in pyproject.toml::
-
-       [tool.hatch.build.targets.wheel.force-include]
-       "resources" = "exporter_desk/resources"
-
-3. ``<checkout>/resources/fonts``, i.e. ``Path(__file__).parents[2]``: a source checkout, and a
-   PyInstaller bundle that adds ``resources`` as data at the bundle root.
+The fonts are in ``resources/fonts``, wherever ``exporter_desk.locations.resources_dir`` finds
+the resources: ``$EXPORTER_DESK_RESOURCES``, a frozen bundle, an installed wheel (pyproject.toml's
+``force-include`` ships the folder as ``exporter_desk/resources``) or a source checkout.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +24,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from exporter_desk.errors import ExporterError
+from exporter_desk.locations import resources_dir
 
 __all__ = [
     "FONT_FILE_NAME",
@@ -69,14 +61,8 @@ class DocumentFonts:
 
 
 def fonts_dir() -> Path:
-    """Return the folder that holds the shipped fonts (see the module docstring for the order)."""
-    override = os.environ.get("EXPORTER_DESK_RESOURCES")
-    if override:
-        return Path(override) / "fonts"
-    here = Path(__file__).resolve()
-    installed = here.parents[1] / "resources" / "fonts"
-    checkout = here.parents[2] / "resources" / "fonts"
-    return installed if (installed / FONT_FILE_NAME).is_file() else checkout
+    """Return the folder that holds the shipped fonts (``resources/fonts``)."""
+    return resources_dir() / "fonts"
 
 
 def register_document_fonts() -> DocumentFonts:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-
-def resources_dir() -> Path:
-    """The ``resources`` folder: $EXPORTER_DESK_RESOURCES, an installed wheel, or the checkout.
-
-    The same order as the document fonts use (``documents/_fonts.py``).
-    """
-    override = os.environ.get("EXPORTER_DESK_RESOURCES")
-    if override:
-        return Path(override)
-    here = Path(__file__).resolve()
-    installed = here.parents[1] / "resources"
-    return installed if (installed / "icons").is_dir() else here.parents[2] / "resources"
+from exporter_desk.locations import resources_dir
 
 
 def icon_path(name: str) -> Path:

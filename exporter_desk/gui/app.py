@@ -7,13 +7,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from exporter_desk.gui import i18n
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, install_excepthook, setup_logging
 from exporter_desk.gui.main_window import MainWindow
+from exporter_desk.gui.startup import (
+    FileOpenReceiver,
+    is_quit_after_shown,
+    quit_once_shown,
+    wants_file_open_events,
+)
 from exporter_desk.gui.tasks import TaskManager, collect_garbage_on_gui_thread
 from exporter_desk.store import Store, database_path, open_store
 
@@ -74,18 +80,27 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
     """Run the desktop app on ``data_dir``; verify ``files_to_verify`` at once. Returns the exit
     code."""
     app = application()
+    opened = FileOpenReceiver(app) if wants_file_open_events() else None  # macOS "open with"
     setup_logging(data_dir)
     i18n.set_language(i18n.saved_language())
     window, tasks, presenter = create_main_window(data_dir)
     install_excepthook(presenter)
     window.show()
-    if files_to_verify:
+    if files_to_verify or (opened is not None and opened.pending):
         window.verify_files(list(files_to_verify))
     else:
         window.offer_wizard_if_new()
+    if opened is not None:
+        opened.set_handler(window.verify_files)
+    if is_quit_after_shown():
+        quit_once_shown(window)
     try:
         return app.exec()
     finally:
+        # Workers still running (a verification, a render) must end before the QApplication
+        # goes, or they report to destroyed objects and the process aborts on exit.
+        QThreadPool.globalInstance().clear()
+        QThreadPool.globalInstance().waitForDone(30_000)
         tasks.shutdown()
 
 
