@@ -101,7 +101,9 @@ def test_xlsx_with_merged_title_and_empty_rows_keeps_row_numbers(
     sheet.merge_cells("A1:H1")
     # row 2 left empty; the header's "Description" spans two merged cells (B3:C3)
     sheet.append([])
-    sheet.append(["SKU", "Description", None, "HS Code", "Unit", "Unit Price", "Currency", "Origin"])
+    sheet.append(
+        ["SKU", "Description", None, "HS Code", "Unit", "Unit Price", "Currency", "Origin"]
+    )
     sheet.merge_cells("B3:C3")
     sheet.append(["A-1", "Bamboo tray", "unused", "4419.90", "PCS", 4.2, "USD", "CN"])
     sheet.append([])
@@ -222,9 +224,7 @@ def test_empty_cells_keep_what_an_existing_record_holds(store: Store, tmp_path: 
     assert plan.problems  # the defaults are checked like cells: "-" is no HS code
 
 
-def test_parties_match_by_registration_id_or_name_and_country(
-    store: Store, tmp_path: Path
-) -> None:
+def test_parties_match_by_registration_id_or_name_and_country(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "customers.csv"
     path.write_text(
         "Company,中文名称,Address,Country,Roles,Tax ID,Email\n"

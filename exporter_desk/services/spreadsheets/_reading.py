@@ -203,12 +203,33 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise NotASpreadsheetError(path, f"it is not valid {encoding} text") from exc
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _mostly_gb2312(text):
+            return text, "gb18030"
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _mostly_gb2312(text: str) -> bool:
+    """GB18030 decodes almost any bytes; Chinese text is mostly in its GB2312 core (both bytes
+    0xA1 and up), while Latin-1 accents read as GB18030 make rare extension characters."""
+    common = rare = 0
+    for ch in text:
+        if ord(ch) < 128:
+            continue
+        encoded = ch.encode("gb18030")
+        if len(encoded) == 2 and encoded[0] >= 0xA1 and encoded[1] >= 0xA1:
+            common += 1
+        else:
+            rare += 1
+    return common >= rare
 
 
 def _looks_binary(text: str) -> bool:
