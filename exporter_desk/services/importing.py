@@ -985,15 +985,18 @@ def commit_import(
     """
     if plan.problems:
         raise ImportHasProblemsError(len(plan.problems))
-    writes = [r for r in plan.rows if r.action != "unchanged"]
-    save: Callable[[Any], Any] = (
-        store.products.save if plan.table is ImportTable.PRODUCTS else store.parties.save
-    )
+    writes = [r.record for r in plan.rows if r.action != "unchanged"]
     with store.transaction():
-        for count, planned in enumerate(writes, start=1):
-            save(planned.record)
-            if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(count, len(writes))
+        for start in range(0, len(writes), PROGRESS_EVERY):
+            batch = writes[start : start + PROGRESS_EVERY]
+            if plan.table is ImportTable.PRODUCTS:
+                store.products.save_many([r for r in batch if isinstance(r, Product)])
+            else:
+                for party in batch:
+                    assert isinstance(party, Party)
+                    store.parties.save(party)
+            if progress is not None:
+                progress(start + len(batch), len(writes))
     if progress is not None:
         progress(len(writes), len(writes))
     return ImportResult(

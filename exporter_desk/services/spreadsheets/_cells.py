@@ -55,7 +55,9 @@ def parse_decimal(value: Cell, *, decimal_comma: bool = False) -> Decimal:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"not a number: {value!r}")
-        return Decimal(repr(value))
+        # Excel keeps 15 significant digits; past them a float's digits are binary noise
+        # (124.44999999999999 for 124.45), which would fail "at most 6 decimals" checks.
+        return Decimal(format(value, ".15g"))
     if not isinstance(value, str):
         raise ValueError(f"not a number: {value!r}")
     text = _SPACES.sub("", value)
