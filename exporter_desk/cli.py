@@ -87,8 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     export.set_defaults(run=_run_export)
 
-    imp = command("import", "import parties or products from .xlsx or .csv")
-    imp.add_argument("--table", required=True, choices=["parties", "products"])
+    imp = command("import", "import parties, products or an invoice's lines from .xlsx or .csv")
+    imp.add_argument(
+        "--table",
+        required=True,
+        choices=["parties", "products", "invoice-lines", "contract-lines"],
+    )
+    imp.add_argument("--into", type=int, metavar="ID", help="the invoice or contract of the lines")
     imp.add_argument("file", metavar="FILE", type=Path)
     imp.add_argument(
         "--map",
@@ -324,6 +329,9 @@ def _run_import(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.services.spreadsheets import open_spreadsheet
 
     table = ImportTable(args.table)
+    if table.is_lines and args.into is None:
+        print(f"exporter-desk import: --table {table.value} needs --into ID", file=sys.stderr)
+        return 2
     defaults = _pairs(args.set, "--set")
     if defaults is None:
         return 2
@@ -335,7 +343,7 @@ def _run_import(args: argparse.Namespace, out: TextIO) -> int:
         mapping = apply_map_options(
             table, sheet.header, suggest_mapping(store, table, sheet.header), args.map
         )
-        plan = plan_import(store, sheet, table, mapping, defaults=defaults)
+        plan = plan_import(store, sheet, table, mapping, defaults=defaults, target_id=args.into)
         result = None
         if plan.is_valid and not args.dry_run:
             result = commit_import(store, plan)

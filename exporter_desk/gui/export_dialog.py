@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
+from exporter_desk.errors import ExporterError
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import is_cancel
 from exporter_desk.gui.import_dialog import POLL_MS, ImportDialog, _Job
@@ -123,7 +124,8 @@ class DataActions(QObject):
         self.export_action.triggered.connect(self._on_export)
         page.add_tool(self.export_action)
         self.import_action: QAction | None = None
-        if page.source.table in {t.value for t in ImportTable}:
+        self.import_table = _IMPORTS.get(page.source.table)
+        if self.import_table is not None:
             self.import_action = QAction(icon("folder"), "", page)
             self.import_action.triggered.connect(self._on_import)
             page.add_tool(self.import_action)
@@ -134,11 +136,19 @@ class DataActions(QObject):
         self.export_action.setToolTip(
             translate("ExportDialog", "Save this list, as filtered and sorted, to Excel or CSV")
         )
-        if self.import_action is not None:
-            self.import_action.setText(translate("ExportDialog", "Import..."))
-            self.import_action.setToolTip(
-                translate("ExportDialog", "Add or update records from an Excel or CSV file")
-            )
+        if self.import_action is not None and self.import_table is not None:
+            if self.import_table.is_lines:
+                self.import_action.setText(translate("ExportDialog", "Import lines..."))
+                self.import_action.setToolTip(
+                    translate(
+                        "ExportDialog", "Add or update the selected record's lines from a file"
+                    )
+                )
+            else:
+                self.import_action.setText(translate("ExportDialog", "Import..."))
+                self.import_action.setToolTip(
+                    translate("ExportDialog", "Add or update records from an Excel or CSV file")
+                )
 
     @Slot()
     def _on_export(self) -> None:
@@ -165,8 +175,16 @@ class DataActions(QObject):
         )
         return self.last_run
 
-    def open_import(self, path: Path | None = None) -> ImportDialog:
-        dialog = ImportDialog(self._tasks, ImportTable(self._page.source.table), self._page, path)
+    def open_import(self, path: Path | None = None) -> ImportDialog | None:
+        """The Import dialog; for lines, into the selected record (None when none is)."""
+        assert self.import_table is not None
+        target = None
+        if self.import_table.is_lines:
+            target = self._page.current_id()
+            if target is None:
+                self._tasks.report_error(_NothingSelected())
+                return None
+        dialog = ImportDialog(self._tasks, self.import_table, self._page, path, target)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
@@ -174,6 +192,24 @@ class DataActions(QObject):
     @Slot()
     def _on_import(self) -> None:
         self.open_import()
+
+
+_IMPORTS = {
+    "parties": ImportTable.PARTIES,
+    "products": ImportTable.PRODUCTS,
+    "invoices": ImportTable.INVOICE_LINES,
+    "contracts": ImportTable.CONTRACT_LINES,
+}
+
+
+class _NothingSelected(ExporterError):
+    def __init__(self) -> None:
+        super().__init__(
+            "no record selected for importing lines",
+            user_message=translate(
+                "ExportDialog", "Select the invoice or contract the lines go into first."
+            ),
+        )
 
 
 def add_data_actions(page: ListPage[Any], tasks: TaskManager) -> DataActions:

@@ -90,10 +90,15 @@ def _read_preview(store: Store, path: Path, table: ImportTable) -> _Preview:
 
 
 def _dry_run(
-    store: Store, path: Path, table: ImportTable, mapping: dict[int, str], job: _Job
+    store: Store,
+    path: Path,
+    table: ImportTable,
+    mapping: dict[int, str],
+    job: _Job,
+    target_id: int | None,
 ) -> ImportPlan:
     with open_spreadsheet(path) as sheet:
-        return plan_import(store, sheet, table, mapping, progress=job)
+        return plan_import(store, sheet, table, mapping, progress=job, target_id=target_id)
 
 
 def _commit(
@@ -117,10 +122,12 @@ class ImportDialog(QDialog):
         table: ImportTable,
         parent: QWidget | None = None,
         path: Path | None = None,
+        target_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self.table = table
+        self.target_id = target_id  # the invoice or contract that lines go into
         self.path: Path | None = None
         self.header: tuple[str, ...] = ()
         self.plan: ImportPlan | None = None
@@ -257,9 +264,10 @@ class ImportDialog(QDialog):
         if self.path is None:
             return
         path, table, mapping, job = self.path, self.table, self.current_mapping(), _Job()
+        target = self.target_id
         self._start(job, self.tr("Checking every row..."))
         self._tasks.run_db(
-            lambda store: _dry_run(store, path, table, mapping, job),
+            lambda store: _dry_run(store, path, table, mapping, job, target),
             self._on_checked,
             self._on_failed,
         )
@@ -309,7 +317,11 @@ class ImportDialog(QDialog):
         self._stop()
         self.outcome = result
         self.plan = None
-        self._tasks.notify_changed(result.table.value)
+        changed = {
+            ImportTable.INVOICE_LINES: "invoices",
+            ImportTable.CONTRACT_LINES: "contracts",
+        }.get(result.table, result.table.value)
+        self._tasks.notify_changed(changed)
         self._set_status(
             self.tr("Imported: {added} added, {updated} updated, {skipped} skipped.").format(
                 added=f"{result.added:,}",
@@ -381,6 +393,8 @@ class ImportDialog(QDialog):
         titles = {
             ImportTable.PRODUCTS: self.tr("Import products"),
             ImportTable.PARTIES: self.tr("Import parties"),
+            ImportTable.INVOICE_LINES: self.tr("Import lines into the invoice"),
+            ImportTable.CONTRACT_LINES: self.tr("Import lines into the contract"),
         }
         self.setWindowTitle(titles[self.table])
         self.file.setPlaceholderText(self.tr("An .xlsx or .csv file"))

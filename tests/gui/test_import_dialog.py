@@ -28,7 +28,9 @@ def open_dialog(desk: Desk, path: Path) -> ImportDialog:
     page = desk.window.list_page(Screen.PRODUCTS)
     assert page.data_actions.import_action is not None
     assert page.data_actions.import_action.text() == "Import..."
-    return page.data_actions.open_import(path)
+    dialog = page.data_actions.open_import(path)
+    assert dialog is not None
+    return dialog
 
 
 def test_bad_rows_are_listed_and_import_stays_disabled(
@@ -113,3 +115,32 @@ def test_export_writes_the_list_as_sorted(desk: Desk, qtbot: QtBot, tmp_path: Pa
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == desk.db(numbers)
+
+
+def test_invoice_lines_import_into_the_selected_invoice(
+    desk: Desk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    desk.window.show_screen(Screen.INVOICES)
+    page = desk.window.list_page(Screen.INVOICES)
+    wait_for(qtbot, lambda: page.current_id() is not None)
+    invoice_id = page.current_id()
+    assert page.data_actions.import_action is not None
+    assert page.data_actions.import_action.text() == "Import lines..."
+    path = tmp_path / "order.csv"
+    path.write_text("Description,HS Code,Qty,Unit,Unit Price\nSpare brushes,8503.00,250,PCS,0.85\n")
+    dialog = page.data_actions.open_import(path)
+    assert dialog is not None and dialog.target_id == invoice_id
+    wait_for(qtbot, lambda: dialog.mapping.rowCount() == 5)
+    dialog.check_button.click()
+    wait_for(qtbot, lambda: dialog.plan is not None)
+    dialog.import_button.click()
+    wait_for(qtbot, lambda: dialog.outcome is not None)
+
+    def lines(store: Store) -> list[str]:
+        from exporter_desk.domain import InvoiceId
+
+        assert invoice_id is not None
+        return [line.description_en for line in store.invoices.get(InvoiceId(invoice_id)).lines]
+
+    assert desk.db(lines)[-1] == "Spare brushes"  # type: ignore[index]
+    dialog.close()

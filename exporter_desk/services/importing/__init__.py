@@ -5,7 +5,7 @@ fields (remembered per layout, else by obvious titles); ``plan_import`` is the d
 every row with the domain's own ``problems()``; ``commit_import`` writes it in one transaction.
 """
 
-from exporter_desk.services.importing._rows import RowProblem
+from exporter_desk.services.importing._rows import ImportPlan, ImportResult, PlannedRow, RowProblem
 from exporter_desk.services.importing.errors import ImportHasProblemsError, MappingError
 from exporter_desk.services.importing.fields import (
     FIELDS,
@@ -21,13 +21,7 @@ from exporter_desk.services.importing.fields import (
     suggest_mapping,
     verify_mapping,
 )
-from exporter_desk.services.importing.plan import (
-    ImportPlan,
-    ImportResult,
-    PlannedRow,
-    commit_import,
-    plan_import,
-)
+from exporter_desk.services.importing.plan import commit_import, plan_import
 
 __all__ = [
     "FIELDS",

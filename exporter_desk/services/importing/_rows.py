@@ -7,11 +7,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from exporter_desk.domain import (
+    LineItem,
     PackageType,
+    Party,
     PartyRole,
+    Product,
     Unit,
 )
 from exporter_desk.domain.codes import (
@@ -45,6 +48,42 @@ class RowProblem:
     column: str
     field: str
     message: str
+
+
+Action = Literal["add", "update", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRow:
+    row: int
+    action: Action
+    record: Party | Product | LineItem
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What an import would do; ``problems`` empty means it may be committed."""
+
+    table: ImportTable
+    rows: tuple[PlannedRow, ...]
+    problems: tuple[RowProblem, ...]
+    rows_read: int
+    target_id: int | None = None  # the invoice or contract that lines go into
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems and self.rows_read > 0
+
+    def count(self, action: Action) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    table: ImportTable
+    added: int
+    updated: int
+    skipped: int
 
 
 @dataclass(slots=True)
@@ -99,6 +138,7 @@ def _parse_row(
 
 
 _DECIMAL_FIELDS = {
+    "quantity",
     "unit_price",
     "net_weight_kg",
     "gross_weight_kg",
@@ -168,3 +208,6 @@ _NORMALIZERS: dict[str, Callable[[str], str]] = {
     "country": normalize_country,
     "origin_country": normalize_country,
 }
+
+
+__all__ = ["Action", "ImportPlan", "ImportResult", "PlannedRow", "RowProblem"]

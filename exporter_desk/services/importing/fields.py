@@ -29,6 +29,12 @@ MAPPING_SETTING = "import.mapping"
 class ImportTable(StrEnum):
     PARTIES = "parties"
     PRODUCTS = "products"
+    INVOICE_LINES = "invoice-lines"  # lines added to (or updating) one invoice
+    CONTRACT_LINES = "contract-lines"
+
+    @property
+    def is_lines(self) -> bool:
+        return self in (ImportTable.INVOICE_LINES, ImportTable.CONTRACT_LINES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +49,24 @@ def _f(name: str, label: str, *aliases: str, required: bool = False) -> FieldSpe
     return FieldSpec(name, label, required, aliases)
 
 
+_LINE_FIELDS = (
+    _f("sku", "SKU", "sku", "itemno", "itemnumber", "item", "itemcode", "articleno",
+       "article", "partno", "productcode", "code", "货号", "产品编号", "商品编号", "型号"),
+    _f("description_en", "Description (English)", "description", "descriptionen",
+       "descriptionofgoods", "goods", "commodity", "productname", "name", "英文品名",
+       "英文名称", "货物描述"),
+    _f("description_zh", "Description (Chinese)", "品名", "中文品名", "中文名称", "商品名称",
+       "名称", "descriptionzh", "chinesedescription"),
+    _f("hs_code", "HS code", "hscode", "hs", "tariffcode", "hts", "htscode", "商品编码",
+       "海关编码", "hs编码"),
+    _f("quantity", "Quantity", "quantity", "qty", "pcs", "数量", required=True),
+    _f("unit", "Unit", "unit", "uom", "units", "单位"),
+    _f("unit_price", "Unit price", "unitprice", "price", "单价", "价格"),
+)  # fmt: skip
+
 FIELDS: dict[ImportTable, tuple[FieldSpec, ...]] = {
+    ImportTable.INVOICE_LINES: _LINE_FIELDS,
+    ImportTable.CONTRACT_LINES: _LINE_FIELDS,
     ImportTable.PRODUCTS: (
         _f(
             "sku",

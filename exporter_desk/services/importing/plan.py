@@ -20,9 +20,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from exporter_desk.domain import (
     BankAccount,
@@ -38,7 +37,14 @@ from exporter_desk.domain.codes import (
     normalize_registration_id,
 )
 from exporter_desk.domain.errors import DomainError, Problem
-from exporter_desk.services.importing._rows import RowProblem, _parse_row, _Parsed
+from exporter_desk.services.importing._rows import (
+    ImportPlan,
+    ImportResult,
+    PlannedRow,
+    RowProblem,
+    _parse_row,
+    _Parsed,
+)
 from exporter_desk.services.importing.errors import ImportHasProblemsError
 from exporter_desk.services.importing.fields import (
     _NESTED,
@@ -49,6 +55,7 @@ from exporter_desk.services.importing.fields import (
     column_label,
     verify_mapping,
 )
+from exporter_desk.services.importing.lines import commit_lines, plan_lines
 from exporter_desk.services.spreadsheets import (
     Spreadsheet,
 )
@@ -61,40 +68,6 @@ from exporter_desk.store.upsert import (
     product_ids_by_sku,
 )
 
-Action = Literal["add", "update", "unchanged"]
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedRow:
-    row: int
-    action: Action
-    record: Party | Product
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPlan:
-    """What an import would do; ``problems`` empty means it may be committed."""
-
-    table: ImportTable
-    rows: tuple[PlannedRow, ...]
-    problems: tuple[RowProblem, ...]
-    rows_read: int
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.problems and self.rows_read > 0
-
-    def count(self, action: Action) -> int:
-        return sum(1 for r in self.rows if r.action == action)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    table: ImportTable
-    added: int
-    updated: int
-    skipped: int
-
 
 def plan_import(
     store: Store,
@@ -104,11 +77,15 @@ def plan_import(
     *,
     defaults: dict[str, str] | None = None,
     progress: Progress | None = None,
+    target_id: int | None = None,
 ) -> ImportPlan:
     """The dry run: read every row, build and check its record; write nothing.
 
+    For lines, ``target_id`` is the invoice or contract they go into.
+
     Raises:
         MappingError: when a required field has no column and no default.
+        NotFoundError: when the invoice or contract of ``target_id`` does not exist.
     """
     verify_mapping(table, mapping, defaults)
     columns = {name: index for index, name in mapping.items()}
@@ -126,6 +103,12 @@ def plan_import(
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress(count, max(total, count) * 2)
     read = len(parsed)
+    if table.is_lines:
+        lines = plan_lines(store, table, target_id, parsed, report)
+        if progress is not None:
+            progress(read * 2, read * 2)
+        problems.sort(key=lambda p: p.row)
+        return ImportPlan(table, tuple(lines), tuple(problems), read, target_id)
 
     matcher = _Matcher(store, table)
     seen: dict[Any, int] = {}
@@ -379,6 +362,11 @@ def commit_import(
     """
     if plan.problems:
         raise ImportHasProblemsError(len(plan.problems))
+    if plan.table.is_lines:
+        commit_lines(store, plan)
+        return ImportResult(
+            plan.table, plan.count("add"), plan.count("update"), plan.count("unchanged")
+        )
     writes = [r.record for r in plan.rows if r.action != "unchanged"]
     with store.transaction():
         for start in range(0, len(writes), PROGRESS_EVERY):
@@ -398,4 +386,4 @@ def commit_import(
     )
 
 
-__all__ = ["Action", "ImportPlan", "ImportResult", "PlannedRow", "commit_import", "plan_import"]
+__all__ = ["commit_import", "plan_import"]
