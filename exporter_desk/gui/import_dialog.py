@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 from exporter_desk.gui.errors import is_cancel
@@ -417,4 +418,32 @@ class ImportDialog(QDialog):
         super().reject()
 
 
-__all__ = ["ImportDialog"]
+class WizardImport(QObject):
+    """The set-up assistant's "Import products from Excel..." button (QWizard custom button 1)."""
+
+    def __init__(self, wizard: QWizard, tasks: TaskManager) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self._tasks = tasks
+        self.dialog: ImportDialog | None = None
+        wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        wizard.setButtonText(
+            QWizard.WizardButton.CustomButton1,
+            translate("ImportDialog", "Import products from Excel..."),
+        )
+        wizard.customButtonClicked.connect(self._on_clicked)
+
+    @Slot(int)
+    def _on_clicked(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.dialog = ImportDialog(self._tasks, ImportTable.PRODUCTS, self._wizard)
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog.show()
+
+
+def add_import_products_button(wizard: QWizard, tasks: TaskManager) -> WizardImport:
+    """Let a new user bring the product catalogue in from the set-up assistant."""
+    return WizardImport(wizard, tasks)
+
+
+__all__ = ["ImportDialog", "WizardImport", "add_import_products_button"]

@@ -144,3 +144,21 @@ def test_invoice_lines_import_into_the_selected_invoice(
 
     assert desk.db(lines)[-1] == "Spare brushes"  # type: ignore[index]
     dialog.close()
+
+
+def test_the_setup_assistant_offers_the_product_import(desk: Desk, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from exporter_desk.gui.wizard import SetupWizard
+
+    wizard = SetupWizard(desk.tasks, desk.presenter, desk.window.data_dir, desk.window.keys)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    button = wizard.button(QWizard.WizardButton.CustomButton1)
+    assert button.isVisible() and button.text() == "Import products from Excel..."
+    button.click()
+    dialog = wizard.import_products.dialog
+    assert isinstance(dialog, ImportDialog) and dialog.isVisible()
+    assert dialog.table.value == "products"
+    dialog.close()
+    wizard.reject()
