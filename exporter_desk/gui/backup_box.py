@@ -60,6 +60,7 @@ class BackupBox(QGroupBox):
         self.restore_button = QPushButton()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setVisible(False)  # a line only when there is something to say
         self.backup_button.clicked.connect(self._on_backup)
         self.restore_button.clicked.connect(self._on_restore)
         buttons = QHBoxLayout()
@@ -68,6 +69,9 @@ class BackupBox(QGroupBox):
         buttons.addWidget(self.with_key)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        margins = layout.contentsMargins()
+        # one compact row: Settings must still fit a 1024x640 window (DESIGN.md 9)
+        layout.setContentsMargins(margins.left(), 2, margins.right(), 2)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.retranslate()
@@ -82,6 +86,10 @@ class BackupBox(QGroupBox):
                 "One file with the database, issued PDFs and networks, to move to a new computer"
             )
         )
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -106,7 +114,7 @@ class BackupBox(QGroupBox):
             if not ok:
                 return None
             if again != text:
-                self.status.setText(self.tr("The two passphrases differ; nothing was written."))
+                self._say(self.tr("The two passphrases differ; nothing was written."))
                 return None
         return text
 
@@ -142,7 +150,7 @@ class BackupBox(QGroupBox):
     def _on_backed_up(self, summary: BackupSummary) -> None:
         self._finish()
         keys = self.tr("with the signing key") if summary.with_keys else self.tr("without keys")
-        self.status.setText(
+        self._say(
             self.tr("Backup written to {path} ({size} MB, {keys}).").format(
                 path=summary.path, size=f"{summary.size / 1e6:,.1f}", keys=keys
             )
@@ -214,7 +222,7 @@ class BackupBox(QGroupBox):
             text += " " + self.tr(
                 "The signing key was not restored: documents verify, but issuing needs the key."
             )
-        self.status.setText(text)
+        self._say(text)
         QMessageBox.information(
             self, self.tr("Restore"), text + "\n\n" + self.tr("Exporter Desk closes now.")
         )
@@ -228,7 +236,7 @@ class BackupBox(QGroupBox):
         self._worker = worker
         worker.signals.succeeded.connect(on_done)
         worker.signals.failed.connect(self._on_failed)
-        self.status.setText(text)
+        self._say(text)
         self.backup_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         start_worker(worker)
@@ -246,10 +254,10 @@ class BackupBox(QGroupBox):
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
         if is_cancel(error):
-            self.status.setText("")
+            self._say("")
             return
         message = getattr(error, "user_message", None)
-        self.status.setText(str(message) if message else self.tr("That did not work."))
+        self._say(str(message) if message else self.tr("That did not work."))
         self._presenter.show(error)
         if self._store_closed:  # the database was closed for the restore: start afresh
             window = self.window()

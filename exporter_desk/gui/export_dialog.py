@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QToolButton, QWidget
 
 from exporter_desk.errors import ExporterError
 from exporter_desk.gui._resources import icon
@@ -120,18 +120,29 @@ class DataActions(QObject):
         self._page = page
         self._tasks = tasks
         self.last_run: ExportRun | None = None
+        # One narrow button with a menu: a list's toolbar must fit a 1024-pixel window.
+        self.menu = QMenu(page)
         self.export_action = QAction(icon("save"), "", page)
         self.export_action.triggered.connect(self._on_export)
-        page.add_tool(self.export_action)
+        self.menu.addAction(self.export_action)
         self.import_action: QAction | None = None
         self.import_table = _IMPORTS.get(page.source.table)
         if self.import_table is not None:
             self.import_action = QAction(icon("folder"), "", page)
             self.import_action.triggered.connect(self._on_import)
-            page.add_tool(self.import_action)
+            self.menu.addAction(self.import_action)
+        self.menu_action = QAction(icon("folder"), "", page)
+        self.menu_action.setMenu(self.menu)
+        self.button = page.add_tool(self.menu_action)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.menu_action.setText(translate("ExportDialog", "Import and export"))
+        self.menu_action.setToolTip(
+            translate("ExportDialog", "Import from or export to Excel and CSV files")
+        )
         self.export_action.setText(translate("ExportDialog", "Export..."))
         self.export_action.setToolTip(
             translate("ExportDialog", "Save this list, as filtered and sorted, to Excel or CSV")

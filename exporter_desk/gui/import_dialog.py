@@ -51,6 +51,43 @@ PREVIEW_ROWS = 20
 POLL_MS = 100
 
 
+def field_label(name: str) -> str:
+    """A field's name as the mapping list shows it (the services' labels, translated)."""
+    return {
+        "sku": translate("ImportFields", "SKU"),
+        "description_en": translate("ImportFields", "Description (English)"),
+        "description_zh": translate("ImportFields", "Description (Chinese)"),
+        "hs_code": translate("ImportFields", "HS code"),
+        "quantity": translate("ImportFields", "Quantity"),
+        "unit": translate("ImportFields", "Unit"),
+        "unit_price": translate("ImportFields", "Unit price"),
+        "currency": translate("ImportFields", "Currency"),
+        "net_weight_kg": translate("ImportFields", "Net weight (kg)"),
+        "gross_weight_kg": translate("ImportFields", "Gross weight (kg)"),
+        "origin_country": translate("ImportFields", "Country of origin"),
+        "package_type": translate("ImportFields", "Package type"),
+        "units_per_package": translate("ImportFields", "Units per package"),
+        "package_length_cm": translate("ImportFields", "Package length (cm)"),
+        "package_width_cm": translate("ImportFields", "Package width (cm)"),
+        "package_height_cm": translate("ImportFields", "Package height (cm)"),
+        "name_en": translate("ImportFields", "Name (English)"),
+        "name_zh": translate("ImportFields", "Name (Chinese)"),
+        "address_en": translate("ImportFields", "Address (English)"),
+        "address_zh": translate("ImportFields", "Address (Chinese)"),
+        "country": translate("ImportFields", "Country"),
+        "registration_id": translate("ImportFields", "Registration id"),
+        "roles": translate("ImportFields", "Roles"),
+        "contact": translate("ImportFields", "Contact"),
+        "email": translate("ImportFields", "E-mail"),
+        "phone": translate("ImportFields", "Phone"),
+        "bank_name": translate("ImportFields", "Bank"),
+        "bank_account_number": translate("ImportFields", "Account number"),
+        "bank_swift": translate("ImportFields", "SWIFT / BIC"),
+        "bank_address": translate("ImportFields", "Bank address"),
+        "bank_account_name": translate("ImportFields", "Account name"),
+    }.get(name, name)
+
+
 class _Job:
     """Progress and cancel shared by the dialog (GUI thread) and a job on the database thread:
     plain Python, so the job holds no Qt object."""
@@ -229,7 +266,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), "")
             for spec in FIELDS[self.table]:
-                label = translate("ImportFields", spec.label)
+                label = field_label(spec.name)
                 combo.addItem(f"{label} *" if spec.required else label, spec.name)
             combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(index, ""))))
             combo.currentIndexChanged.connect(self._on_mapping_changed)

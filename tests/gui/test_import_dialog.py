@@ -28,6 +28,9 @@ def open_dialog(desk: Desk, path: Path) -> ImportDialog:
     page = desk.window.list_page(Screen.PRODUCTS)
     assert page.data_actions.import_action is not None
     assert page.data_actions.import_action.text() == "Import..."
+    assert page.data_actions.import_action in page.data_actions.menu.actions()
+    assert page.data_actions.button.defaultAction().menu() is page.data_actions.menu
+    assert page.data_actions.button.toolTip() == "Import from or export to Excel and CSV files"
     dialog = page.data_actions.open_import(path)
     assert dialog is not None
     return dialog
