@@ -1,5 +1,5 @@
 """Moving a company to another computer: one archive with the database, the issued PDFs, the
-pinned networks and the local network's log, and (only when asked, under a passphrase) the
+logo and seal, the pinned networks and the local network's log, and (only when asked, under a passphrase) the
 signing key, network tokens and local network keys.
 
 Archive (a zip, ``exporter-desk-archive/v1``): ``manifest.json`` lists every member with its
@@ -51,7 +51,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.sqlite3"
 SECRETS = "secrets.enc"
-FOLDERS = ("documents", "trust", "network")  # what of the data folder travels
+FOLDERS = ("documents", "trust", "network", "branding")  # what of the data folder travels
 MIN_PASSPHRASE = 8
 _CHUNK = 1 << 20
 _SKIP_SUFFIXES = ("-wal", "-shm", "-journal", ".partial", ".tmp", ".lock")

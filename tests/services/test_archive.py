@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exporter_desk.services.archive import (
+    ArchiveError,
     ArchivePassphraseError,
     DamagedArchiveError,
     NewerArchiveError,
@@ -172,3 +173,20 @@ def test_a_file_that_is_no_archive_is_refused(tmp_path: Path) -> None:
         opened.writestr("readme.txt", "hello")
     with pytest.raises(NotAnArchiveError):
         restore_archive(other, tmp_path / "data")
+
+
+def test_an_empty_folder_has_nothing_to_back_up(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError) as raised:
+        backup_archive(tmp_path / "nothing", tmp_path / "out.zip")
+    assert "no Exporter Desk data" in raised.value.user_message
+    assert not (tmp_path / "out.zip").exists()
+
+
+def test_branding_images_travel_with_the_data(company: Path, tmp_path: Path) -> None:
+    (company / "branding").mkdir(exist_ok=True)
+    (company / "branding" / "logo.png").write_bytes(b"\x89PNG logo bytes")
+    archive = tmp_path / "move.zip"
+    backup_archive(company, archive)
+    fresh = tmp_path / "fresh"
+    restore_archive(archive, fresh)
+    assert (fresh / "branding" / "logo.png").read_bytes() == b"\x89PNG logo bytes"

@@ -13,7 +13,12 @@ import openpyxl
 import pytest
 
 from exporter_desk.services.demo import seed_demo
-from exporter_desk.services.exporting import ExportFormatError, ExportTable, export_table
+from exporter_desk.services.exporting import (
+    ExportFormatError,
+    ExportTable,
+    ExportWriteError,
+    export_table,
+)
 from exporter_desk.services.spreadsheets import is_formula_like
 from exporter_desk.store import Store, database_path, open_store
 
@@ -92,3 +97,11 @@ def test_other_file_types_are_refused(store: Store, tmp_path: Path) -> None:
         export_table(store, ExportTable.PRODUCTS, tmp_path / "products.pdf")
     assert ".xlsx" in raised.value.user_message
     assert not (tmp_path / "products.pdf").exists()
+
+
+def test_an_unwritable_place_is_a_clear_error(store: Store, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(ExportWriteError) as raised:
+        export_table(store, ExportTable.PRODUCTS, blocker / "products.xlsx")
+    assert "could not be written" in raised.value.user_message

@@ -80,8 +80,9 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
 def test_an_empty_file_has_no_header(tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text("\n\n\n", encoding="utf-8")
-    with pytest.raises(EmptySpreadsheetError):
+    with pytest.raises(EmptySpreadsheetError) as raised:
         open_spreadsheet(path)
+    assert "has no rows to import" in raised.value.user_message
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])

@@ -8,6 +8,7 @@ in .csv formula-like text gets a leading ``'`` so that no spreadsheet runs it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import os
@@ -63,7 +64,8 @@ class _CsvWriter:
 
     def abort(self) -> None:
         self._handle.close()
-        self._partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self._partial.unlink(missing_ok=True)
 
 
 def _csv_text(value: Value) -> str:
@@ -89,6 +91,7 @@ class _XlsxWriter:
 
         self._path = path
         self._partial = _partial(path)
+        self._partial.touch()  # a folder that cannot be written fails now, not after every row
         self._book = Workbook(write_only=True)
         self._sheet = self._book.create_sheet(title=sheet_title[:31] or "Sheet1")
         self._sheet.freeze_panes = "A2"
@@ -138,7 +141,8 @@ class _XlsxWriter:
 
     def abort(self) -> None:
         self._book.close()
-        self._partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self._partial.unlink(missing_ok=True)
 
 
 def open_writer(path: Path, header: list[str], *, sheet_title: str = "Sheet1") -> TableWriter:
