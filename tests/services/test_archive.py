@@ -24,6 +24,9 @@ from exporter_desk.services.trust import load_trust
 from exporter_desk.services.verifying import verify_files
 from exporter_desk.signing import KeyringKeystore, Keystore
 from exporter_desk.store import database_path, export_json, open_store
+from tests.conftest import MemoryKeyring
+
+COMPANY_KEYRING: list[MemoryKeyring] = []  # the company's keys, as its own computer holds them
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +34,9 @@ def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the demo company and every sample document issued and registered."""
     import keyring
 
-    from tests.conftest import MemoryKeyring
-
     previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
+    COMPANY_KEYRING[:] = [MemoryKeyring()]
+    keyring.set_keyring(COMPANY_KEYRING[0])
     try:
         root = tmp_path_factory.mktemp("company")
         data = root / "data"
@@ -183,10 +185,48 @@ def test_an_empty_folder_has_nothing_to_back_up(tmp_path: Path) -> None:
 
 
 def test_branding_images_travel_with_the_data(company: Path, tmp_path: Path) -> None:
-    (company / "branding").mkdir(exist_ok=True)
-    (company / "branding" / "logo.png").write_bytes(b"\x89PNG logo bytes")
+    import shutil
+
+    own = tmp_path / "own"
+    shutil.copytree(company, own)  # the shared company stays as it is
+    (own / "branding").mkdir(exist_ok=True)
+    (own / "branding" / "logo.png").write_bytes(b"\x89PNG logo bytes")
     archive = tmp_path / "move.zip"
-    backup_archive(company, archive)
+    backup_archive(own, archive)
     fresh = tmp_path / "fresh"
     restore_archive(archive, fresh)
     assert (fresh / "branding" / "logo.png").read_bytes() == b"\x89PNG logo bytes"
+
+
+def test_with_its_keys_a_restored_company_issues_on_its_local_network(
+    company: Path, tmp_path: Path
+) -> None:
+    import dataclasses
+
+    import keyring
+
+    from exporter_desk.domain import DocumentKind
+    from exporter_desk.services.issuing import issue_document
+    from exporter_desk.services.network import open_local_network
+
+    archive = tmp_path / "move.zip"
+    keyring.set_keyring(COMPANY_KEYRING[0])  # the old computer's keyring
+    backup_archive(company, archive, keystore=KeyringKeystore(), key_passphrase="move me please")
+    keyring.set_keyring(MemoryKeyring())  # a new computer: an empty keyring
+    fresh = tmp_path / "new-computer"
+    summary = restore_archive(
+        archive, fresh, key_passphrase="move me please", open_keystore=lambda _f: KeyringKeystore()
+    )
+    assert summary.keys_restored
+    keystore = KeyringKeystore()
+    with open_store(database_path(fresh)) as store:
+        invoice = store.invoices.list()[0]
+        copy = store.invoices.save(dataclasses.replace(invoice, id=None, number="HY-CI-2026-0999"))
+        assert copy.id is not None
+        with open_local_network(fresh, store, keystore) as network:
+            doc = issue_document(
+                store, keystore, fresh, network, DocumentKind.COMMERCIAL_INVOICE, copy.id
+            )
+    assert doc.status.value == "registered"
+    verdicts = verify_files([Path(doc.path)], load_trust(fresh))
+    assert verdicts[0].verdict.result.value == "authentic"
