@@ -381,7 +381,9 @@ def _run_import(args: argparse.Namespace, out: TextIO) -> int:
                 file=out,
             )
         elif plan.problems:
-            print(f"Nothing was imported: {len(plan.problems):,} problems to fix.", file=out)
+            count = len(plan.problems)
+            noun = "problem" if count == 1 else "problems"
+            print(f"Nothing was imported: {count:,} {noun} to fix.", file=out)
         elif args.dry_run:
             print("Dry run: every row is valid; nothing was written.", file=out)
     return 0 if plan.is_valid else 1
