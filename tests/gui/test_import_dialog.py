@@ -165,3 +165,14 @@ def test_the_setup_assistant_offers_the_product_import(desk: Desk, qtbot: QtBot)
     assert dialog.table.value == "products"
     dialog.close()
     wizard.reject()
+
+
+def test_lines_need_a_selected_record(desk: Desk, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    desk.window.show_screen(Screen.CONTRACTS)
+    page = desk.window.list_page(Screen.CONTRACTS)
+    wait_for(qtbot, lambda: page.current_id() is not None)
+    page.table.setCurrentIndex(QModelIndex())
+    assert page.data_actions.open_import() is None
+    assert desk.presenter.last_message == "Select the invoice or contract the lines go into first."
