@@ -38,8 +38,12 @@ _ZH = ["紫砂茶壶", "青花瓷茶杯", "真丝围巾", "竹制托盘", "台�
 
 def write_catalogue(path: Path, rows: int, price_bump: int = 0) -> None:
     rng = random.Random(11)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Products")
+    # A normal (not write-only) workbook records its <dimension> at the top, as Excel does;
+    # without it openpyxl's streaming reader parses the sheet once more to find its size.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Products"
     sheet.append(["Product list (generated for the benchmark)"])
     sheet.append([])
     sheet.append(HEADER)
