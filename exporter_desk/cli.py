@@ -72,10 +72,60 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.set_defaults(run=_run_verify)
 
-    export = command("export", "export the whole database")
-    export.add_argument("--json", action="store_true", required=True, help="as JSON (required)")
+    export = command("export", "export the whole database as JSON, or one list as a spreadsheet")
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument("--json", action="store_true", help="the whole database as JSON")
+    what.add_argument(
+        "--table",
+        choices=["parties", "products", "contracts", "invoices", "shipments", "deals", "documents"],
+        help="one list, as .xlsx or .csv (needs --out)",
+    )
+    export.add_argument("--format", choices=["xlsx", "csv"], help="of --table (default: --out's)")
+    export.add_argument("--order", default="id", metavar="KEY", help="sort key of --table (id)")
+    export.add_argument("--desc", action="store_true", help="sort --table descending")
+    export.add_argument("--search", default="", metavar="WORDS", help="only matching records")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     export.set_defaults(run=_run_export)
+
+    imp = command("import", "import parties, products or an invoice's lines from .xlsx or .csv")
+    imp.add_argument(
+        "--table",
+        required=True,
+        choices=["parties", "products", "invoice-lines", "contract-lines"],
+    )
+    imp.add_argument("--into", type=int, metavar="ID", help="the invoice or contract of the lines")
+    imp.add_argument("file", metavar="FILE", type=Path)
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="map a column (title or letter) to a field; FIELD empty leaves it out; repeatable",
+    )
+    imp.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="one value for every row (such as currency=USD); repeatable",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.set_defaults(run=_run_import)
+
+    bak = command("backup", "write one archive to move the company to another computer")
+    bak.add_argument("--out", required=True, metavar="FILE", type=Path, help="the archive")
+    bak.add_argument(
+        "--with-key",
+        action="store_true",
+        help="also the signing key and network keys, encrypted with a passphrase "
+        "($EXPORTER_DESK_BACKUP_PASSPHRASE, else asked)",
+    )
+    bak.set_defaults(run=_run_backup)
+
+    res = command("restore", "replace the data folder with a backup archive")
+    res.add_argument("archive", metavar="FILE", type=Path)
+    res.set_defaults(run=_run_restore)
 
     pack = command("pack", "print a document pack of a deal or a shipment to a PDF")
     which = pack.add_mutually_exclusive_group(required=True)
@@ -217,6 +267,8 @@ def _describe(path: Path, verdict: Verdict) -> str:
 def _run_export(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.store.export import export_json
 
+    if args.table:
+        return _run_export_table(args, out)
     with _open(args) as store:
         data = export_json(store)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
@@ -224,6 +276,183 @@ def _run_export(args: argparse.Namespace, out: TextIO) -> int:
         Path(args.out).write_text(text + "\n", encoding="utf-8")
     else:
         print(text, file=out)
+    return 0
+
+
+def _run_export_table(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.exporting import ExportTable, export_table
+
+    if not args.out:
+        print("exporter-desk export --table: give the file to write with --out", file=sys.stderr)
+        return 2
+    path = Path(args.out)
+    if args.format and path.suffix.lower() != f".{args.format}":
+        path = path.with_name(path.name + f".{args.format}")
+    with _open(args) as store:
+        try:
+            count = export_table(
+                store,
+                ExportTable(args.table),
+                path,
+                order_by=args.order,
+                descending=args.desc,
+                query=args.search,
+            )
+        except ValueError as exc:  # an --order the table does not sort by
+            print(f"exporter-desk export: {exc}", file=sys.stderr)
+            return 2
+    print(f"{count:,} {args.table} written to {path}", file=out)
+    return 0
+
+
+def _pairs(options: list[str], flag: str) -> dict[str, str] | None:
+    pairs = {}
+    for option in options:
+        name, sep, value = option.partition("=")
+        if not sep or not name.strip():
+            print(f"exporter-desk import: {flag} {option!r} is not FIELD=VALUE", file=sys.stderr)
+            return None
+        pairs[name.strip()] = value.strip()
+    return pairs
+
+
+def _run_import(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.importing import (
+        FIELDS,
+        ImportTable,
+        apply_map_options,
+        commit_import,
+        plan_import,
+        remember_mapping,
+        suggest_mapping,
+    )
+    from exporter_desk.services.spreadsheets import open_spreadsheet
+
+    table = ImportTable(args.table)
+    if table.is_lines and args.into is None:
+        print(f"exporter-desk import: --table {table.value} needs --into ID", file=sys.stderr)
+        return 2
+    defaults = _pairs(args.set, "--set")
+    if defaults is None:
+        return 2
+    unknown = set(defaults) - {spec.name for spec in FIELDS[table]}
+    if unknown:
+        print(f"exporter-desk import: no field {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    with _open(args) as store, open_spreadsheet(args.file) as sheet:
+        mapping = apply_map_options(
+            table, sheet.header, suggest_mapping(store, table, sheet.header), args.map
+        )
+        plan = plan_import(store, sheet, table, mapping, defaults=defaults, target_id=args.into)
+        result = None
+        if plan.is_valid and not args.dry_run:
+            result = commit_import(store, plan)
+            remember_mapping(store, table, sheet.header, mapping)
+        columns = {sheet.header[i] or f"column {i + 1}": name for i, name in mapping.items()}
+    report: dict[str, object] = {
+        "file": str(args.file),
+        "table": table.value,
+        "mapping": columns,
+        "rows": plan.rows_read,
+        "valid": plan.is_valid,
+        "dry_run": bool(args.dry_run),
+        "added": plan.count("add"),
+        "updated": plan.count("update"),
+        "skipped": plan.count("unchanged"),
+        "written": result is not None,
+        "problems": [asdict(p) for p in plan.problems],
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(
+            f"{args.file}: {plan.rows_read:,} rows; "
+            + ", ".join(f"{k}: {v:,}" for k, v in _counts(report).items()),
+            file=out,
+        )
+        for problem in plan.problems:
+            print(
+                f"  row {problem.row}, {problem.column or problem.field}: {problem.message}",
+                file=out,
+            )
+        if result is not None:
+            print(
+                f"Imported: {result.added} added, {result.updated} updated, {result.skipped} skipped.",
+                file=out,
+            )
+        elif plan.problems:
+            count = len(plan.problems)
+            noun = "problem" if count == 1 else "problems"
+            print(f"Nothing was imported: {count:,} {noun} to fix.", file=out)
+        elif args.dry_run:
+            print("Dry run: every row is valid; nothing was written.", file=out)
+    return 0 if plan.is_valid else 1
+
+
+def _counts(report: dict[str, object]) -> dict[str, object]:
+    action = "would be " if report["dry_run"] or not report["written"] else ""
+    return {f"{action}{k}": report[k] for k in ("added", "updated", "skipped")}
+
+
+def _archive_passphrase(confirm: bool) -> str | None:
+    import getpass
+    import os
+
+    if os.environ.get("EXPORTER_DESK_BACKUP_PASSPHRASE"):
+        return os.environ["EXPORTER_DESK_BACKUP_PASSPHRASE"]
+    if sys.stdin is None or not sys.stdin.isatty():
+        return None
+    first = getpass.getpass("Passphrase for the keys in the backup: ")
+    if confirm and getpass.getpass("Again: ") != first:
+        print("exporter-desk: the two passphrases differ", file=sys.stderr)
+        return None
+    return first
+
+
+def _run_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.archive import backup_archive
+    from exporter_desk.store import data_dir
+
+    folder = data_dir(args.data)
+    keystore, passphrase = None, None
+    if args.with_key:
+        passphrase = _archive_passphrase(confirm=True)
+        if passphrase is None:
+            print(
+                "exporter-desk backup --with-key: give a passphrase "
+                "(set EXPORTER_DESK_BACKUP_PASSPHRASE in scripts)",
+                file=sys.stderr,
+            )
+            return 2
+        keystore = _keystore(folder)
+    summary = backup_archive(folder, args.out, keystore=keystore, key_passphrase=passphrase)
+    keys = "with the keys (encrypted)" if summary.with_keys else "without keys"
+    print(
+        f"Backup written to {summary.path}: {summary.files} files, {summary.size:,} bytes, {keys}",
+        file=out,
+    )
+    return 0
+
+
+def _run_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.archive import read_manifest, restore_archive
+    from exporter_desk.store import data_dir
+
+    folder = data_dir(args.data)
+    manifest = read_manifest(args.archive)
+    passphrase = _archive_passphrase(confirm=False) if manifest.get("with_keys") else None
+    summary = restore_archive(
+        args.archive, folder, key_passphrase=passphrase, open_keystore=_keystore
+    )
+    print(f"Restored {summary.files} files into {summary.data_dir}.", file=out)
+    if summary.set_aside is not None:
+        print(f"Your previous data folder is kept as {summary.set_aside}.", file=out)
+    if summary.keys_in_archive and not summary.keys_restored:
+        print(
+            "The keys in the backup were not restored (no passphrase given): documents verify, "
+            "but issuing needs the signing key.",
+            file=out,
+        )
     return 0
 
 

@@ -126,6 +126,10 @@ class ListPage(QWidget, Generic[C]):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        # Data in and out: Export on every list, Import where a spreadsheet can feed it.
+        from exporter_desk.gui.export_dialog import add_data_actions
+
+        self.data_actions = add_data_actions(self, tasks)
         self.setTabOrder(self.search, self.table)
         self.setFocusProxy(self.table)
         self.retranslate()
@@ -242,6 +246,8 @@ class ListPage(QWidget, Generic[C]):
         self.open_button.setText(translate("ListPage", "Open"))
         self.open_button.setToolTip(translate("ListPage", "Open the selected record (Enter)"))
         self.model.retranslate()
+        if hasattr(self, "data_actions"):
+            self.data_actions.retranslate()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -156,6 +156,11 @@ class SettingsPage(QWidget):
         layout.addWidget(self.company_box)
         layout.addWidget(self.general_box)
         layout.addWidget(self.network_box)
+        # Backup and restore (moving the company to another computer): a self-contained box.
+        from exporter_desk.gui.backup_box import BackupBox
+
+        self.backup_box = BackupBox(tasks, presenter, data_dir, keys)
+        layout.addWidget(self.backup_box)
         layout.addStretch(1)
         self.retranslate()
 

@@ -565,6 +565,9 @@ class SetupWizard(QWizard):
             QWizard.WizardButton.CancelButton, translate("SetupWizard", "Skip setup")
         )
         self.resize(940, 620)
+        from exporter_desk.gui.import_dialog import add_import_products_button
+
+        self.import_products = add_import_products_button(self, tasks)  # "from Excel..."
 
     def done(self, result: int) -> None:
         # Finished or skipped, the assistant does not open by itself again.

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from exporter_desk.domain import Dimensions, PackageType, Product, ProductId, Unit
 from exporter_desk.store._convert import check_sizes, dec_or_none, dec_text, text_dec
 from exporter_desk.store._repository import Repository
+from exporter_desk.store.errors import NotFoundError
 
 _USAGES = (
     ("invoice lines", "SELECT count(*) FROM invoice_lines WHERE product_id = ?", 1),
@@ -43,6 +44,47 @@ class ProductRepository(Repository[Product, ProductId]):
             self._require_unique("SKU", product.sku, product.id, "sku = ?", (product.sku,))
             id_ = self._upsert(product.id, row)
         return replace(product, id=ProductId(id_))
+
+    def save_many(self, products: Sequence[Product]) -> None:
+        """Insert (no id) or update (id) many products in one transaction, a batch per
+        statement: an import of thousands of rows. Each product is validated as ``save`` does.
+
+        Raises:
+            ValidationError, TooLargeError: for the first product with problems; nothing is
+                written.
+            DuplicateError: when an SKU is already another product's; nothing is written.
+            NotFoundError: when a product to update no longer exists; nothing is written.
+        """
+        inserts: builtins.list[dict[str, Any]] = []
+        updates: builtins.list[tuple[Any, ...]] = []
+        for product in products:
+            product.validated()
+            row = _row(product)
+            check_sizes(self.subject, row)
+            if product.id is None:
+                inserts.append(row)
+            else:
+                updates.append((*row.values(), product.id))
+        if not inserts and not updates:
+            return
+        columns = builtins.list((inserts[0] if inserts else _row(products[0])).keys())
+        with self._s.transaction():
+            if updates:
+                assignments = ", ".join(f"{name} = ?" for name in columns)
+                cursor = self._s.executemany(
+                    f"UPDATE products SET {assignments}, "
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                    updates,
+                )
+                if cursor.rowcount != len(updates):
+                    raise NotFoundError(self.subject, updates[0][-1])
+            for row in inserts:
+                self._require_unique("SKU", row["sku"], None, "sku = ?", (row["sku"],))
+            self._s.executemany(
+                f"INSERT INTO products ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [tuple(row.values()) for row in inserts],
+            )
 
     def by_sku(self, sku: str) -> Product | None:
         row = self._s.one("SELECT id FROM products WHERE sku = ?", (sku,))
