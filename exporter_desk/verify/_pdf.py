@@ -97,6 +97,8 @@ class Revision:
     offsets: tuple[int, ...]
     object_streams: frozenset[int]
     refs: tuple[tuple[int, int], ...]
+    positions: tuple[tuple[int, int], ...] = ()
+    xref_stream: bool = False
 
     @property
     def written(self) -> frozenset[int]:
@@ -169,6 +171,24 @@ def _count_xref_table_entries(data: bytes) -> int:
     )
 
 
+_BYTE_RANGE: Final = re.compile(
+    rb"/ByteRange[\x00\t\n\f\r ]*\[[\x00\t\n\f\r ]*0[\x00\t\n\f\r ]+[0-9]{1,12}"
+    rb"[\x00\t\n\f\r ]+([0-9]{1,12})[\x00\t\n\f\r ]+([0-9]{1,12})"
+)
+
+
+def entries_after_first_signature(data: bytes) -> tuple[int, int] | None:
+    """(end of the earliest signed range, an upper bound on the cross-reference table entries
+    after it), read off the bytes before any parsing (``/ByteRange [0 a b c]`` ends at b + c);
+    None if the file names no byte range."""
+    ends = [int(m.group(1)) + int(m.group(2)) for m in _BYTE_RANGE.finditer(data)]
+    ends = [end for end in ends if end <= len(data)]
+    if not ends:
+        return None
+    end = min(ends)
+    return end, _count_xref_table_entries(data[end:])
+
+
 def open_pdf(data: bytes, limits: Limits, deadline: Deadline) -> OpenedPdf:
     """Parse the cross-reference sections of ``data`` and locate every revision's end.
 
@@ -229,6 +249,10 @@ def open_pdf(data: bytes, limits: Limits, deadline: Deadline) -> OpenedPdf:
                         + [(number, 0) for number in section.xrefs_in_objstm]
                     )
                 ),
+                positions=tuple(
+                    (number, offset) for number, (_, offset) in section.standard_xrefs.items()
+                ),
+                xref_stream=meta.stream_ref is not None,
             )
         )
         previous_end = end

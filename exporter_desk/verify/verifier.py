@@ -266,6 +266,21 @@ class _Verification:
 
     def step_1_parse(self, source: bytes | Path) -> tuple[str, str]:
         self.data = self._read(source)
+        after = _pdf.entries_after_first_signature(self.data)
+        if (
+            after is not None
+            and after[1] > _appended.MAX_UPDATE_OBJECTS * self.limits.max_revisions
+        ):
+            raise Fail(
+                Result.TAMPERED,
+                f"The file was changed after it was signed: about {after[1]:,} objects were "
+                "written after the signature, far more than validation data or a time stamp "
+                "take. Only those may follow the signature.",
+                f"文件在签名后被改动：签名之后写入了约 {after[1]:,} 个对象，远多于验证数据或时间戳"
+                "所需。签名之后只允许追加这两类内容。",
+                f"{after[1]} xref entries after offset {after[0]}",
+                stop=True,
+            )
         try:
             self.opened = opened = _pdf.open_pdf(self.data, self.limits, self.deadline)
         except OutOfTime:
@@ -292,6 +307,18 @@ class _Verification:
             elif kind != _signature.TIMESTAMP:
                 damaged.append(f"{item.name or '?'}: {kind}")
         if not regular and not damaged:
+            removed = self._signed_before(opened, last)
+            if removed is not None:
+                raise Fail(
+                    Result.TAMPERED,
+                    f"The document was signed, but revision {removed + 1} removed the signature "
+                    "from it (it replaced the document catalog or dropped its form), so that it "
+                    "reads as unsigned.",
+                    f"该文件原有签名，但第 {removed + 1} 版将签名移除（替换了文件目录或删除了表单），"
+                    "使其看似未签名。",
+                    f"a signature field up to revision {removed}, none in revision {last + 1}",
+                    stop=True,
+                )
             if _pdf.get(root, "/Perms") is not None:
                 damaged.append("/Perms without a signature")
             else:
@@ -338,6 +365,20 @@ class _Verification:
             f"({first.name}).",
             f"可读取的 PDF，共 {len(opened.revisions)} 个版本，有一个签名（{first.name}）。",
         )
+
+    def _signed_before(self, opened: OpenedPdf, last: int) -> int | None:
+        """The first revision after one whose form held a signature value, if any."""
+        signed = None
+        for index in range(last):
+            try:
+                fields = list(_pdf.signature_fields(opened.root(index), self.limits))
+            except Damaged:
+                continue
+            if any(item.value is not None for item in fields):
+                signed = index
+            elif signed is not None:
+                return index
+        return None if signed is None else signed + 1
 
     def _read(self, source: bytes | Path) -> bytes:
         limit = self.limits.max_file_size
@@ -475,18 +516,18 @@ class _Verification:
         self.signed_index = signed = ends[signed_end]
         later = opened.revisions[signed + 1 :]
         for revision in later:
-            reason = _appended.permitted_update(
-                opened, signed, revision.index, self.limits, self.deadline
+            rejection = _appended.permitted_update(
+                opened, signed, revision.index, self.limits, self.deadline, self._check_stamp
             )
-            if reason is not None:
+            if rejection is not None:
                 raise Fail(
                     Result.TAMPERED,
                     f"The file was changed after it was signed: revision {revision.index + 1} was "
-                    "added after the signature, and it is not a permitted addition (validation "
-                    "data or a document time stamp).",
-                    f"文件在签名后被改动：签名之后添加了第 {revision.index + 1} 版，且不属于允许的"
-                    "追加内容（验证数据或文档时间戳）。",
-                    f"revision {revision.index + 1} {reason}",
+                    f"added after the signature, and {rejection.en}. Only validation data or a "
+                    "document time stamp from a trusted authority may follow the signature.",
+                    f"文件在签名后被改动：签名之后添加了第 {revision.index + 1} 版，且{rejection.zh}。"
+                    "签名之后只允许追加验证数据或受信任机构的文档时间戳。",
+                    f"revision {revision.index + 1}: {rejection.detail}"[:500],
                 )
         end = opened.revisions[-1].end
         trailing = data[end:]
@@ -499,11 +540,35 @@ class _Verification:
             )
         if later:
             return (
-                f"The signature covers the file up to revision {signed + 1}; the "
-                f"{len(later)} later revision(s) only add validation data or a time stamp.",
-                f"签名覆盖至第 {signed + 1} 版；其后的 {len(later)} 个版本仅添加了验证数据或时间戳。",
+                f"The signature covers the file up to revision {signed + 1}; each of the "
+                f"{len(later)} later revision(s) was checked to add only validation data or a "
+                "document time stamp from a trusted authority.",
+                f"签名覆盖至第 {signed + 1} 版；其后的 {len(later)} 个版本经检查仅添加了验证数据或"
+                "受信任机构的文档时间戳。",
             )
         return ("The signature covers the whole file.", "签名覆盖整个文件。")
+
+    def _check_stamp(self, field: Any, name: str) -> str | None:
+        """None if the document time stamp in ``field`` is intact and its authority trusted."""
+        opened = self.opened
+        assert opened is not None
+        context = ValidationContext(
+            trust_manager=_signature.trust_manager(self.trust),
+            allow_fetching=False,
+            moment=self.now,
+            revocation_mode="soft-fail",
+        )
+        try:
+            embedded = EmbeddedPdfSignature(opened.reader, field, name)
+            status = _signature.validate_timestamp(embedded, context)
+        except Exception as exc:  # pyHanko raises many types on a malformed CMS blob
+            return f"{type(exc).__name__}: {exc}"[:300]
+        if not (status.intact and status.valid and status.trusted):
+            return (
+                f"intact {status.intact}, valid {status.valid}, trusted {status.trusted}: "
+                f"{status.trust_problem_indic}"
+            )
+        return None
 
     # --- 4. receipt -------------------------------------------------------------------------
 
