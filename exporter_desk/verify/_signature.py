@@ -123,10 +123,18 @@ def issuer_info(certificate: x509.Certificate, trusted_by: str | None) -> Issuer
     )
 
 
-def who(issuer: IssuerInfo) -> str:
+def who(issuer: IssuerInfo, *, zh: bool = False) -> str:
+    """The signer as a reason names it: the name from the certificate, and, when no trust root
+    vouches for the certificate, that the name is only claimed (anyone can put any name in a
+    certificate of their own)."""
+    name = issuer.company_name
     if issuer.registration_id:
-        return f"{issuer.company_name} ({issuer.registration_id})"
-    return issuer.company_name
+        name = f"{name} ({issuer.registration_id})"
+    if issuer.trusted_by is not None:
+        return name
+    if zh:
+        return f"“{name}”（自称的名称，无任何您信任的机构为其担保）"
+    return f'"{name}" (a name it claims, which nothing you trust vouches for)'
 
 
 def anchor_root(trust: Trust, status: Any) -> TrustRoot | None:

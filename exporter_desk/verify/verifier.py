@@ -435,7 +435,7 @@ class _Verification:
         self.signer = x509.load_der_x509_certificate(status.signing_cert.dump())
         root = _signature.anchor_root(self.trust, status) if status.trusted else None
         self.issuer = _signature.issuer_info(self.signer, None if root is None else root.label)
-        who = _signature.who(self.issuer)
+        who, who_zh = _signature.who(self.issuer), _signature.who(self.issuer, zh=True)
         if not status.intact:
             raise Fail(
                 Result.TAMPERED,
@@ -449,7 +449,7 @@ class _Verification:
                 Result.TAMPERED,
                 f"The signature does not verify with the certificate of {who}: it was forged or "
                 "damaged.",
-                f"签名无法用 {who} 的证书验证：签名是伪造的或已损坏。",
+                f"签名无法用 {who_zh} 的证书验证：签名是伪造的或已损坏。",
                 "signature value invalid",
             )
         if not status.trusted:
@@ -457,16 +457,17 @@ class _Verification:
             when = moment.strftime("%Y-%m-%d %H:%M UTC")
             if "NO_POE" in indication or "EXPIRED" in indication or "NOT_YET" in indication:
                 en = f"The certificate of {who} was not valid at the signing time it claims ({when})."
-                zh = f"{who} 的证书在其声称的签名时间（{when}）并不有效。"
+                zh = f"{who_zh} 的证书在其声称的签名时间（{when}）并不有效。"
             elif "REVOKED" in indication:
-                en, zh = f"The certificate of {who} has been revoked.", f"{who} 的证书已被吊销。"
+                en, zh = f"The certificate of {who} has been revoked.", f"{who_zh} 的证书已被吊销。"
             else:
                 en = (
-                    f"The signer's certificate ({who}) was not issued by a trust network you have "
-                    "pinned or a certificate authority you trust, so nothing vouches for who signed."
+                    f"The signer's certificate names {who}, but it was not issued by a trust "
+                    "network you have pinned or a certificate authority you trust, so nothing "
+                    "vouches for who signed."
                 )
                 zh = (
-                    f"签名人的证书（{who}）既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
+                    f"签名人的证书名为 {who_zh}，但它既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
                     "因此无法确认签名人的身份。"
                 )
             raise Fail(Result.UNTRUSTED_ISSUER, en, zh, indication)
@@ -475,7 +476,7 @@ class _Verification:
         )
         return (
             f"Intact signature by {who}, whose certificate is vouched for by {anchor}.",
-            f"签名完整，签名人为 {who}，其证书由{anchor_zh}担保。",
+            f"签名完整，签名人为 {who_zh}，其证书由{anchor_zh}担保。",
         )
 
     # --- 3. coverage ------------------------------------------------------------------------
@@ -708,7 +709,7 @@ class _Verification:
                 f"The document was registered by another issuer (certificate "
                 f"{entry.issuer[:16]}…) than {_signature.who(issuer)}, who signed it: a document registered "
                 "by one company was re-signed by another.",
-                f"该文件的登记方（证书 {entry.issuer[:16]}…）与签名人 {_signature.who(issuer)} 不是同一方："
+                f"该文件的登记方（证书 {entry.issuer[:16]}…）与签名人 {_signature.who(issuer, zh=True)} 不是同一方："
                 "一家公司登记的文件被另一家公司重新签名。",
                 f"entry issuer {entry.issuer}, signer {issuer.fingerprint}",
             )
@@ -728,7 +729,7 @@ class _Verification:
         return (
             f"The registered issuer is the signer, {_signature.who(issuer)}, and the issuer's signature on "
             "the registration record is valid.",
-            f"登记的签发方即签名人 {_signature.who(issuer)}，且签发方对登记记录的签名有效。",
+            f"登记的签发方即签名人 {_signature.who(issuer, zh=True)}，且签发方对登记记录的签名有效。",
         )
 
     # --- 8. registration --------------------------------------------------------------------
