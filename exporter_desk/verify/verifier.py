@@ -285,6 +285,15 @@ class _Verification:
             self.opened = opened = _pdf.open_pdf(self.data, self.limits, self.deadline)
         except OutOfTime:
             raise
+        except _pdf.Oversized as exc:
+            raise Fail(
+                Result.UNREADABLE,
+                "Part of this file is far larger than anything an issued document holds, so it "
+                "was not read: reading it could exhaust this computer's memory.",
+                "该文件的某一部分远大于任何签发文件所含的内容，为免耗尽本机内存，未予读取。",
+                str(exc)[:500],
+                stop=True,
+            ) from exc
         except Exception as exc:  # pyHanko raises anything on hostile input
             raise Fail(
                 Result.UNREADABLE,
@@ -360,10 +369,12 @@ class _Verification:
                 "后加的签名可能改变文件显示的内容。",
                 f"signatures {names}; damaged: {damaged}",
             )
+        size, limit = _size_text(len(self.data)), _size_text(self.limits.max_file_size)
         return (
             f"A readable PDF of {len(opened.revisions)} revisions with one signature "
-            f"({first.name}).",
-            f"可读取的 PDF，共 {len(opened.revisions)} 个版本，有一个签名（{first.name}）。",
+            f"({first.name}); {size}, within the {limit} a verification reads.",
+            f"可读取的 PDF，共 {len(opened.revisions)} 个版本，有一个签名（{first.name}）；"
+            f"大小 {size}，未超过检查所读取的上限 {limit}。",
         )
 
     def _signed_before(self, opened: OpenedPdf, last: int) -> int | None:
@@ -384,9 +395,10 @@ class _Verification:
         limit = self.limits.max_file_size
         too_large = Fail(
             Result.UNREADABLE,
-            f"The file is larger than {limit // (1024 * 1024)} MB, more than any issued document; "
-            "it was not read.",
-            f"该文件超过 {limit // (1024 * 1024)} MB，大于任何签发的文件，未予读取。",
+            f"The file is larger than {_size_text(limit)}, the most a verification reads (an "
+            "issued document is far smaller); it was not read.",
+            f"该文件超过 {_size_text(limit)}，即检查所读取的上限（签发的文件远小于此），未予读取。",
+            f"more than {limit} bytes",
             stop=True,
         )
         if isinstance(source, Path):
@@ -836,6 +848,12 @@ class _Verification:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.3g} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 def _receipt_failure(exc: TrustnetError, origin: str) -> Fail:
