@@ -43,6 +43,7 @@ RESULT_COLOURS = {
     Result.UNSIGNED: "#546e7a",
     Result.TAMPERED: "#c62828",
     Result.UNREADABLE: "#616161",
+    Result.INCOMPLETE: "#6d4c41",
 }
 STATUS_MARKS = {
     CheckStatus.PASSED: ("✔", "#2e7d32"),

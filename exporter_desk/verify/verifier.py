@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
@@ -70,6 +72,8 @@ from exporter_desk.verify.verdict import (
 )
 
 __all__ = ["RECEIPT_NAME", "verify_pdf"]
+
+log = logging.getLogger(__name__)
 
 RECEIPT_NAME: Final = "receipt.tlog-proof"
 ISSUED_REVISIONS: Final = 3
@@ -225,6 +229,13 @@ class _Verification:
                 self.guard.acknowledge()
             return self._out_of_time(step, str(exc) or "hard time limit")
         except Exception as exc:  # pyHanko raises anything on hostile input (incl. Damaged)
+            if not _is_input_failure(exc):
+                if step is Step.PARSE:  # the later steps need what it would have read
+                    self.stopped = Skip(
+                        "Not checked, because step 1 could not be completed.",
+                        "未检查，因为第 1 步未能完成。",
+                    )
+                return self._incomplete(step, exc)
             if step is Step.PARSE:
                 self.stopped = Skip(
                     "Not checked: the file could not be read.", "未检查：无法读取该文件。"
@@ -242,6 +253,22 @@ class _Verification:
                 f"{type(exc).__name__}: {exc}"[:500],
             )
         return Check(step, CheckStatus.PASSED, passed[0], passed[1])
+
+    def _incomplete(self, step: Step, exc: Exception) -> Check:
+        """The check of a step that failed with an error of our own: logged with its traceback,
+        and the verdict says the check could not be completed (never TAMPERED for our bug)."""
+        log.error(
+            "verification step %d (%s) failed unexpectedly", step.number, step.id, exc_info=exc
+        )
+        return Check(
+            step,
+            CheckStatus.FAILED,
+            "This check could not be completed because of an unexpected error in Exporter Desk "
+            "itself, so no verdict can be given on it; the details were logged.",
+            "由于 Exporter Desk 自身出现意外错误，此项检查未能完成，因此无法给出结论；详情已记入日志。",
+            Result.INCOMPLETE,
+            f"{type(exc).__name__}: {exc}"[:500],
+        )
 
     def _out_of_time(self, step: Step, detail: str = "") -> Check:
         """The check of the step during which the time ran out; the later steps do not apply."""
@@ -295,6 +322,8 @@ class _Verification:
                 stop=True,
             ) from exc
         except Exception as exc:  # pyHanko raises anything on hostile input
+            if not _is_input_failure(exc):
+                raise
             raise Fail(
                 Result.UNREADABLE,
                 "This file is not a readable PDF document (it is damaged, truncated, encrypted, "
@@ -352,6 +381,8 @@ class _Verification:
         try:
             self.embedded = EmbeddedPdfSignature(opened.reader, first.field, first.name)
         except Exception as exc:  # pyHanko raises anything on a malformed signature
+            if not _is_input_failure(exc):
+                raise
             raise Fail(
                 Result.TAMPERED,
                 "The document's signature is damaged, so it cannot be checked.",
@@ -438,6 +469,8 @@ class _Verification:
         try:
             status = _signature.validate_signature(self.embedded, context)
         except Exception as exc:  # pyHanko raises many types on a malformed CMS blob
+            if not _is_input_failure(exc):
+                raise
             raise Fail(
                 Result.TAMPERED,
                 "The signature is damaged or in a form that cannot be checked.",
@@ -575,6 +608,8 @@ class _Verification:
             embedded = EmbeddedPdfSignature(opened.reader, field, name)
             status = _signature.validate_timestamp(embedded, context)
         except Exception as exc:  # pyHanko raises many types on a malformed CMS blob
+            if not _is_input_failure(exc):
+                raise
             return f"{type(exc).__name__}: {exc}"[:300]
         if not (status.intact and status.valid and status.trusted):
             return (
@@ -848,6 +883,31 @@ class _Verification:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+# The libraries that parse what the file holds: what they raise says the input is malformed.
+_PARSERS: Final = frozenset(
+    {"pyhanko", "pyhanko_certvalidator", "asn1crypto", "cryptography", "oscrypto", "uritools"}
+)
+
+
+def _is_input_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` says the file is malformed (our :class:`Damaged`, or an error raised
+    inside a parsing library, seen from the innermost frame outside the standard library),
+    rather than a bug of ours (raised in our code, or anywhere else)."""
+    if isinstance(exc, Damaged | RecursionError):  # cycles and nesting in the file recurse
+        return True
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(str(tb.tb_frame.f_globals.get("__name__", "")))
+        tb = tb.tb_next
+    for module in reversed(frames):
+        top = module.partition(".")[0]
+        if top in _PARSERS:
+            return True
+        if top not in sys.stdlib_module_names:
+            return False
+    return False
 
 
 def _size_text(size: int) -> str:
