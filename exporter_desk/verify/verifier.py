@@ -93,12 +93,14 @@ def verify_pdf(
 ) -> Verdict:
     """Judge an issued PDF. Offline unless ``online`` is given; never raises for a bad file.
 
-    1. **Parse** defensively within ``limits`` (size, revisions, objects, decoded bytes, time);
-       find the signature fields: exactly one signature (document time stamps aside).
+    1. **Parse** defensively within ``limits`` (size, oversized tokens screened before parsing,
+       revisions, objects, decoded bytes, time); find the signature fields: exactly one
+       signature (document time stamps aside), and none removed by a later revision.
     2. **Signature**: pyHanko checks integrity and the signer's chain against the trust roots
        (pinned networks' member CAs, the user's CAs), offline, at the signing time it claims.
     3. **Coverage**: the signed byte range ends a revision; anything after it is TAMPERED unless
-       it only adds validation data (/DSS) or a document time stamp.
+       it is checked to be validation data (/DSS) or a document time stamp that a trusted
+       authority vouches for, and nothing else (see :mod:`._appended`).
     4. **Receipt**: exactly one ``receipt.tlog-proof`` in the signed revision; its entry's digest
        is SHA-256 of the first ``length`` bytes, ``length`` ends revision 1 (%%EOF + EOL),
        revision 1 uses no byte after it, and the signature is the third revision.
