@@ -267,6 +267,11 @@ class VerdictCard(QFrame):
                 text += "\n" + translate("VerifyPage", "vouched for by {who}").format(
                     who=issuer.trusted_by
                 )
+            else:  # anyone can write any name into a certificate of their own
+                text += "\n" + translate(
+                    "VerifyPage",
+                    "unverified: a name only claimed, nothing you trust vouches for it",
+                )
             self._fact(row, translate("VerifyPage", "Issuer"), text)
             row += 1
         if verdict.document is not None:

@@ -123,15 +123,17 @@ def issuer_info(certificate: x509.Certificate, trusted_by: str | None) -> Issuer
     )
 
 
-def who(issuer: IssuerInfo, *, zh: bool = False) -> str:
+def who(issuer: IssuerInfo, *, zh: bool = False, bare: bool = False) -> str:
     """The signer as a reason names it: the name from the certificate, and, when no trust root
     vouches for the certificate, that the name is only claimed (anyone can put any name in a
-    certificate of their own)."""
+    certificate of their own); ``bare`` for a sentence that says so itself."""
     name = issuer.company_name
     if issuer.registration_id:
         name = f"{name} ({issuer.registration_id})"
     if issuer.trusted_by is not None:
         return name
+    if bare:
+        return f"“{name}”" if zh else f'"{name}"'
     if zh:
         return f"“{name}”（自称的名称，无任何您信任的机构为其担保）"
     return f'"{name}" (a name it claims, which nothing you trust vouches for)'

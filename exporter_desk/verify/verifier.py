@@ -483,6 +483,8 @@ class _Verification:
         root = _signature.anchor_root(self.trust, status) if status.trusted else None
         self.issuer = _signature.issuer_info(self.signer, None if root is None else root.label)
         who, who_zh = _signature.who(self.issuer), _signature.who(self.issuer, zh=True)
+        bare = _signature.who(self.issuer, bare=True)
+        bare_zh = _signature.who(self.issuer, zh=True, bare=True)
         if not status.intact:
             raise Fail(
                 Result.TAMPERED,
@@ -509,12 +511,12 @@ class _Verification:
                 en, zh = f"The certificate of {who} has been revoked.", f"{who_zh} 的证书已被吊销。"
             else:
                 en = (
-                    f"The signer's certificate names {who}, but it was not issued by a trust "
+                    f"The signer's certificate names {bare}, but it was not issued by a trust "
                     "network you have pinned or a certificate authority you trust, so nothing "
                     "vouches for who signed."
                 )
                 zh = (
-                    f"签名人的证书名为 {who_zh}，但它既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
+                    f"签名人的证书名为 {bare_zh}，但它既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
                     "因此无法确认签名人的身份。"
                 )
             raise Fail(Result.UNTRUSTED_ISSUER, en, zh, indication)
