@@ -309,3 +309,29 @@ def test_peer_table(kit: Kit, nss_db: str, tmp_path: Path) -> None:
     for name, ours, theirs_text, poppler in rows:
         print(f"{name:<{width}}  {ours:<9} {theirs_text:<10} {poppler}")
     assert not surprises, surprises
+
+
+def test_pyhankos_own_validation_data_then_a_time_stamp_are_permitted(kit: Kit) -> None:
+    """What a PAdES LTV tool writes (pyHanko's ``add_validation_info``, with a /VRI entry),
+    then a document time stamp from a trusted authority on top (B-LTA)."""
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.validation import add_validation_info
+    from pyhanko_certvalidator import ValidationContext
+
+    root = asn1_x509.Certificate.load(kit.member_ca.certificate.public_bytes(Encoding.DER))
+    context = ValidationContext(
+        trust_roots=[root], allow_fetching=False, revocation_mode="soft-fail"
+    )
+    signature = PdfFileReader(io.BytesIO(kit.issued.pdf)).embedded_signatures[0]
+    with_dss = add_validation_info(
+        signature, context, skip_timestamp=True, add_vri_entry=True, in_place=False
+    ).getvalue()
+    assert b"/VRI" in with_dss[len(kit.issued.pdf) :]
+    stamped = add_document_time_stamp(with_dss, kit.member_ca, kit.now)
+    for pdf, later in ((with_dss, 1), (stamped, 2)):
+        verdict = verify_pdf(pdf, kit.trust, now=kit.now)
+        assert verdict.result is Result.AUTHENTIC, verdict.to_json()
+        assert (
+            f"each of the {later} later revision(s) was checked"
+            in verdict.check(Step.COVERAGE).reason_en
+        )
