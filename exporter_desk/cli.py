@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
@@ -228,6 +229,7 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     else:
         for item in results:
             print(_describe(item.path, item.verdict), file=out)
+    out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.verdict.result.value == "authentic" for item in results)
     return 0 if authentic else 1
 
@@ -247,7 +249,14 @@ def _describe(path: Path, verdict: Verdict) -> str:
     lines = [f"{path}: {verdict.result.display}"]
     if verdict.issuer is not None:
         reg = f" ({verdict.issuer.registration_id})" if verdict.issuer.registration_id else ""
-        lines.append(f"  issuer: {verdict.issuer.company_name}{reg}")
+        name = f"{verdict.issuer.company_name}{reg}"
+        if verdict.issuer.trusted_by is not None:
+            lines.append(f"  issuer: {name}, vouched for by {verdict.issuer.trusted_by}")
+        else:  # anyone can write any name into a certificate of their own
+            lines.append(
+                f'  issuer: unverified: the certificate claims to be "{name}", but nothing you '
+                "trust vouches for that name"
+            )
     if verdict.document is not None:
         lines.append(f"  document: {verdict.document.kind} {verdict.document.number}")
     if verdict.registration is not None:
@@ -528,6 +537,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return run_gui(data_dir(args.data), files)
     try:
         return run(args, out)
+    except BrokenPipeError:
+        # The reader stopped reading (`exporter-desk verify --json | head`): not our failure.
+        # Point stdout at devnull so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what the shell reports for a command cut off this way
     except ExporterError as exc:
         log.debug("command failed", exc_info=True)
         print(f"exporter-desk: {exc.user_message}", file=sys.stderr)

@@ -225,3 +225,62 @@ def test_info_lists_the_values_an_upgrade_kept_as_typed(tmp_path: Path) -> None:
     conn = sqlite3.connect(database_path(tmp_path))
     assert conn.execute("SELECT hs_code FROM products WHERE id = 2").fetchone() == ("846729",)
     conn.close()
+
+
+def _signed_away(pdf: bytes) -> bytes:
+    """The file as it stood before its signature revision (revisions 1 and 2)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf))
+    end = pdf.index(b"%%EOF", reader.xrefs.get_xref_container_info(1).end_location) + 5
+    return pdf[: end + 1]
+
+
+def test_verify_text_does_not_vouch_for_the_name_of_a_forged_re_signature(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from exporter_desk.signing import CertificateAuthority, CompanyIdentity, sign_pdf
+
+    monkeypatch.setenv("EXPORTER_DESK_PASSPHRASE", "correct horse battery")
+    out_dir = tmp_path / "demo"
+    assert run("demo", "--out", str(out_dir))[0] == 0
+    invoice = next(out_dir.glob("commercial-invoice-*.pdf"))
+    network = str(out_dir / "network.json")
+    genuine = json.loads(run("verify", str(invoice), "--network", network, "--json")[1])[0]
+    claimed = genuine["issuer"]
+    # A key of the forger's own, in a certificate that copies the genuine company's name.
+    now = datetime.now(UTC)
+    forger = CertificateAuthority.create("Forger CA", now=now).issue_credentials(
+        CompanyIdentity(claimed["company_name"], "CN", claimed["registration_id"]),
+        now=now,
+    )
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(sign_pdf(_signed_away(invoice.read_bytes()), forger, now=now))
+    code, text = run("verify", str(forged), "--network", network)
+    assert code == 1
+    issuer_line = next(line for line in text.splitlines() if "issuer:" in line)
+    assert issuer_line.startswith("  issuer: unverified: the certificate claims to be")
+    assert "nothing you trust vouches for that name" in issuer_line
+    genuine_text = run("verify", str(invoice), "--network", network)[1]
+    assert "vouched for by trust network" in genuine_text
+
+
+def test_verify_json_into_a_reader_that_stops_early_exits_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTER_DESK_PASSPHRASE", "correct horse battery")
+    out_dir = tmp_path / "demo"
+    assert run("demo", "--out", str(out_dir))[0] == 0
+    pdfs = [str(path) for path in sorted(out_dir.glob("*.pdf"))]
+    command = [sys.executable, "-m", "exporter_desk.cli", "verify", *pdfs, "--json"]
+    command += ["--network", str(out_dir / "network.json")]
+    # What `exporter-desk verify --json | head` does once head has read its lines: the pipe's
+    # reader is gone before the verdicts are written.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors

@@ -43,6 +43,7 @@ RESULT_COLOURS = {
     Result.UNSIGNED: "#546e7a",
     Result.TAMPERED: "#c62828",
     Result.UNREADABLE: "#616161",
+    Result.INCOMPLETE: "#6d4c41",
 }
 STATUS_MARKS = {
     CheckStatus.PASSED: ("✔", "#2e7d32"),
@@ -265,6 +266,11 @@ class VerdictCard(QFrame):
             if issuer.trusted_by:
                 text += "\n" + translate("VerifyPage", "vouched for by {who}").format(
                     who=issuer.trusted_by
+                )
+            else:  # anyone can write any name into a certificate of their own
+                text += "\n" + translate(
+                    "VerifyPage",
+                    "unverified: a name only claimed, nothing you trust vouches for it",
                 )
             self._fact(row, translate("VerifyPage", "Issuer"), text)
             row += 1

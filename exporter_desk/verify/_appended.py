@@ -1,13 +1,29 @@
-"""Step 3's rule for revisions after the signed one: PAdES lets validation data (/DSS) and
-document time stamps follow a signature, even a certification that allows no changes
-(ISO 32000-2, 12.8.2.2). Such a revision may change only the catalog's /DSS, /AcroForm and
-/Extensions; override only the catalog, the form and its field list, pages (for a time stamp's
-widget), the /DSS dictionary and its arrays, /Info and XMP metadata; and add only signature fields
-whose value is a /DocTimeStamp. What it shows is judged by step 5 like any later revision.
+"""Step 3's rule for revisions after the signed one (DESIGN.md section 4.3): PAdES lets
+validation data (/DSS) and document time stamps follow a signature, even a certification that
+allows no changes (ISO 32000-2, 12.8.2.2), and nothing else may follow it, referenced or not.
+
+A later revision is accepted only when every part of it is accounted for:
+
+* its bytes: a classic cross-reference table, each object of the section where the table says,
+  one after another with only white space between them, no byte outside an object, no object
+  stream, a few hundred objects and at most :data:`MAX_UPDATE_BYTES` in all;
+* its catalog: the same catalog object, changing only /DSS, /AcroForm and /Extensions;
+* its overrides: only the catalog, the form and its field list, pages (for a time stamp's
+  widget), the /DSS dictionary and its arrays, /Info and XMP metadata;
+* its objects: each one has a role: validation data (/DSS, its arrays, certificates, OCSP
+  responses and CRLs that parse as such, /VRI entries), a document time stamp (field, invisible
+  widget, value), /Info, XMP metadata, or the overrides above (:mod:`._update_roles`).
+  Anything else is named;
+* its time stamps: each one validates, intact, against a trusted time-stamping authority, and
+  covers the file up to its own revision.
+
+What it shows is judged again by step 5 like any later revision.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any, Final
 
 from pyhanko.pdf_utils import generic
@@ -18,32 +34,227 @@ from exporter_desk.verify._pdf import (
     canonical,
     get,
     name_of,
+    numbers,
     raw_get,
     ref_of,
-    signature_fields,
 )
 from exporter_desk.verify._revisions import canon
+from exporter_desk.verify._update_roles import (
+    MAX_UPDATE_OBJECTS,
+    Rejection,
+    Roles,
+    describe,
+    reject,
+)
 from exporter_desk.verify.trust import Limits
 
-__all__ = ["permitted_update"]
+__all__ = ["MAX_UPDATE_BYTES", "MAX_UPDATE_OBJECTS", "Rejection", "StampCheck", "permitted_update"]
 
+MAX_UPDATE_BYTES: Final = 256 * 1024
+"""The most a revision after the signature may add: validation data for one signature and a
+document time stamp take a few kilobytes."""
+_MAX_OBJECT_TEXT: Final = 64 * 1024  # an object's bytes besides its stream data
 _MUTABLE: Final = frozenset({"/DSS", "/AcroForm", "/Extensions"})
+_WS: Final = b"\x00\t\n\f\r "
+
+StampCheck = Callable[[Any, str], str | None]
+"""Validates a document time stamp (its signature field and name); None if it is intact and
+vouched for by a trusted time-stamping authority, else what is wrong (technical)."""
 
 
 def permitted_update(
-    opened: OpenedPdf, signed: int, index: int, limits: Limits, deadline: Deadline
-) -> str | None:
+    opened: OpenedPdf,
+    signed: int,
+    index: int,
+    limits: Limits,
+    deadline: Deadline,
+    stamp_check: StampCheck,
+) -> Rejection | None:
     """Whether revision ``index`` (after the signed revision ``signed``) only adds validation
-    data (/DSS) or a document time stamp. Returns None if so, else the technical reason.
+    data (/DSS) or a document time stamp that a trusted authority vouches for. None if so.
 
     Raises:
         Damaged: the revision is malformed.
+        OutOfTime: the time budget is spent.
     """
     deadline.check()
+    rejection = _check_bytes(opened, index)
+    if rejection is not None:
+        return rejection
+    if opened.root_ref(index) != opened.root_ref(signed):
+        return reject(
+            "it replaces the document catalog",
+            "它替换了文件目录（/Root）",
+            f"/Root {opened.root_ref(signed)} -> {opened.root_ref(index)}",
+        )
     before, after = opened.root(signed), opened.root(index)
     for key in sorted(set(before) | set(after)):
         if key not in _MUTABLE and canon(before, key) != canon(after, key):
-            return f"changes catalog {key}"
+            return reject(
+                f"it changes the document catalog's {key}",
+                f"它改动了文件目录的 {key}",
+                f"changes catalog {key}",
+            )
+    rejection = _check_overrides(opened, signed, index, limits, deadline)
+    if rejection is not None:
+        return rejection
+    roles = Roles(opened, index, limits, deadline)
+    rejection = roles.walk(before, after)
+    if rejection is not None:
+        return rejection
+    deadline.check()
+    unexplained = sorted(opened.revisions[index].live - roles.seen)
+    if unexplained:
+        number = unexplained[0]
+        what = describe(opened.object(index, number))
+        more = f" and {len(unexplained) - 1} more object(s)" if len(unexplained) > 1 else ""
+        more_zh = f"及另外 {len(unexplained) - 1} 个对象" if len(unexplained) > 1 else ""
+        return reject(
+            f"it adds object {number} ({what}){more}, which is neither validation data nor a "
+            "document time stamp",
+            f"它添加了对象 {number}（{what}）{more_zh}，既不是验证数据也不是文档时间戳",
+            f"objects {unexplained[:20]} have no permitted role",
+        )
+    end = opened.revisions[index]
+    for name, field in roles.stamps:
+        deadline.check()
+        byte_range = numbers(raw_get(get(field, "/V"), "/ByteRange"), 4)
+        if byte_range is None or int(byte_range[2] + byte_range[3]) not in (end.eof, end.end):
+            return reject(
+                f"its document time stamp {name!r} does not cover the file up to itself",
+                f"其文档时间戳 {name!r} 未覆盖截至其自身的文件内容",
+                f"time stamp byte range {byte_range}",
+            )
+        problem = stamp_check(field, name)
+        if problem is not None:
+            return reject(
+                f"its document time stamp {name!r} is not vouched for by a trusted "
+                "time-stamping authority (it is damaged, forged or from an unknown authority)",
+                f"其文档时间戳 {name!r} 未获受信任的时间戳机构担保（已损坏、伪造或来自未知机构）",
+                problem,
+            )
+    return None
+
+
+# --- bytes ----------------------------------------------------------------------------------
+
+
+def _check_bytes(opened: OpenedPdf, index: int) -> Rejection | None:
+    revision, previous = opened.revisions[index], opened.revisions[index - 1]
+    data = opened.data
+    size = revision.end - previous.end
+    if size > MAX_UPDATE_BYTES:
+        return reject(
+            f"it adds {size:,} bytes, far more than validation data or a time stamp take",
+            f"它添加了 {size:,} 个字节，远多于验证数据或时间戳所需",
+            f"revision of {size} bytes, limit {MAX_UPDATE_BYTES}",
+        )
+    if len(revision.written) > MAX_UPDATE_OBJECTS:
+        return reject(
+            f"it writes {len(revision.written):,} objects, far more than validation data or a "
+            "time stamp take",
+            f"它写入了 {len(revision.written):,} 个对象，远多于验证数据或时间戳所需",
+            f"{len(revision.written)} objects, limit {MAX_UPDATE_OBJECTS}",
+        )
+    if revision.object_streams or revision.hybrid or revision.xref_stream:
+        return reject(
+            "it packs objects into an object stream or cross-reference stream, where nothing "
+            "can be checked object by object",
+            "它把对象打包进对象流或交叉引用流，无法逐个检查",
+            f"object streams {sorted(revision.object_streams)[:5]}, hybrid {revision.hybrid}, "
+            f"xref stream {revision.xref_stream}",
+        )
+    # pyHanko's section start lies after the "xref" keyword; the table starts at startxref.
+    table = revision.startxref
+    if not data.startswith(b"xref", table) or not table <= revision.xref_start:
+        return reject(
+            "its cross-reference table is not where the file says",
+            "其交叉引用表不在文件声明的位置",
+            f"startxref {table}, section at {revision.xref_start}",
+        )
+    positions = sorted((offset, number) for number, offset in revision.positions)
+    cursor = previous.end
+    for i, (offset, number) in enumerate(positions):
+        if not previous.end <= offset < table:
+            return reject(
+                f"its object {number} lies outside the revision",
+                f"其对象 {number} 位于该版本之外",
+                f"object {number} at {offset}, revision {previous.end}..{table}",
+            )
+        if data[cursor:offset].strip(_WS):
+            return reject(
+                f"it carries {offset - cursor:,} bytes that belong to no object",
+                f"它携带了 {offset - cursor:,} 个不属于任何对象的字节",
+                f"bytes {cursor}..{offset} outside any object",
+            )
+        stop = positions[i + 1][0] if i + 1 < len(positions) else table
+        problem = _object_text_problem(opened, index, number, data, offset, stop)
+        if problem is not None:
+            return reject(
+                f"its object {number} hides other data beside the object itself",
+                f"其对象 {number} 在对象本身之外还藏有其他数据",
+                problem,
+            )
+        cursor = stop
+    if data[cursor:table].strip(_WS):
+        return reject(
+            f"it carries {table - cursor:,} bytes that belong to no object",
+            f"它携带了 {table - cursor:,} 个不属于任何对象的字节",
+            f"bytes {cursor}..{table} outside any object",
+        )
+    tail = data[table : revision.eof]
+    if len(tail) > 4096 + 20 * (len(revision.written) + 1) or b"obj" in tail:
+        return reject(
+            "its cross-reference table or trailer carries other data",
+            "其交叉引用表或文件尾携带了其他数据",
+            f"xref and trailer of {len(tail)} bytes",
+        )
+    return None
+
+
+def _object_text_problem(
+    opened: OpenedPdf, index: int, number: int, data: bytes, offset: int, stop: int
+) -> str | None:
+    """None if ``data[offset:stop]`` is exactly object ``number`` (then white space)."""
+    region = data[offset:stop]
+    header = re.match(rb"%d[\x00\t\n\f\r ]+[0-9]+[\x00\t\n\f\r ]+obj" % number, region)
+    if header is None:
+        return f"object {number} does not start with its header at {offset}"
+    value = opened.object(index, number)
+    text = region
+    if isinstance(value, generic.StreamObject):
+        encoded = bytes(value.encoded_data)
+        close = region.rfind(b"endstream")
+        for eol in (b"\r\n", b"\n", b"\r", b""):
+            start = close - len(eol) - len(encoded)
+            if (
+                start > header.end()
+                and region[start : start + len(encoded)] == encoded
+                and region[start + len(encoded) : close] == eol
+                and region[:start].endswith((b"stream\n", b"stream\r\n"))
+            ):
+                text = region[:start] + region[close:]
+                break
+        else:
+            return f"object {number}: stream data not where its /Length says"
+        if text.count(b"stream") != 2:
+            return f"object {number}: more than one stream keyword"
+    elif b"stream" in text:
+        return f"object {number}: a stream keyword in an object without a stream"
+    if len(text) > _MAX_OBJECT_TEXT:
+        return f"object {number}: {len(text)} bytes besides its stream data"
+    if not text.rstrip(_WS).endswith(b"endobj") or text.count(b"obj") != 2:
+        return f"object {number}: more than one object between {offset} and {stop}"
+    return None
+
+
+# --- overrides of earlier objects -----------------------------------------------------------
+
+
+def _check_overrides(
+    opened: OpenedPdf, signed: int, index: int, limits: Limits, deadline: Deadline
+) -> Rejection | None:
+    before = opened.root(signed)
     existing: set[int] = set()
     for revision in opened.revisions[: signed + 1]:
         existing |= revision.live
@@ -67,22 +278,22 @@ def permitted_update(
         if number is not None:
             allowed.add(number)
     written = opened.revisions[index].written
-    for number in written & existing:
+    for number in sorted(written & existing):
         if number not in allowed:
-            return f"overrides object {number}"
+            what = describe(opened.object(signed, number))
+            return reject(
+                f"it replaces or deletes object {number} ({what}) of the signed document",
+                f"它替换或删除了已签名文件的对象 {number}（{what}）",
+                f"overrides object {number}",
+            )
     after_pages = dict(opened.pages(index, limits, deadline))
     for number, page in opened.pages(signed, limits, deadline):
         if number in written:
             reason = _page_change(page, after_pages.get(number))
             if reason is not None:
-                return reason
-    old_fields = {(f.name, f.number) for f in signature_fields(before, limits)}
-    for item in signature_fields(after, limits):
-        if (item.name, item.number) in old_fields or item.value is None:
-            continue
-        value = item.value.get_object()
-        if name_of(get(value, "/Type")) != "/DocTimeStamp":
-            return f"adds signature {item.name!r} that is not a document time stamp"
+                return reject(
+                    f"it {reason} on a page", f"它在页面上{reason}", f"page {number}: {reason}"
+                )
     return None
 
 
@@ -92,7 +303,7 @@ def _page_change(before: Any, after: Any) -> str | None:
         return "removes a page"
     for key in (set(before) | set(after)) - {"/Annots"}:
         if canon(before, key) != canon(after, key):
-            return f"changes page {key}"
+            return f"changes {key}"
     old = get(before, "/Annots")
     known = (
         {canonical(old.raw_get(i)) for i in range(len(old))}
@@ -103,7 +314,7 @@ def _page_change(before: Any, after: Any) -> str | None:
     if new is None:
         return None if not known else "removes annotations"
     if not isinstance(new, generic.ArrayObject) or len(new) > 64:
-        return "has a malformed /Annots"
+        return "has malformed annotations"
     for i in range(len(new)):
         if canonical(new.raw_get(i)) in known:
             continue

@@ -59,6 +59,10 @@ class Damaged(Exception):  # internal signal, never escapes the verifier
     """A structure is malformed or not what an issued document holds (technical message)."""
 
 
+class Oversized(Damaged):  # internal signal, never escapes the verifier
+    """Part of the file is larger than the limits let a verification parse (technical)."""
+
+
 class OutOfTime(Exception):  # internal signal, never escapes the verifier
     """The time budget for this file is spent."""
 
@@ -97,6 +101,8 @@ class Revision:
     offsets: tuple[int, ...]
     object_streams: frozenset[int]
     refs: tuple[tuple[int, int], ...]
+    positions: tuple[tuple[int, int], ...] = ()
+    xref_stream: bool = False
 
     @property
     def written(self) -> frozenset[int]:
@@ -152,7 +158,7 @@ def _decode_limits(limits: Limits) -> Any:
         max_ratio=None, max_output_size=limits.max_objects * 20
     )
     per_purpose[DecodePurpose.OBJECT_STREAM] = StreamDecodeLimits(
-        max_ratio=100, ratio_floor=_MIB, max_output_size=min(limits.max_stream_size, 16 * _MIB)
+        max_ratio=100, ratio_floor=_MIB, max_output_size=min(limits.max_stream_size, _MIB)
     )
     return DecodeLimits(
         per_stream=stream,
@@ -169,16 +175,83 @@ def _count_xref_table_entries(data: bytes) -> int:
     )
 
 
+_BYTE_RANGE: Final = re.compile(
+    rb"/ByteRange[\x00\t\n\f\r ]*\[[\x00\t\n\f\r ]*0[\x00\t\n\f\r ]+[0-9]{1,12}"
+    rb"[\x00\t\n\f\r ]+([0-9]{1,12})[\x00\t\n\f\r ]+([0-9]{1,12})"
+)
+
+
+def entries_after_first_signature(data: bytes) -> tuple[int, int] | None:
+    """(end of the earliest signed range, an upper bound on the cross-reference table entries
+    after it), read off the bytes before any parsing (``/ByteRange [0 a b c]`` ends at b + c);
+    None if the file names no byte range."""
+    ends = [int(m.group(1)) + int(m.group(2)) for m in _BYTE_RANGE.finditer(data)]
+    ends = [end for end in ends if end <= len(data)]
+    if not ends:
+        return None
+    end = min(ends)
+    return end, _count_xref_table_entries(data[end:])
+
+
+def _class_table(marks: dict[bytes, bytes], default: bytes) -> bytes:
+    table = bytearray(default * 256)
+    for chars, mark in marks.items():
+        for char in chars:
+            table[char] = mark[0]
+    return bytes(table)
+
+
+_WHITE: Final = b"\x00\t\n\f\r "
+_DELIMITERS: Final = b"()<>[]{}/%"
+# Each table maps a byte to its class for one kind of token, so that a long token is a long run
+# of one byte in the translated file, found by a plain substring search (both run in C, linear).
+_HEX_TABLE: Final = _class_table({b"0123456789abcdefABCDEF" + _WHITE: b"1", b"<": b"<"}, b"0")
+_NUMBER_TABLE: Final = _class_table({b"0123456789.+-": b"1"}, b"0")
+_NAME_TABLE: Final = _class_table({_WHITE + _DELIMITERS: b"0", b"/": b"/"}, b"1")
+
+
+_SCREEN_FROM: Final = 128 * 1024
+
+
+def screen_tokens(data: bytes, limits: Limits) -> None:
+    """Refuse, before any parsing, a token that would cost pyHanko's parser far more memory than
+    its size: a hex string longer than ``limits.max_hex_string``, or a number or name longer than
+    ``limits.max_token`` (each byte of such a token costs up to 170 bytes of memory while it is
+    read). The whole file is scanned, stream data included: no issued document holds such a run
+    anywhere.
+
+    A file smaller than :data:`_SCREEN_FROM` is not scanned: no token in it can cost more than
+    about 20 MB, and an issued document of 50 KB is verified without the scan's half a
+    millisecond.
+
+    Raises:
+        Oversized: such a token is present.
+    """
+    if len(data) < _SCREEN_FROM:
+        return
+    checks = (
+        ("hex string", _HEX_TABLE, b"<", limits.max_hex_string),
+        ("number", _NUMBER_TABLE, b"", limits.max_token),
+        ("name", _NAME_TABLE, b"/", limits.max_token),
+    )
+    for kind, table, opener, longest in checks:
+        at = data.translate(table).find(opener + b"1" * longest)
+        if at >= 0:
+            raise Oversized(f"a {kind} of more than {longest} characters at {at}")
+
+
 def open_pdf(data: bytes, limits: Limits, deadline: Deadline) -> OpenedPdf:
     """Parse the cross-reference sections of ``data`` and locate every revision's end.
 
     Raises:
+        Oversized: a token larger than the limits (see :func:`screen_tokens`).
         Damaged: not a PDF, encrypted, too many revisions or objects, or revisions that do not
             follow one another in the file. (pyHanko raises its own errors for the rest.)
         OutOfTime: the budget is spent.
     """
     if not data.startswith(b"%PDF-"):
         raise Damaged("the file does not start with %PDF-")
+    screen_tokens(data, limits)
     # Every xref table entry ends in a two-byte end of line: few line ends, few entries (and
     # counting one byte runs at memory speed). Past the limit, pyHanko would spend seconds
     # parsing the entries.
@@ -229,6 +302,10 @@ def open_pdf(data: bytes, limits: Limits, deadline: Deadline) -> OpenedPdf:
                         + [(number, 0) for number in section.xrefs_in_objstm]
                     )
                 ),
+                positions=tuple(
+                    (number, offset) for number, (_, offset) in section.standard_xrefs.items()
+                ),
+                xref_stream=meta.stream_ref is not None,
             )
         )
         previous_end = end

@@ -13,7 +13,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils import generic
-from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import (
+    async_validate_pdf_signature,
+    async_validate_pdf_timestamp,
+)
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from exporter_desk.verify import _pdf
@@ -28,6 +31,7 @@ __all__ = [
     "signature_kind",
     "trust_manager",
     "validate_signature",
+    "validate_timestamp",
     "who",
 ]
 
@@ -65,9 +69,19 @@ def validate_signature(embedded: Any, context: Any) -> Any:
     with no running event loop. A loop interrupted by the watchdog is dropped.
     """
 
+    return _run(async_validate_pdf_signature(embedded, context, skip_diff=True), context)
+
+
+def validate_timestamp(embedded: Any, context: Any) -> Any:
+    """pyHanko's validation of the document time stamp ``embedded``, like
+    :func:`validate_signature`."""
+    return _run(async_validate_pdf_timestamp(embedded, context, skip_diff=True), context)
+
+
+def _run(validation: Any, context: Any) -> Any:
     async def validate() -> Any:
         try:
-            return await async_validate_pdf_signature(embedded, context, skip_diff=True)
+            return await validation
         finally:
             await context.aclose()  # what pyHanko's wrapper does: release any session
 
@@ -109,10 +123,20 @@ def issuer_info(certificate: x509.Certificate, trusted_by: str | None) -> Issuer
     )
 
 
-def who(issuer: IssuerInfo) -> str:
+def who(issuer: IssuerInfo, *, zh: bool = False, bare: bool = False) -> str:
+    """The signer as a reason names it: the name from the certificate, and, when no trust root
+    vouches for the certificate, that the name is only claimed (anyone can put any name in a
+    certificate of their own); ``bare`` for a sentence that says so itself."""
+    name = issuer.company_name
     if issuer.registration_id:
-        return f"{issuer.company_name} ({issuer.registration_id})"
-    return issuer.company_name
+        name = f"{name} ({issuer.registration_id})"
+    if issuer.trusted_by is not None:
+        return name
+    if bare:
+        return f"“{name}”" if zh else f'"{name}"'
+    if zh:
+        return f"“{name}”（自称的名称，无任何您信任的机构为其担保）"
+    return f'"{name}" (a name it claims, which nothing you trust vouches for)'
 
 
 def anchor_root(trust: Trust, status: Any) -> TrustRoot | None:

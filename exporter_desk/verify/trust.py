@@ -107,16 +107,26 @@ class Limits:
     ``time_budget`` is wall-clock seconds for one file, checked between the steps of the plan and
     inside every loop over the file's objects; past it, the verdict is UNREADABLE. The other limits
     stop the work before it starts. ``clock`` is injectable for tests.
+
+    Memory: pyHanko turns each byte it parses outside stream data into 50 to 170 bytes of Python
+    objects, and one oversized token (a hex string, a number or a name) costs the most, so the
+    bytes are screened before parsing: no hex string over ``max_hex_string`` characters, no
+    number or name over ``max_token``. With the file at most ``max_file_size`` (an issued
+    document is a few hundred kilobytes) and decoding bounded by ``max_stream_size`` and
+    ``max_decoded_total``, one verification peaks at a few hundred megabytes; what the rest
+    costs is measured by ``benchmarks/verify_memory_bench.py``.
     """
 
-    max_file_size: int = 50 * _MIB
+    max_file_size: int = 8 * _MIB
     time_budget: float = 3.0
     max_revisions: int = 16
     max_objects: int = 100_000
     max_pages: int = 5_000
     max_depth: int = 32
-    max_stream_size: int = 32 * _MIB
-    max_decoded_total: int = 128 * _MIB
+    max_stream_size: int = 8 * _MIB
+    max_decoded_total: int = 32 * _MIB
+    max_hex_string: int = 256 * 1024
+    max_token: int = 4096
     clock: Callable[[], float] = field(default=time.monotonic, compare=False)
 
 

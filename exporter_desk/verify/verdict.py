@@ -9,12 +9,16 @@ AUTHENTIC when none failed. The precedence, most serious first:
 
 1. **TAMPERED**: a positive finding that the file is not what was signed and registered. It beats
    everything, because proof of alteration stays proof even when a later step could not finish.
-2. **UNREADABLE**: the file (or the time budget) did not let us finish; nothing can be said.
-3. **UNSIGNED**: no signature at all, so there is no claim to check.
-4. **UNTRUSTED ISSUER**: intact, but nobody you trust vouches for who signed it.
-5. **NOT REGISTERED**: signed by a trusted issuer, but the trust network does not confirm the
+2. **INCOMPLETE**: the check could not be completed: a step failed with an unexpected error of
+   our own (logged with its traceback), or not every step ran. Never AUTHENTIC by default, and
+   never TAMPERED for a bug of ours.
+3. **UNREADABLE**: the file (or the time budget) did not let us finish; nothing can be said.
+4. **UNSIGNED**: no signature at all, so there is no claim to check.
+5. **UNTRUSTED ISSUER**: intact, but nobody you trust vouches for who signed it.
+6. **NOT REGISTERED**: signed by a trusted issuer, but the trust network does not confirm the
    registration (no receipt, a receipt of another network, too few witnesses, superseded).
-6. **AUTHENTIC**: every check passed or did not apply.
+7. **AUTHENTIC**: every step of the plan ran once and passed (step 9, the online status, may
+   not apply offline). It is never a default: a missing step is INCOMPLETE.
 
 UNREADABLE and UNSIGNED come only from step 1, which ends the plan, so in practice they meet
 TAMPERED only when the time budget runs out after tampering was already proven.
@@ -22,6 +26,7 @@ TAMPERED only when the time budget runs out after tampering was already proven.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -48,6 +53,7 @@ class Result(Enum):
     """The overall result; ``value`` is the stable machine name used in JSON."""
 
     TAMPERED = "tampered"
+    INCOMPLETE = "incomplete"
     UNREADABLE = "unreadable"
     UNSIGNED = "unsigned"
     UNTRUSTED_ISSUER = "untrusted_issuer"
@@ -66,12 +72,13 @@ class Result(Enum):
 
     @property
     def precedence(self) -> int:
-        """0 for the most serious result (TAMPERED) up to 5 for AUTHENTIC."""
+        """0 for the most serious result (TAMPERED) up to 6 for AUTHENTIC."""
         return _PRECEDENCE.index(self)
 
 
 _PRECEDENCE: Final = (
     Result.TAMPERED,
+    Result.INCOMPLETE,
     Result.UNREADABLE,
     Result.UNSIGNED,
     Result.UNTRUSTED_ISSUER,
@@ -80,6 +87,7 @@ _PRECEDENCE: Final = (
 )
 _DISPLAY_ZH: Final = {
     Result.TAMPERED: "已被篡改",
+    Result.INCOMPLETE: "检查未完成",
     Result.UNREADABLE: "无法读取",
     Result.UNSIGNED: "未签名",
     Result.UNTRUSTED_ISSUER: "签发方不受信任",
@@ -262,8 +270,18 @@ class RegistrationInfo:
 
 
 def decide_result(checks: tuple[Check, ...]) -> Result:
-    """The outcome of highest precedence among the failed checks, else AUTHENTIC."""
+    """The outcome of highest precedence among the failed checks; INCOMPLETE if a step of the
+    plan is missing (or repeated), or did not apply while nothing failed (only the online
+    status may not apply); AUTHENTIC only when every step ran and passed."""
     outcomes = [check.outcome for check in checks if check.outcome is not None]
+    counts = Counter(check.step for check in checks)
+    if any(counts[step] != 1 for step in Step):
+        outcomes.append(Result.INCOMPLETE)
+    if not outcomes and any(
+        check.status is CheckStatus.NOT_APPLICABLE and check.step is not Step.STATUS
+        for check in checks
+    ):
+        outcomes.append(Result.INCOMPLETE)
     return min(outcomes, key=lambda result: result.precedence, default=Result.AUTHENTIC)
 
 
@@ -300,12 +318,16 @@ class Verdict:
     def headline_en(self) -> str:
         """One sentence for the verdict card: the reason of the most serious failure."""
         failures = self.failures
-        return failures[0].reason_en if failures else _AUTHENTIC_EN
+        if failures and failures[0].outcome is self.result:
+            return failures[0].reason_en
+        return _AUTHENTIC_EN if self.result is Result.AUTHENTIC else _INCOMPLETE_EN
 
     @property
     def headline_zh(self) -> str:
         failures = self.failures
-        return failures[0].reason_zh if failures else _AUTHENTIC_ZH
+        if failures and failures[0].outcome is self.result:
+            return failures[0].reason_zh
+        return _AUTHENTIC_ZH if self.result is Result.AUTHENTIC else _INCOMPLETE_ZH
 
     def check(self, step: Step) -> Check:
         """The check of ``step``."""
@@ -338,6 +360,11 @@ _AUTHENTIC_EN: Final = (
     "network."
 )
 _AUTHENTIC_ZH: Final = "由受信任的签发方签名，登记后未被改动，并已在信任网络登记。"
+_INCOMPLETE_EN: Final = (
+    "The check could not be completed: not every step of the verification ran, so no verdict "
+    "can be given."
+)
+_INCOMPLETE_ZH: Final = "检查未能完成：并非每个验证步骤都已执行，因此无法给出结论。"
 
 
 def _iso(moment: datetime) -> str:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
@@ -71,6 +73,8 @@ from exporter_desk.verify.verdict import (
 
 __all__ = ["RECEIPT_NAME", "verify_pdf"]
 
+log = logging.getLogger(__name__)
+
 RECEIPT_NAME: Final = "receipt.tlog-proof"
 ISSUED_REVISIONS: Final = 3
 _CLOCK_SKEW: Final = timedelta(minutes=10)
@@ -89,12 +93,14 @@ def verify_pdf(
 ) -> Verdict:
     """Judge an issued PDF. Offline unless ``online`` is given; never raises for a bad file.
 
-    1. **Parse** defensively within ``limits`` (size, revisions, objects, decoded bytes, time);
-       find the signature fields: exactly one signature (document time stamps aside).
+    1. **Parse** defensively within ``limits`` (size, oversized tokens screened before parsing,
+       revisions, objects, decoded bytes, time); find the signature fields: exactly one
+       signature (document time stamps aside), and none removed by a later revision.
     2. **Signature**: pyHanko checks integrity and the signer's chain against the trust roots
        (pinned networks' member CAs, the user's CAs), offline, at the signing time it claims.
     3. **Coverage**: the signed byte range ends a revision; anything after it is TAMPERED unless
-       it only adds validation data (/DSS) or a document time stamp.
+       it is checked to be validation data (/DSS) or a document time stamp that a trusted
+       authority vouches for, and nothing else (see :mod:`._appended`).
     4. **Receipt**: exactly one ``receipt.tlog-proof`` in the signed revision; its entry's digest
        is SHA-256 of the first ``length`` bytes, ``length`` ends revision 1 (%%EOF + EOL),
        revision 1 uses no byte after it, and the signature is the third revision.
@@ -225,6 +231,13 @@ class _Verification:
                 self.guard.acknowledge()
             return self._out_of_time(step, str(exc) or "hard time limit")
         except Exception as exc:  # pyHanko raises anything on hostile input (incl. Damaged)
+            if not _is_input_failure(exc):
+                if step is Step.PARSE:  # the later steps need what it would have read
+                    self.stopped = Skip(
+                        "Not checked, because step 1 could not be completed.",
+                        "未检查，因为第 1 步未能完成。",
+                    )
+                return self._incomplete(step, exc)
             if step is Step.PARSE:
                 self.stopped = Skip(
                     "Not checked: the file could not be read.", "未检查：无法读取该文件。"
@@ -242,6 +255,22 @@ class _Verification:
                 f"{type(exc).__name__}: {exc}"[:500],
             )
         return Check(step, CheckStatus.PASSED, passed[0], passed[1])
+
+    def _incomplete(self, step: Step, exc: Exception) -> Check:
+        """The check of a step that failed with an error of our own: logged with its traceback,
+        and the verdict says the check could not be completed (never TAMPERED for our bug)."""
+        log.error(
+            "verification step %d (%s) failed unexpectedly", step.number, step.id, exc_info=exc
+        )
+        return Check(
+            step,
+            CheckStatus.FAILED,
+            "This check could not be completed because of an unexpected error in Exporter Desk "
+            "itself, so no verdict can be given on it; the details were logged.",
+            "由于 Exporter Desk 自身出现意外错误，此项检查未能完成，因此无法给出结论；详情已记入日志。",
+            Result.INCOMPLETE,
+            f"{type(exc).__name__}: {exc}"[:500],
+        )
 
     def _out_of_time(self, step: Step, detail: str = "") -> Check:
         """The check of the step during which the time ran out; the later steps do not apply."""
@@ -266,11 +295,37 @@ class _Verification:
 
     def step_1_parse(self, source: bytes | Path) -> tuple[str, str]:
         self.data = self._read(source)
+        after = _pdf.entries_after_first_signature(self.data)
+        if (
+            after is not None
+            and after[1] > _appended.MAX_UPDATE_OBJECTS * self.limits.max_revisions
+        ):
+            raise Fail(
+                Result.TAMPERED,
+                f"The file was changed after it was signed: about {after[1]:,} objects were "
+                "written after the signature, far more than validation data or a time stamp "
+                "take. Only those may follow the signature.",
+                f"文件在签名后被改动：签名之后写入了约 {after[1]:,} 个对象，远多于验证数据或时间戳"
+                "所需。签名之后只允许追加这两类内容。",
+                f"{after[1]} xref entries after offset {after[0]}",
+                stop=True,
+            )
         try:
             self.opened = opened = _pdf.open_pdf(self.data, self.limits, self.deadline)
         except OutOfTime:
             raise
+        except _pdf.Oversized as exc:
+            raise Fail(
+                Result.UNREADABLE,
+                "Part of this file is far larger than anything an issued document holds, so it "
+                "was not read: reading it could exhaust this computer's memory.",
+                "该文件的某一部分远大于任何签发文件所含的内容，为免耗尽本机内存，未予读取。",
+                str(exc)[:500],
+                stop=True,
+            ) from exc
         except Exception as exc:  # pyHanko raises anything on hostile input
+            if not _is_input_failure(exc):
+                raise
             raise Fail(
                 Result.UNREADABLE,
                 "This file is not a readable PDF document (it is damaged, truncated, encrypted, "
@@ -292,6 +347,18 @@ class _Verification:
             elif kind != _signature.TIMESTAMP:
                 damaged.append(f"{item.name or '?'}: {kind}")
         if not regular and not damaged:
+            removed = self._signed_before(opened, last)
+            if removed is not None:
+                raise Fail(
+                    Result.TAMPERED,
+                    f"The document was signed, but revision {removed + 1} removed the signature "
+                    "from it (it replaced the document catalog or dropped its form), so that it "
+                    "reads as unsigned.",
+                    f"该文件原有签名，但第 {removed + 1} 版将签名移除（替换了文件目录或删除了表单），"
+                    "使其看似未签名。",
+                    f"a signature field up to revision {removed}, none in revision {last + 1}",
+                    stop=True,
+                )
             if _pdf.get(root, "/Perms") is not None:
                 damaged.append("/Perms without a signature")
             else:
@@ -316,6 +383,8 @@ class _Verification:
         try:
             self.embedded = EmbeddedPdfSignature(opened.reader, first.field, first.name)
         except Exception as exc:  # pyHanko raises anything on a malformed signature
+            if not _is_input_failure(exc):
+                raise
             raise Fail(
                 Result.TAMPERED,
                 "The document's signature is damaged, so it cannot be checked.",
@@ -333,19 +402,36 @@ class _Verification:
                 "后加的签名可能改变文件显示的内容。",
                 f"signatures {names}; damaged: {damaged}",
             )
+        size, limit = _size_text(len(self.data)), _size_text(self.limits.max_file_size)
         return (
             f"A readable PDF of {len(opened.revisions)} revisions with one signature "
-            f"({first.name}).",
-            f"可读取的 PDF，共 {len(opened.revisions)} 个版本，有一个签名（{first.name}）。",
+            f"({first.name}); {size}, within the {limit} a verification reads.",
+            f"可读取的 PDF，共 {len(opened.revisions)} 个版本，有一个签名（{first.name}）；"
+            f"大小 {size}，未超过检查所读取的上限 {limit}。",
         )
+
+    def _signed_before(self, opened: OpenedPdf, last: int) -> int | None:
+        """The first revision after one whose form held a signature value, if any."""
+        signed = None
+        for index in range(last):
+            try:
+                fields = list(_pdf.signature_fields(opened.root(index), self.limits))
+            except Damaged:
+                continue
+            if any(item.value is not None for item in fields):
+                signed = index
+            elif signed is not None:
+                return index
+        return None if signed is None else signed + 1
 
     def _read(self, source: bytes | Path) -> bytes:
         limit = self.limits.max_file_size
         too_large = Fail(
             Result.UNREADABLE,
-            f"The file is larger than {limit // (1024 * 1024)} MB, more than any issued document; "
-            "it was not read.",
-            f"该文件超过 {limit // (1024 * 1024)} MB，大于任何签发的文件，未予读取。",
+            f"The file is larger than {_size_text(limit)}, the most a verification reads (an "
+            "issued document is far smaller); it was not read.",
+            f"该文件超过 {_size_text(limit)}，即检查所读取的上限（签发的文件远小于此），未予读取。",
+            f"more than {limit} bytes",
             stop=True,
         )
         if isinstance(source, Path):
@@ -385,6 +471,8 @@ class _Verification:
         try:
             status = _signature.validate_signature(self.embedded, context)
         except Exception as exc:  # pyHanko raises many types on a malformed CMS blob
+            if not _is_input_failure(exc):
+                raise
             raise Fail(
                 Result.TAMPERED,
                 "The signature is damaged or in a form that cannot be checked.",
@@ -394,7 +482,9 @@ class _Verification:
         self.signer = x509.load_der_x509_certificate(status.signing_cert.dump())
         root = _signature.anchor_root(self.trust, status) if status.trusted else None
         self.issuer = _signature.issuer_info(self.signer, None if root is None else root.label)
-        who = _signature.who(self.issuer)
+        who, who_zh = _signature.who(self.issuer), _signature.who(self.issuer, zh=True)
+        bare = _signature.who(self.issuer, bare=True)
+        bare_zh = _signature.who(self.issuer, zh=True, bare=True)
         if not status.intact:
             raise Fail(
                 Result.TAMPERED,
@@ -408,7 +498,7 @@ class _Verification:
                 Result.TAMPERED,
                 f"The signature does not verify with the certificate of {who}: it was forged or "
                 "damaged.",
-                f"签名无法用 {who} 的证书验证：签名是伪造的或已损坏。",
+                f"签名无法用 {who_zh} 的证书验证：签名是伪造的或已损坏。",
                 "signature value invalid",
             )
         if not status.trusted:
@@ -416,16 +506,17 @@ class _Verification:
             when = moment.strftime("%Y-%m-%d %H:%M UTC")
             if "NO_POE" in indication or "EXPIRED" in indication or "NOT_YET" in indication:
                 en = f"The certificate of {who} was not valid at the signing time it claims ({when})."
-                zh = f"{who} 的证书在其声称的签名时间（{when}）并不有效。"
+                zh = f"{who_zh} 的证书在其声称的签名时间（{when}）并不有效。"
             elif "REVOKED" in indication:
-                en, zh = f"The certificate of {who} has been revoked.", f"{who} 的证书已被吊销。"
+                en, zh = f"The certificate of {who} has been revoked.", f"{who_zh} 的证书已被吊销。"
             else:
                 en = (
-                    f"The signer's certificate ({who}) was not issued by a trust network you have "
-                    "pinned or a certificate authority you trust, so nothing vouches for who signed."
+                    f"The signer's certificate names {bare}, but it was not issued by a trust "
+                    "network you have pinned or a certificate authority you trust, so nothing "
+                    "vouches for who signed."
                 )
                 zh = (
-                    f"签名人的证书（{who}）既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
+                    f"签名人的证书名为 {bare_zh}，但它既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
                     "因此无法确认签名人的身份。"
                 )
             raise Fail(Result.UNTRUSTED_ISSUER, en, zh, indication)
@@ -434,7 +525,7 @@ class _Verification:
         )
         return (
             f"Intact signature by {who}, whose certificate is vouched for by {anchor}.",
-            f"签名完整，签名人为 {who}，其证书由{anchor_zh}担保。",
+            f"签名完整，签名人为 {who_zh}，其证书由{anchor_zh}担保。",
         )
 
     # --- 3. coverage ------------------------------------------------------------------------
@@ -475,18 +566,18 @@ class _Verification:
         self.signed_index = signed = ends[signed_end]
         later = opened.revisions[signed + 1 :]
         for revision in later:
-            reason = _appended.permitted_update(
-                opened, signed, revision.index, self.limits, self.deadline
+            rejection = _appended.permitted_update(
+                opened, signed, revision.index, self.limits, self.deadline, self._check_stamp
             )
-            if reason is not None:
+            if rejection is not None:
                 raise Fail(
                     Result.TAMPERED,
                     f"The file was changed after it was signed: revision {revision.index + 1} was "
-                    "added after the signature, and it is not a permitted addition (validation "
-                    "data or a document time stamp).",
-                    f"文件在签名后被改动：签名之后添加了第 {revision.index + 1} 版，且不属于允许的"
-                    "追加内容（验证数据或文档时间戳）。",
-                    f"revision {revision.index + 1} {reason}",
+                    f"added after the signature, and {rejection.en}. Only validation data or a "
+                    "document time stamp from a trusted authority may follow the signature.",
+                    f"文件在签名后被改动：签名之后添加了第 {revision.index + 1} 版，且{rejection.zh}。"
+                    "签名之后只允许追加验证数据或受信任机构的文档时间戳。",
+                    f"revision {revision.index + 1}: {rejection.detail}"[:500],
                 )
         end = opened.revisions[-1].end
         trailing = data[end:]
@@ -499,11 +590,37 @@ class _Verification:
             )
         if later:
             return (
-                f"The signature covers the file up to revision {signed + 1}; the "
-                f"{len(later)} later revision(s) only add validation data or a time stamp.",
-                f"签名覆盖至第 {signed + 1} 版；其后的 {len(later)} 个版本仅添加了验证数据或时间戳。",
+                f"The signature covers the file up to revision {signed + 1}; each of the "
+                f"{len(later)} later revision(s) was checked to add only validation data or a "
+                "document time stamp from a trusted authority.",
+                f"签名覆盖至第 {signed + 1} 版；其后的 {len(later)} 个版本经检查仅添加了验证数据或"
+                "受信任机构的文档时间戳。",
             )
         return ("The signature covers the whole file.", "签名覆盖整个文件。")
+
+    def _check_stamp(self, field: Any, name: str) -> str | None:
+        """None if the document time stamp in ``field`` is intact and its authority trusted."""
+        opened = self.opened
+        assert opened is not None
+        context = ValidationContext(
+            trust_manager=_signature.trust_manager(self.trust),
+            allow_fetching=False,
+            moment=self.now,
+            revocation_mode="soft-fail",
+        )
+        try:
+            embedded = EmbeddedPdfSignature(opened.reader, field, name)
+            status = _signature.validate_timestamp(embedded, context)
+        except Exception as exc:  # pyHanko raises many types on a malformed CMS blob
+            if not _is_input_failure(exc):
+                raise
+            return f"{type(exc).__name__}: {exc}"[:300]
+        if not (status.intact and status.valid and status.trusted):
+            return (
+                f"intact {status.intact}, valid {status.valid}, trusted {status.trusted}: "
+                f"{status.trust_problem_indic}"
+            )
+        return None
 
     # --- 4. receipt -------------------------------------------------------------------------
 
@@ -643,7 +760,7 @@ class _Verification:
                 f"The document was registered by another issuer (certificate "
                 f"{entry.issuer[:16]}…) than {_signature.who(issuer)}, who signed it: a document registered "
                 "by one company was re-signed by another.",
-                f"该文件的登记方（证书 {entry.issuer[:16]}…）与签名人 {_signature.who(issuer)} 不是同一方："
+                f"该文件的登记方（证书 {entry.issuer[:16]}…）与签名人 {_signature.who(issuer, zh=True)} 不是同一方："
                 "一家公司登记的文件被另一家公司重新签名。",
                 f"entry issuer {entry.issuer}, signer {issuer.fingerprint}",
             )
@@ -663,7 +780,7 @@ class _Verification:
         return (
             f"The registered issuer is the signer, {_signature.who(issuer)}, and the issuer's signature on "
             "the registration record is valid.",
-            f"登记的签发方即签名人 {_signature.who(issuer)}，且签发方对登记记录的签名有效。",
+            f"登记的签发方即签名人 {_signature.who(issuer, zh=True)}，且签发方对登记记录的签名有效。",
         )
 
     # --- 8. registration --------------------------------------------------------------------
@@ -770,6 +887,37 @@ class _Verification:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+# The libraries that parse what the file holds: what they raise says the input is malformed.
+_PARSERS: Final = frozenset(
+    {"pyhanko", "pyhanko_certvalidator", "asn1crypto", "cryptography", "oscrypto", "uritools"}
+)
+
+
+def _is_input_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` says the file is malformed (our :class:`Damaged`, or an error raised
+    inside a parsing library, seen from the innermost frame outside the standard library),
+    rather than a bug of ours (raised in our code, or anywhere else)."""
+    if isinstance(exc, Damaged | RecursionError):  # cycles and nesting in the file recurse
+        return True
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(str(tb.tb_frame.f_globals.get("__name__", "")))
+        tb = tb.tb_next
+    for module in reversed(frames):
+        top = module.partition(".")[0]
+        if top in _PARSERS:
+            return True
+        if top not in sys.stdlib_module_names:
+            return False
+    return False
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.3g} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 def _receipt_failure(exc: TrustnetError, origin: str) -> Fail:

@@ -64,3 +64,29 @@ def test_command_line_files_are_verified_at_start(desk: Desk, qtbot: QtBot, tmp_
     assert isinstance(page, VerifyPage)
     qtbot.waitUntil(lambda: all(c.verdict for c in page.cards), timeout=30_000)
     assert [c.path for c in page.cards] == files
+
+
+def test_an_issuer_name_nothing_vouches_for_is_shown_as_unverified(
+    desk: Desk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QLabel
+
+    from exporter_desk.signing import CertificateAuthority, sign_pdf
+    from tests.verify._build import ACME, draw_revision_one
+
+    now = datetime.now(UTC)
+    # A certificate of the forger's own making that copies a real company's name.
+    forger = CertificateAuthority.create("Forger CA", now=now).issue_credentials(ACME, now=now)
+    forged = tmp_path / "re-signed.pdf"
+    forged.write_bytes(sign_pdf(draw_revision_one(), forger, now=now))
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    drop_files(page.drop_zone, [forged])
+    card = page.cards[0]
+    qtbot.waitUntil(lambda: card.verdict is not None or card.error is not None, timeout=30_000)
+    assert card.result is Result.UNTRUSTED_ISSUER
+    texts = [label.text() for label in card.findChildren(QLabel)]
+    issuer = next(text for text in texts if text.startswith(ACME.name))
+    assert "unverified: a name only claimed, nothing you trust vouches for it" in issuer

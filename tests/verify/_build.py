@@ -514,3 +514,49 @@ def pdfsig_says(pdf: bytes, directory: Path, nss_db: str) -> str:
 
 def moment(now: datetime, **delta: float) -> datetime:
     return (now + timedelta(**delta)).astimezone(UTC).replace(microsecond=0)
+
+
+# --- incremental updates written byte by byte -------------------------------------------------
+
+
+def trailer_of(pdf: bytes) -> tuple[int, int, int]:
+    """(/Size, /Root object number, startxref) of the last revision of ``pdf``."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    startxref = int(re.findall(rb"startxref\s+(\d+)", pdf)[-1])
+    return int(reader.trailer["/Size"]), int(reader.root_ref.idnum), startxref
+
+
+def append_revision(
+    pdf: bytes,
+    objects: dict[int, bytes],
+    *,
+    root: int | None = None,
+    junk: bytes = b"",
+    size: int | None = None,
+) -> bytes:
+    """An incremental update written by hand: ``objects`` (number -> the text between
+    ``N 0 obj`` and ``endobj``), with ``junk`` bytes before them that no entry points to, a
+    classic xref table of one-entry subsections, and a trailer (/Root defaults to the same)."""
+    old_size, old_root, startxref = trailer_of(pdf)
+    out = bytearray(pdf if pdf.endswith(b"\n") else pdf + b"\n")
+    out += junk
+    offsets: dict[int, int] = {}
+    for number, body in objects.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n"
+    for number in sorted(offsets):
+        out += b"%d 1\n%010d 00000 n \n" % (number, offsets[number])
+    new_size = size or max([old_size, *(n + 1 for n in offsets)])
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        new_size,
+        root if root is not None else old_root,
+        startxref,
+        xref,
+    )
+    return bytes(out)
+
+
+def stream_body(data: bytes, entries: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), entries) + data + b"\nendstream"

@@ -124,8 +124,9 @@ def test_proof_of_tampering_stands_when_time_runs_out_later(
     assert verdict.result is Result.TAMPERED
 
 
-def huge_dictionary_pdf(keys: int = 1_000_000) -> bytes:
-    """One catalog of a million keys: pyHanko spends many seconds in one call parsing it."""
+def huge_dictionary_pdf(keys: int = 500_000) -> bytes:
+    """One catalog of half a million keys (within the size limit): pyHanko spends seconds in one
+    call parsing it."""
     return hand_made_pdf(
         b"1 0 obj\n<< /Type /Catalog "
         + b"".join(b"/K%d 1 " % i for i in range(keys))
@@ -237,6 +238,8 @@ def test_fuzzed_issued_pdfs_always_get_a_bounded_verdict(
     kind, mutated = data.draw(mutations(pdf))
     result = check_bounded(mutated, trust, now)
     STATS[f"{kind}:{result.name}"] += 1
+    # INCOMPLETE means an error of our own code, not of the file: malformed input never is one.
+    assert result is not Result.INCOMPLETE, kind
     signed_bytes_same = (
         len(mutated) == len(pdf)
         and mutated[:gap_start] == pdf[:gap_start]
@@ -245,3 +248,56 @@ def test_fuzzed_issued_pdfs_always_get_a_bounded_verdict(
     if result is Result.AUTHENTIC:
         # Only the unsigned signature value (its zero padding) may change and stay authentic.
         assert signed_bytes_same or mutated == pdf, kind
+
+
+# --- memory: bounded before parsing ---------------------------------------------------------------
+
+
+def test_megabytes_of_hex_in_the_signature_are_refused_before_parsing(
+    issued: Issued, trust: Trust, now: datetime
+) -> None:
+    """pyHanko reads a hex string at up to 170 bytes of memory per byte: a 4 MB ``/Contents``
+    would cost most of a gigabyte; it is refused by a scan of the bytes instead."""
+    import tracemalloc
+
+    pdf = issued.pdf
+    start = pdf.index(b"/Contents <") + len(b"/Contents <")
+    hostile = pdf[:start] + b"0" * (4 * 1024 * 1024) + pdf[start:]
+    tracemalloc.start()
+    try:
+        verdict = verify_pdf(hostile, trust, now=now)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert verdict.result is Result.UNREADABLE
+    assert "far larger than anything an issued document holds" in verdict.headline_en
+    assert "hex string of more than 262144 characters" in verdict.check(Step.PARSE).detail
+    assert all(c.status is CheckStatus.NOT_APPLICABLE for c in verdict.checks[1:])
+    assert peak < 4 * len(hostile), f"{peak / 2**20:.0f} MiB"  # the file and a copy or two
+
+
+def test_a_number_of_a_megabyte_is_refused_before_parsing(trust: Trust, now: datetime) -> None:
+    from tests.verify._build import hand_made_revision_one
+
+    hostile = hand_made_revision_one(catalog_extra=b"/Count " + b"9" * (1024 * 1024))
+    verdict = verify_pdf(hostile, trust, now=now)
+    assert verdict.result is Result.UNREADABLE
+    assert "a number of more than 4096 characters" in verdict.check(Step.PARSE).detail
+
+
+def test_a_file_over_the_default_size_limit_is_not_read_and_the_limit_is_stated(
+    issued: Issued, trust: Trust, now: datetime
+) -> None:
+    padded = issued.pdf + b"\n" * (8 * 1024 * 1024)
+    verdict = verify_pdf(padded, trust, now=now)
+    assert verdict.result is Result.UNREADABLE
+    assert verdict.headline_en.startswith("The file is larger than 8 MB, the most a verification")
+    assert verdict.file_sha256 is None
+
+
+def test_an_authentic_verdict_states_the_size_limit_it_read_under(
+    issued: Issued, trust: Trust, now: datetime
+) -> None:
+    verdict = verify_pdf(issued.pdf, trust, now=now)
+    assert verdict.result is Result.AUTHENTIC
+    assert "KB, within the 8 MB a verification reads" in verdict.check(Step.PARSE).reason_en

@@ -28,6 +28,7 @@ def passed(step: Step) -> Check:
 def test_display_strings_are_what_the_verdict_card_shows() -> None:
     assert [r.display for r in Result] == [
         "TAMPERED",
+        "INCOMPLETE",
         "UNREADABLE",
         "UNSIGNED",
         "UNTRUSTED ISSUER",
@@ -36,13 +37,51 @@ def test_display_strings_are_what_the_verdict_card_shows() -> None:
     ]
     assert Result.NOT_REGISTERED.display_zh == "未登记"
     assert Result.AUTHENTIC.display_zh == "真实有效"
+    assert Result.INCOMPLETE.display_zh == "检查未完成"
     assert all(r.display_zh for r in Result)
 
 
+def not_applicable(step: Step) -> Check:
+    return Check(step, CheckStatus.NOT_APPLICABLE, "n/a", "不适用")
+
+
+def plan(*checks: Check) -> tuple[Check, ...]:
+    """``checks``, and every other step of the plan passed, in plan order."""
+    given = {check.step: check for check in checks}
+    return tuple(given.get(step, passed(step)) for step in Step)
+
+
 def test_precedence_most_serious_first() -> None:
-    assert [r.precedence for r in Result] == list(range(6))
-    assert decide_result(()) is Result.AUTHENTIC
-    assert decide_result((passed(Step.PARSE),)) is Result.AUTHENTIC
+    assert [r.precedence for r in Result] == list(range(7))
+    assert decide_result(plan()) is Result.AUTHENTIC
+    assert decide_result(plan(not_applicable(Step.STATUS))) is Result.AUTHENTIC
+
+
+def test_an_empty_plan_is_never_authentic() -> None:
+    assert decide_result(()) is Result.INCOMPLETE
+    assert decide_result((passed(Step.PARSE),)) is Result.INCOMPLETE
+
+
+def test_authentic_needs_every_step_once() -> None:
+    missing = plan()[:-1]
+    assert decide_result(missing) is Result.INCOMPLETE
+    assert decide_result((*plan(), passed(Step.PARSE))) is Result.INCOMPLETE
+    # A step that did not apply while nothing failed means it did not run: not AUTHENTIC.
+    assert decide_result(plan(not_applicable(Step.REVISIONS))) is Result.INCOMPLETE
+    bare = Verdict(Result.INCOMPLETE, (), None, None, None, None, None, None)
+    assert bare.headline_en.startswith("The check could not be completed")
+    assert bare.headline_zh.startswith("检查未能完成")
+
+
+def test_proof_of_tampering_stands_beside_a_step_that_could_not_be_completed() -> None:
+    checks = plan(
+        failed(Step.SIGNATURE, Result.INCOMPLETE), failed(Step.REVISIONS, Result.TAMPERED)
+    )
+    assert decide_result(checks) is Result.TAMPERED
+    checks = plan(
+        failed(Step.SIGNATURE, Result.INCOMPLETE), failed(Step.STATUS, Result.NOT_REGISTERED)
+    )
+    assert decide_result(checks) is Result.INCOMPLETE
 
 
 @pytest.mark.parametrize(
@@ -57,7 +96,7 @@ def test_precedence_most_serious_first() -> None:
     ],
 )
 def test_the_most_serious_failure_decides(outcomes: tuple[Result, ...], expected: Result) -> None:
-    checks = tuple(failed(step, outcome) for step, outcome in zip(Step, outcomes, strict=False))
+    checks = plan(*(failed(step, outcome) for step, outcome in zip(Step, outcomes, strict=False)))
     assert decide_result(checks) is expected
 
 
@@ -117,7 +156,7 @@ def test_steps_are_numbered_one_to_nine_with_titles_in_both_languages() -> None:
 def test_json_of_a_bare_verdict() -> None:
     v = Verdict(
         Result.UNREADABLE,
-        (failed(Step.PARSE, Result.UNREADABLE),),
+        (failed(Step.PARSE, Result.UNREADABLE), *(not_applicable(s) for s in list(Step)[1:])),
         None,
         None,
         None,

@@ -247,3 +247,77 @@ def test_calling_from_a_running_event_loop_is_a_programming_error(
 def test_naive_now_is_a_programming_error(issued: Issued, trust: Trust) -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         verify_pdf(issued.pdf, trust, now=datetime(2025, 1, 1))
+
+
+# --- fails closed: a bug of ours is "could not be completed", never AUTHENTIC or TAMPERED ------
+
+STEP_METHODS = [
+    "step_1_parse",
+    "step_2_signature",
+    "step_3_coverage",
+    "step_4_receipt",
+    "step_5_revisions",
+    "step_6_content",
+    "step_7_issuer",
+    "step_8_registration",
+    "step_9_status",
+]
+
+
+@pytest.mark.parametrize("method", STEP_METHODS)
+def test_an_error_of_ours_in_any_step_says_the_check_could_not_be_completed(
+    method: str,
+    issued: Issued,
+    trust: Trust,
+    now: datetime,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from exporter_desk.verify import verifier
+
+    def broken(*args: object) -> tuple[str, str]:
+        raise RuntimeError(f"injected into {method}")
+
+    monkeypatch.setattr(verifier._Verification, method, broken)
+    with caplog.at_level("ERROR", logger="exporter_desk.verify.verifier"):
+        verdict = verify_pdf(issued.pdf, trust, now=now)
+    assert verdict.result is Result.INCOMPLETE, verdict.to_json()
+    step = Step(STEP_METHODS.index(method) + 1)
+    check = verdict.check(step)
+    assert check.outcome is Result.INCOMPLETE
+    assert check.reason_en.startswith("This check could not be completed because of an unexpected")
+    assert check.detail == f"RuntimeError: injected into {method}"
+    assert verdict.headline_en == check.reason_en
+    logged = [r for r in caplog.records if "failed unexpectedly" in r.getMessage()]
+    assert len(logged) == 1 and logged[0].exc_info is not None  # with its traceback
+
+
+@pytest.mark.parametrize(
+    ("module", "function"),
+    [
+        ("_pdf", "open_pdf"),  # inside step 1's catch of pyHanko's errors
+        ("_signature", "validate_signature"),  # inside step 2's catch of pyHanko's errors
+        ("_signature", "validate_timestamp"),  # inside step 3's time stamp check
+    ],
+)
+def test_an_error_of_ours_beside_pyhankos_is_not_taken_for_a_damaged_file(
+    module: str,
+    function: str,
+    issued: Issued,
+    trust: Trust,
+    now: datetime,
+    member_ca: CertificateAuthority,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    from tests.verify._build import add_document_time_stamp
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("injected")
+
+    monkeypatch.setattr(importlib.import_module(f"exporter_desk.verify.{module}"), function, broken)
+    pdf = add_document_time_stamp(issued.pdf, member_ca, now)
+    verdict = verify_pdf(pdf, trust, now=now)
+    assert verdict.result is Result.INCOMPLETE, verdict.to_json()
+    assert "KeyError" in next(c.detail for c in verdict.checks if c.outcome is Result.INCOMPLETE)
