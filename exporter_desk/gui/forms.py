@@ -81,6 +81,13 @@ class Form(QWidget):
     def box(self, path: str) -> FieldBox | None:
         return self._boxes.get(path)
 
+    def path_of(self, widget: QWidget) -> str | None:
+        """The first field path of the row holding ``widget`` (None if no row holds it)."""
+        for path, box in self._boxes.items():
+            if box.widget is widget or box.widget.isAncestorOf(widget):
+                return path
+        return None
+
     def owns(self, path: str) -> bool:
         return path in self._boxes
 

@@ -299,7 +299,7 @@ class EditorDialog(QDialog):
     def validate(self) -> list[Problem]:
         """Build the object, show its problems beside the fields; return all problems."""
         obj, found = self.build()
-        problems = list(found)
+        problems = [*self._unreadable_dates(), *found]
         if obj is not None:
             taken = {p.field for p in problems}
             problems.extend(p for p in obj.problems() if p.field not in taken)
@@ -311,6 +311,26 @@ class EditorDialog(QDialog):
         if obj is not None:
             self.after_validate(obj)
         return problems
+
+    def _unreadable_dates(self) -> list[Problem]:
+        """A date field whose text is not a date: said beside it, so a typo never saves as
+        "no date"."""
+        found: list[Problem] = []
+        for widget in self._inputs.values():
+            is_invalid = getattr(widget, "is_invalid", None)
+            if not isinstance(widget, QWidget) or not callable(is_invalid) or not is_invalid():
+                continue
+            for form in self._forms:
+                path = form.path_of(widget)
+                if path is not None:
+                    message = translate(
+                        "EditorDialog",
+                        "Type a date as year-month-day, such as 2026-05-20, or pick one from "
+                        "the calendar (F4).",
+                    )
+                    found.append(Problem(path, message))
+                    break
+        return found
 
     def _is_visible(self, problem: Problem) -> bool:
         if self.show_all_problems:
