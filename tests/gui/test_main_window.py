@@ -25,7 +25,7 @@ from tests.gui.conftest import Desk
 def test_every_screen_opens(desk: Desk, qtbot: QtBot) -> None:
     for screen in Screen:
         page = desk.window.show_screen(screen)
-        assert desk.window.stack.currentWidget() is page
+        assert desk.window.current_page() is page
         if isinstance(page, ListPage):
             qtbot.waitUntil(lambda p=page: p.model.total is not None)
             assert p_total(page) >= 1

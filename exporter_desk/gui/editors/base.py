@@ -39,6 +39,7 @@ from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import ErrorLabel, Form, route_problems
 from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.gui.widgets import fitting_size
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -454,6 +455,7 @@ class EditorDialog(QDialog):
         geometry = QSettings().value(f"editors/{type(self).__name__}/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        self.resize(fitting_size(self.size(), self))
 
     # -- language and title ------------------------------------------------------------------
 
