@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from exporter_desk.domain import Problem
+from exporter_desk.gui.messages import translate_message
 
 Text = Callable[[], str]
 
@@ -29,7 +30,8 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_messages(self, messages: list[str]) -> None:
-        self.setText("\n".join(dict.fromkeys(messages)))
+        """Show ``messages`` (the core's English ones in the interface language)."""
+        self.setText("\n".join(dict.fromkeys(translate_message(m) for m in messages)))
         self.setVisible(bool(messages))
 
 

@@ -298,8 +298,10 @@ class ListPage(QWidget, Generic[C]):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self._started:
+            if self._started and self.window().isVisible():
                 self.model.reload()  # rows hold translated words (kinds, statuses)
+            else:
+                self._started = False  # a closed window reloads when shown again, if ever
         super().changeEvent(event)
 
 

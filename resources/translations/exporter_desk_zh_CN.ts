@@ -299,6 +299,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
 <context>
     <name>EditorDialog</name>
     <message>
+        <source>Type a date as year-month-day, such as 2026-05-20, or pick one from the calendar (F4).</source>
+        <translation>请按 年-月-日 输入日期，例如 2026-05-20，或从日历中选择（F4）。</translation>
+    </message>
+    <message>
         <source>Not saved: fix the {count} problem(s) shown in red.</source>
         <translation>未保存：请修正红色标出的 {count} 个问题。</translation>
     </message>
@@ -665,8 +669,20 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>前 {shown} 条结果；输入更多词语以缩小搜索范围。</translation>
     </message>
     <message>
+        <source>No matches; try fewer or other words.</source>
+        <translation>没有匹配项；请减少或更换关键词。</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配项</translation>
+    </message>
+    <message>
         <source>{shown} matches</source>
         <translation>{shown} 条结果</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
     </message>
     <message>
         <source>{total} records</source>
@@ -691,6 +707,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Open the selected record (Enter)</source>
         <translation>打开所选记录 (Enter)</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>这里还没有内容。</translation>
     </message>
 </context>
 <context>
@@ -720,6 +744,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>电子邮箱</translation>
     </message>
     <message>
+        <source>No parties yet. Parties are the companies you deal with: buyers, suppliers, consignees, banks and your own company.</source>
+        <translation>还没有当事方。当事方是与您往来的公司：买方、供应商、收货人、银行以及您自己的公司。</translation>
+    </message>
+    <message>
+        <source>New party</source>
+        <translation>新建当事方</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
@@ -742,6 +774,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Origin</source>
         <translation>原产地</translation>
+    </message>
+    <message>
+        <source>No products yet. Products are what you sell, with their HS codes, prices, weights and packing; invoice lines are filled from them.</source>
+        <translation>还没有商品。商品是您销售的货物，含 HS 编码、价格、重量和包装；发票行据此填写。</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新建商品</translation>
     </message>
     <message>
         <source>Number</source>
@@ -772,6 +812,22 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>合计</translation>
     </message>
     <message>
+        <source>No contracts yet. A sales contract with a buyer (or a purchase contract with a supplier) fixes the goods, prices and terms; invoices are made from it.</source>
+        <translation>还没有合同。与买方的销售合同（或与供应商的采购合同）确定货物、价格和条款；发票据此生成。</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <source>No invoices yet. An invoice bills the buyer for goods: make a new one, or make one from a contract.</source>
+        <translation>还没有发票。发票向买方收取货款：新建一张，或从合同生成。</translation>
+    </message>
+    <message>
+        <source>New invoice</source>
+        <translation>新建发票</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
@@ -800,6 +856,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>预计到港</translation>
     </message>
     <message>
+        <source>No shipments yet. A shipment records the vessel or flight, the containers and the dates; packing lists refer to it.</source>
+        <translation>还没有货运。货运记录船名或航班、集装箱和日期；装箱单会引用它。</translation>
+    </message>
+    <message>
+        <source>New shipment</source>
+        <translation>新建货运</translation>
+    </message>
+    <message>
         <source>Purchase leg</source>
         <translation>采购合同</translation>
     </message>
@@ -812,6 +876,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>备注</translation>
     </message>
     <message>
+        <source>No deals yet. A deal ties a purchase contract to the sales contract that resells the goods (offshore, back-to-back trade).</source>
+        <translation>还没有交易。交易将采购合同与转售货物的销售合同关联起来（离岸、背对背贸易）。</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建交易</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -822,6 +894,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>No documents issued yet. Issue one with Issue: it is registered with the trust network and signed, and shows here.</source>
+        <translation>还没有签发单据。点击“签发”即可签发：单据会在信任网络登记并签名，然后显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -885,6 +961,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Product...</source>
         <translation>商品...</translation>
+    </message>
+    <message>
+        <source>Select the contract, then New invoice from contract.</source>
+        <translation>请选择合同，然后点击“从合同新建发票”。</translation>
     </message>
     <message>
         <source>About Exporter Desk</source>
@@ -981,6 +1061,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>由合同新建发票</translation>
     </message>
     <message>
+        <source>Make one from a contract</source>
+        <translation>从合同生成</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -1011,6 +1095,505 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Try now to register the documents waiting in the outbox (it is retried every minute anyway)</source>
         <translation>立即尝试登记发件箱中等待的单据（系统每分钟也会自动重试）</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label}为必填项。</translation>
+    </message>
+    <message>
+        <source>{label} is {size} characters long; at most {limit} fit.</source>
+        <translation>{label}长 {size} 个字符；最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{label} contains invisible control characters; retype it.</source>
+        <translation>{label}含有不可见的控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>{label} must be zero or more.</source>
+        <translation>{label}必须大于或等于零。</translation>
+    </message>
+    <message>
+        <source>{label} must be more than zero.</source>
+        <translation>{label}必须大于零。</translation>
+    </message>
+    <message>
+        <source>{label} has more than {places} decimal place.</source>
+        <translation>{label}的小数超过 {places} 位。</translation>
+    </message>
+    <message>
+        <source>{label} has more than {places} decimal places.</source>
+        <translation>{label}的小数超过 {places} 位。</translation>
+    </message>
+    <message>
+        <source>{label} has more decimals than {currency} allows ({units}).</source>
+        <translation>{label}的小数位数超过 {currency} 允许的位数（{units}）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.</source>
+        <translation>“{code}”不是 ISO 3166 国家代码；请使用两个字母，例如 CN、DE 或 VN。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.</source>
+        <translation>“{code}”不是 ISO 4217 货币代码；请使用三个字母，例如 USD、EUR 或 CNY。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an Incoterms 2020 rule; use one of {rules}.</source>
+        <translation>“{code}”不是 Incoterms 2020 贸易术语；请使用以下之一：{rules}。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a UN/LOCODE; use the country code and three letters, such as CNSHA (Shanghai) or DEHAM (Hamburg).</source>
+        <translation>“{code}”不是 UN/LOCODE 港口代码；请使用国家代码加三个字母，例如 CNSHA（上海）或 DEHAM（汉堡）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an HS code; use 6, 8 or 10 digits, such as 8471.30 or 8471300000.</source>
+        <translation>“{code}”不是 HS 编码；请使用 6、8 或 10 位数字，例如 8471.30 或 8471300000。</translation>
+    </message>
+    <message>
+        <source>'{code}' starts with chapter {chapter}, which the HS does not have (chapters are 01 to 97, 77 unused).</source>
+        <translation>“{code}”以第 {chapter} 章开头，而 HS 没有此章（章号为 01 至 97，77 未使用）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a valid {what} for {country}: {reason}. Check it against the company's licence.</source>
+        <translation>“{code}”不是有效的{country}{what}：{reason}。请对照公司执照核对。</translation>
+    </message>
+    <message>
+        <source>The {what} is too long to be a number.</source>
+        <translation>{what}太长，不是一个数字。</translation>
+    </message>
+    <message>
+        <source>'{text}' has a comma where none belongs; write the {what} with a decimal point, and commas only between groups of three digits, such as 1,234.50.</source>
+        <translation>“{text}”中的逗号位置不对；{what}请用小数点书写，逗号只用于每三位数字之间，例如 1,234.50。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a number; write the {what} with digits and an optional decimal point, such as 1234.50.</source>
+        <translation>“{text}”不是数字；{what}请用数字书写，可带小数点，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>The {what} must be an ordinary number.</source>
+        <translation>{what}必须是普通数字。</translation>
+    </message>
+    <message>
+        <source>The {what} is too large.</source>
+        <translation>{what}太大。</translation>
+    </message>
+    <message>
+        <source>The amount {amount} cannot be written on a document; check the quantities and prices.</source>
+        <translation>金额 {amount} 无法写入单据；请检查数量和价格。</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {units} decimal places; {amount} has more.</source>
+        <translation>{currency} 金额有 {units} 位小数；{amount} 的小数位更多。</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} and {other} cannot be added; use one currency per document.</source>
+        <translation>{currency} 与 {other} 的金额不能相加；每份单据请使用一种货币。</translation>
+    </message>
+    <message>
+        <source>{incoterm} is a sea term: give both ports as UN/LOCODEs.</source>
+        <translation>{incoterm} 是海运术语：请以 UN/LOCODE 填写装运港和目的港。</translation>
+    </message>
+    <message>
+        <source>The named place for {incoterm}</source>
+        <translation>{incoterm} 的指定地点</translation>
+    </message>
+    <message>
+        <source>Sold {sold} of {product} but bought {bought}.</source>
+        <translation>{product} 售出 {sold}，但购入 {bought}。</translation>
+    </message>
+    <message>
+        <source>The invoice line '{line}' names no known product (SKU); pack it by hand or link the line to a product.</source>
+        <translation>发票行“{line}”没有对应的已知商品（SKU）；请手动装箱，或将该行关联到商品。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an e-mail address.</source>
+        <translation>“{text}”不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a SWIFT/BIC code (8 or 11 characters, such as BKCHCNBJ300).</source>
+        <translation>“{text}”不是 SWIFT/BIC 代码（8 或 11 个字符，例如 BKCHCNBJ300）。</translation>
+    </message>
+    <message>
+        <source>This looks like an IBAN but is not valid ({reason}).</source>
+        <translation>这看起来像 IBAN，但无效（{reason}）。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an ISO 6346 container number ({reason}); it is 4 letters and 7 digits, such as CSQU3054383.</source>
+        <translation>“{text}”不是 ISO 6346 集装箱号（{reason}）；集装箱号为 4 个字母加 7 位数字，例如 CSQU3054383。</translation>
+    </message>
+    <message>
+        <source>The {subject} has {count} problem to fix: {lines}</source>
+        <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
+    </message>
+    <message>
+        <source>The {subject} has {count} problems to fix: {lines}</source>
+        <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
+    </message>
+    <message>
+        <source>The {subject} (#{id}) no longer exists; it may have been deleted. Refresh the list and try again.</source>
+        <translation>该{subject}（#{id}）已不存在，可能已被删除。请刷新列表后重试。</translation>
+    </message>
+    <message>
+        <source>Another {subject} already has the {what} '{value}'. Each {subject2} needs its own {what2}; choose another.</source>
+        <translation>另一个{subject}已使用{what}“{value}”。每个{subject2}的{what2}必须唯一；请另选一个。</translation>
+    </message>
+    <message>
+        <source>The {subject} refers to a {target} (#{id}) that does not exist ({field}); pick one from the list.</source>
+        <translation>该{subject}引用的{target}（#{id}）不存在（{field}）；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>This {subject} cannot be deleted: it is used by {listed}. Remove those first, or keep it.</source>
+        <translation>此{subject}无法删除：{listed}正在使用它。请先删除这些记录，或保留它。</translation>
+    </message>
+    <message>
+        <source>The {field} of the {subject} is {size} characters long; at most {limit} fit. Shorten it (was something pasted by mistake?).</source>
+        <translation>{subject}的{field}长 {size} 个字符；最多 {limit} 个。请缩短（是否误粘贴了内容？）。</translation>
+    </message>
+    <message>
+        <source>The data breaks a rule of the database and was not saved ({cause}). Please report this problem.</source>
+        <translation>数据违反了数据库规则，未保存（{cause}）。请报告此问题。</translation>
+    </message>
+    <message>
+        <source>Exporter Desk could not write to its database ({cause}). Check free disk space and folder permissions; nothing was saved.</source>
+        <translation>Exporter Desk 无法写入数据库（{cause}）。请检查磁盘空间和文件夹权限；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>A proforma cannot expire before its date.</source>
+        <translation>形式发票的有效期不能早于开票日期。</translation>
+    </message>
+    <message>
+        <source>Add at least one line item.</source>
+        <translation>请至少添加一行商品。</translation>
+    </message>
+    <message>
+        <source>Add at least one package.</source>
+        <translation>请至少添加一个包装。</translation>
+    </message>
+    <message>
+        <source>Air shipments have no sea containers.</source>
+        <translation>空运没有海运集装箱。</translation>
+    </message>
+    <message>
+        <source>An L/C number belongs to L/C terms only.</source>
+        <translation>信用证号只适用于信用证付款方式。</translation>
+    </message>
+    <message>
+        <source>An account number has at most 34 letters and digits.</source>
+        <translation>账号最多 34 个字母和数字。</translation>
+    </message>
+    <message>
+        <source>An advance payment applies to T/T terms only.</source>
+        <translation>预付款只适用于电汇付款方式。</translation>
+    </message>
+    <message>
+        <source>An issuing bank belongs to L/C terms only.</source>
+        <translation>开证行只适用于信用证付款方式。</translation>
+    </message>
+    <message>
+        <source>At least one unit goes in a package.</source>
+        <translation>每个包装至少装一个单位。</translation>
+    </message>
+    <message>
+        <source>D/A terms need the number of days after sight (such as 60).</source>
+        <translation>承兑交单需要填写见票后天数（例如 60）。</translation>
+    </message>
+    <message>
+        <source>Discounts exceed the goods value: the total would be negative.</source>
+        <translation>折扣超过货值：总额将为负数。</translation>
+    </message>
+    <message>
+        <source>Only a proforma invoice has a validity date.</source>
+        <translation>只有形式发票有有效期。</translation>
+    </message>
+    <message>
+        <source>Package numbers overlap an earlier range.</source>
+        <translation>件号与前面的范围重叠。</translation>
+    </message>
+    <message>
+        <source>Package numbers run from the first to the last, starting at 1.</source>
+        <translation>件号从第一件到最后一件，从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Payment days must be between 0 and 365.</source>
+        <translation>付款天数必须在 0 到 365 之间。</translation>
+    </message>
+    <message>
+        <source>The ETA is before the ETD.</source>
+        <translation>预计到达时间早于预计离港时间。</translation>
+    </message>
+    <message>
+        <source>The advance is a percentage between 0 and 100.</source>
+        <translation>预付款是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The buyer and the seller must be different parties.</source>
+        <translation>买方和卖方必须是不同的当事方。</translation>
+    </message>
+    <message>
+        <source>The company buying on the purchase leg must be the seller on the sales leg.</source>
+        <translation>采购端的买方公司必须是销售端的卖方。</translation>
+    </message>
+    <message>
+        <source>The gross weight cannot be less than the net weight.</source>
+        <translation>毛重不能小于净重。</translation>
+    </message>
+    <message>
+        <source>The latest delivery date is before the earliest.</source>
+        <translation>最晚交货日期早于最早交货日期。</translation>
+    </message>
+    <message>
+        <source>The purchase leg must be a purchase contract.</source>
+        <translation>采购端必须是采购合同。</translation>
+    </message>
+    <message>
+        <source>The sales leg must be a sales contract.</source>
+        <translation>销售端必须是销售合同。</translation>
+    </message>
+    <message>
+        <source>The sales leg must be another contract than the purchase leg.</source>
+        <translation>销售端必须是与采购端不同的合同。</translation>
+    </message>
+    <message>
+        <source>The registration id must be at most 40 printable characters.</source>
+        <translation>注册号最多 40 个可打印字符。</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program (is Exporter Desk open twice?). Close the other window and try again; nothing was saved.</source>
+        <translation>数据库正被另一个程序使用（Exporter Desk 是否打开了两次？）。请关闭另一个窗口后重试；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Bank address</source>
+        <translation>银行地址</translation>
+    </message>
+    <message>
+        <source>Bank name</source>
+        <translation>银行名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Marks and numbers</source>
+        <translation>唛头</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The Chinese address</source>
+        <translation>中文地址</translation>
+    </message>
+    <message>
+        <source>The Chinese description</source>
+        <translation>中文品名</translation>
+    </message>
+    <message>
+        <source>The Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>The English address</source>
+        <translation>英文地址</translation>
+    </message>
+    <message>
+        <source>The English description</source>
+        <translation>英文品名</translation>
+    </message>
+    <message>
+        <source>The English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>The L/C number</source>
+        <translation>信用证号</translation>
+    </message>
+    <message>
+        <source>The SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>The amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>The buyer's reference</source>
+        <translation>买方参考号</translation>
+    </message>
+    <message>
+        <source>The container type</source>
+        <translation>集装箱类型</translation>
+    </message>
+    <message>
+        <source>The contents</source>
+        <translation>内装物</translation>
+    </message>
+    <message>
+        <source>The contract number</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <source>The deal reference</source>
+        <translation>交易编号</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>The gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>The invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>The issuing bank</source>
+        <translation>开证行</translation>
+    </message>
+    <message>
+        <source>The net weight</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The packing list number</source>
+        <translation>装箱单号</translation>
+    </message>
+    <message>
+        <source>The quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The seal number</source>
+        <translation>封条号</translation>
+    </message>
+    <message>
+        <source>The shipment reference</source>
+        <translation>货运编号</translation>
+    </message>
+    <message>
+        <source>The unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <source>Arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <source>Voyage</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>航班</translation>
+    </message>
+    <message>
+        <source>Transport document no</source>
+        <translation>运输单据号</translation>
+    </message>
+    <message>
+        <source>Place of delivery</source>
+        <translation>交货地点</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>单据</translation>
     </message>
 </context>
 <context>

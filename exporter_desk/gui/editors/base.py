@@ -478,6 +478,8 @@ class EditorDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._inputs:
+                self.validate()  # the messages beside the fields, in the new language
         super().changeEvent(event)
 
 

@@ -1,0 +1,291 @@
+"""Messages of the core (domain validation, store and other ``ExporterError``\\ s) in the
+interface language.
+
+The core never imports Qt and writes its messages in English. The GUI translates them here,
+with the English text as the key: a fixed message is looked up as it is; a message with values
+in it (``"The English name is required."``) is matched against the templates below, the
+template is translated, and each value that is itself a known phrase (a field's name, a record
+kind) is translated too, while codes and numbers stay as they are. Every template and phrase
+is written out below so that ``pyside6-lupdate`` extracts it into the catalogue; their Chinese
+is in ``resources/translations/exporter_desk_zh_CN.glossary.json``.
+
+A message that matches nothing is shown in English, and ``tests/gui/test_messages.py`` lists
+the core's messages that are not covered, so a new one is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Messages"
+
+# Messages with values: {name} matches any text. Order matters where two templates could match:
+# the more specific first.
+_TEMPLATES = (
+    # domain/_checks.py
+    QT_TRANSLATE_NOOP("Messages", "{label} is required."),
+    QT_TRANSLATE_NOOP("Messages", "{label} is {size} characters long; at most {limit} fit."),
+    QT_TRANSLATE_NOOP("Messages", "{label} contains invisible control characters; retype it."),
+    QT_TRANSLATE_NOOP("Messages", "{label} must be zero or more."),
+    QT_TRANSLATE_NOOP("Messages", "{label} must be more than zero."),
+    QT_TRANSLATE_NOOP("Messages", "{label} has more than {places} decimal place."),
+    QT_TRANSLATE_NOOP("Messages", "{label} has more than {places} decimal places."),
+    QT_TRANSLATE_NOOP("Messages", "{label} has more decimals than {currency} allows ({units})."),
+    # domain/codes.py
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "'{code}' is not an Incoterms 2020 rule; use one of {rules}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not a UN/LOCODE; use the country code and three letters, such as CNSHA "
+        "(Shanghai) or DEHAM (Hamburg).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not an HS code; use 6, 8 or 10 digits, such as 8471.30 or 8471300000.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' starts with chapter {chapter}, which the HS does not have (chapters are 01 to "
+        "97, 77 unused).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not a valid {what} for {country}: {reason}. Check it against the company's "
+        "licence.",
+    ),
+    # domain/money.py
+    QT_TRANSLATE_NOOP("Messages", "The {what} is too long to be a number."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' has a comma where none belongs; write the {what} with a decimal point, and "
+        "commas only between groups of three digits, such as 1,234.50.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a number; write the {what} with digits and an optional decimal point, "
+        "such as 1234.50.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The {what} must be an ordinary number."),
+    QT_TRANSLATE_NOOP("Messages", "The {what} is too large."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The amount {amount} cannot be written on a document; check the quantities and prices.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{currency} amounts have {units} decimal places; {amount} has more."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Amounts in {currency} and {other} cannot be added; use one currency per document.",
+    ),
+    # domain objects
+    QT_TRANSLATE_NOOP("Messages", "{incoterm} is a sea term: give both ports as UN/LOCODEs."),
+    QT_TRANSLATE_NOOP("Messages", "The named place for {incoterm}"),
+    QT_TRANSLATE_NOOP("Messages", "Sold {sold} of {product} but bought {bought}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The invoice line '{line}' names no known product (SKU); pack it by hand or link the "
+        "line to a product.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "'{text}' is not an e-mail address."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a SWIFT/BIC code (8 or 11 characters, such as BKCHCNBJ300).",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "This looks like an IBAN but is not valid ({reason})."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not an ISO 6346 container number ({reason}); it is 4 letters and 7 digits, "
+        "such as CSQU3054383.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problem to fix: {lines}"),
+    QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problems to fix: {lines}"),
+    # store/errors.py
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {subject} (#{id}) no longer exists; it may have been deleted. Refresh the list and "
+        "try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Another {subject} already has the {what} '{value}'. Each {subject2} needs its own "
+        "{what2}; choose another.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {subject} refers to a {target} (#{id}) that does not exist ({field}); pick one from "
+        "the list.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This {subject} cannot be deleted: it is used by {listed}. Remove those first, or keep it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {field} of the {subject} is {size} characters long; at most {limit} fit. Shorten it "
+        "(was something pasted by mistake?).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The data breaks a rule of the database and was not saved ({cause}). Please report this "
+        "problem.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Exporter Desk could not write to its database ({cause}). Check free disk space and "
+        "folder permissions; nothing was saved.",
+    ),
+)
+
+# Fixed messages and the phrases that fill templates (field names, record kinds).
+_PHRASES = (
+    QT_TRANSLATE_NOOP("Messages", "A proforma cannot expire before its date."),
+    QT_TRANSLATE_NOOP("Messages", "Add at least one line item."),
+    QT_TRANSLATE_NOOP("Messages", "Add at least one package."),
+    QT_TRANSLATE_NOOP("Messages", "Air shipments have no sea containers."),
+    QT_TRANSLATE_NOOP("Messages", "An L/C number belongs to L/C terms only."),
+    QT_TRANSLATE_NOOP("Messages", "An account number has at most 34 letters and digits."),
+    QT_TRANSLATE_NOOP("Messages", "An advance payment applies to T/T terms only."),
+    QT_TRANSLATE_NOOP("Messages", "An issuing bank belongs to L/C terms only."),
+    QT_TRANSLATE_NOOP("Messages", "At least one unit goes in a package."),
+    QT_TRANSLATE_NOOP("Messages", "D/A terms need the number of days after sight (such as 60)."),
+    QT_TRANSLATE_NOOP("Messages", "Discounts exceed the goods value: the total would be negative."),
+    QT_TRANSLATE_NOOP("Messages", "Only a proforma invoice has a validity date."),
+    QT_TRANSLATE_NOOP("Messages", "Package numbers overlap an earlier range."),
+    QT_TRANSLATE_NOOP("Messages", "Package numbers run from the first to the last, starting at 1."),
+    QT_TRANSLATE_NOOP("Messages", "Payment days must be between 0 and 365."),
+    QT_TRANSLATE_NOOP("Messages", "The ETA is before the ETD."),
+    QT_TRANSLATE_NOOP("Messages", "The advance is a percentage between 0 and 100."),
+    QT_TRANSLATE_NOOP("Messages", "The buyer and the seller must be different parties."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company buying on the purchase leg must be the seller on the sales leg.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The gross weight cannot be less than the net weight."),
+    QT_TRANSLATE_NOOP("Messages", "The latest delivery date is before the earliest."),
+    QT_TRANSLATE_NOOP("Messages", "The purchase leg must be a purchase contract."),
+    QT_TRANSLATE_NOOP("Messages", "The sales leg must be a sales contract."),
+    QT_TRANSLATE_NOOP("Messages", "The sales leg must be another contract than the purchase leg."),
+    QT_TRANSLATE_NOOP("Messages", "The registration id must be at most 40 printable characters."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database is in use by another program (is Exporter Desk open twice?). Close the "
+        "other window and try again; nothing was saved.",
+    ),
+    # field names the checks name
+    QT_TRANSLATE_NOOP("Messages", "Account name"),
+    QT_TRANSLATE_NOOP("Messages", "Account number"),
+    QT_TRANSLATE_NOOP("Messages", "Bank address"),
+    QT_TRANSLATE_NOOP("Messages", "Bank name"),
+    QT_TRANSLATE_NOOP("Messages", "Contact"),
+    QT_TRANSLATE_NOOP("Messages", "Marks and numbers"),
+    QT_TRANSLATE_NOOP("Messages", "Notes"),
+    QT_TRANSLATE_NOOP("Messages", "The Chinese address"),
+    QT_TRANSLATE_NOOP("Messages", "The Chinese description"),
+    QT_TRANSLATE_NOOP("Messages", "The Chinese name"),
+    QT_TRANSLATE_NOOP("Messages", "The English address"),
+    QT_TRANSLATE_NOOP("Messages", "The English description"),
+    QT_TRANSLATE_NOOP("Messages", "The English name"),
+    QT_TRANSLATE_NOOP("Messages", "The L/C number"),
+    QT_TRANSLATE_NOOP("Messages", "The SKU"),
+    QT_TRANSLATE_NOOP("Messages", "The amount"),
+    QT_TRANSLATE_NOOP("Messages", "The buyer's reference"),
+    QT_TRANSLATE_NOOP("Messages", "The container type"),
+    QT_TRANSLATE_NOOP("Messages", "The contents"),
+    QT_TRANSLATE_NOOP("Messages", "The contract number"),
+    QT_TRANSLATE_NOOP("Messages", "The deal reference"),
+    QT_TRANSLATE_NOOP("Messages", "The description"),
+    QT_TRANSLATE_NOOP("Messages", "The gross weight"),
+    QT_TRANSLATE_NOOP("Messages", "The invoice number"),
+    QT_TRANSLATE_NOOP("Messages", "The issuing bank"),
+    QT_TRANSLATE_NOOP("Messages", "The net weight"),
+    QT_TRANSLATE_NOOP("Messages", "The notes"),
+    QT_TRANSLATE_NOOP("Messages", "The packing list number"),
+    QT_TRANSLATE_NOOP("Messages", "The quantity"),
+    QT_TRANSLATE_NOOP("Messages", "The seal number"),
+    QT_TRANSLATE_NOOP("Messages", "The shipment reference"),
+    QT_TRANSLATE_NOOP("Messages", "The unit price"),
+    QT_TRANSLATE_NOOP("Messages", "Packing"),
+    QT_TRANSLATE_NOOP("Messages", "Inspection"),
+    QT_TRANSLATE_NOOP("Messages", "Insurance"),
+    QT_TRANSLATE_NOOP("Messages", "Arbitration"),
+    QT_TRANSLATE_NOOP("Messages", "Length"),
+    QT_TRANSLATE_NOOP("Messages", "Width"),
+    QT_TRANSLATE_NOOP("Messages", "Height"),
+    QT_TRANSLATE_NOOP("Messages", "Vessel"),
+    QT_TRANSLATE_NOOP("Messages", "Voyage"),
+    QT_TRANSLATE_NOOP("Messages", "Flight"),
+    QT_TRANSLATE_NOOP("Messages", "Transport document no"),
+    QT_TRANSLATE_NOOP("Messages", "Place of delivery"),
+    QT_TRANSLATE_NOOP("Messages", "number"),
+    QT_TRANSLATE_NOOP("Messages", "amount"),
+    QT_TRANSLATE_NOOP("Messages", "price"),
+    QT_TRANSLATE_NOOP("Messages", "quantity"),
+    QT_TRANSLATE_NOOP("Messages", "percentage"),
+    QT_TRANSLATE_NOOP("Messages", "weight"),
+    # record kinds the store names
+    QT_TRANSLATE_NOOP("Messages", "party"),
+    QT_TRANSLATE_NOOP("Messages", "product"),
+    QT_TRANSLATE_NOOP("Messages", "contract"),
+    QT_TRANSLATE_NOOP("Messages", "invoice"),
+    QT_TRANSLATE_NOOP("Messages", "shipment"),
+    QT_TRANSLATE_NOOP("Messages", "deal"),
+    QT_TRANSLATE_NOOP("Messages", "packing list"),
+    QT_TRANSLATE_NOOP("Messages", "document"),
+)
+
+TEMPLATES: tuple[str, ...] = tuple(str(t) for t in _TEMPLATES)
+PHRASES: tuple[str, ...] = tuple(str(p) for p in _PHRASES)
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+        for index, part in enumerate(parts)
+    )
+    return re.compile(regex, re.DOTALL)
+
+
+def _phrase(text: str) -> str:
+    """A fixed message or phrase in the interface language (itself when unknown)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def translate_message(message: str) -> str:
+    """``message`` from the core, in the interface language (unchanged when not known)."""
+    fixed = _phrase(message)
+    if fixed != message:
+        return fixed
+    for template in TEMPLATES:
+        match = _pattern(template).fullmatch(message)
+        if match is None:
+            continue
+        translated = _phrase(template)
+        if translated == template:
+            return message  # English, or no translation yet: the original reads best
+        values = {name: _phrase(value) for name, value in match.groupdict().items()}
+        try:
+            return translated.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return message  # a translation that names other placeholders: keep the original
+    return message
+
+
+def is_known(message: str) -> bool:
+    """Whether ``message`` is a fixed message or matches a template of this catalogue."""
+    return message in PHRASES or any(_pattern(t).fullmatch(message) for t in TEMPLATES)
+
+
+__all__ = ["PHRASES", "TEMPLATES", "is_known", "translate_message"]
