@@ -579,6 +579,42 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>D/A（承兑交单）</translation>
     </message>
     <message>
+        <source>Carton</source>
+        <translation>纸箱</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>木箱</translation>
+    </message>
+    <message>
+        <source>Crate</source>
+        <translation>板条箱</translation>
+    </message>
+    <message>
+        <source>Pallet</source>
+        <translation>托盘</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>袋</translation>
+    </message>
+    <message>
+        <source>Drum</source>
+        <translation>桶</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>捆</translation>
+    </message>
+    <message>
+        <source>Bale</source>
+        <translation>包</translation>
+    </message>
+    <message>
         <source>Freight</source>
         <translation>运费</translation>
     </message>

@@ -145,3 +145,31 @@ def test_closed_window_is_not_kept_alive_by_its_parts(
     del window
     qtbot.wait(50)
     assert ref() is None
+
+
+def test_window_editors_and_dialogs_fit_a_1024x640_laptop(desk: Desk, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+
+    from tests.gui._walk import clipped_labels, settle, views
+
+    laptop = QSize(1024, 640)
+    desk.window.resize(laptop)
+    problems: list[str] = []
+    walked = 0
+    for language in (i18n.Language.ENGLISH, i18n.Language.CHINESE):
+        i18n.set_language(language)
+        for name, view in views(desk.window):
+            walked += 1
+            minimum = view.minimumSizeHint()
+            if minimum.width() > laptop.width() or minimum.height() > laptop.height():
+                problems.append(f"{language.value} {name}: needs at least {minimum.toTuple()}")
+            if view is not desk.window:
+                view.resize(view.size().boundedTo(laptop))
+            settle(0.05)
+            problems.extend(f"{language.value} {name}: clipped {c}" for c in clipped_labels(view))
+    i18n.set_language(i18n.Language.ENGLISH)
+    assert desk.window.size() == laptop
+    for problem in problems:
+        print(problem)
+    assert walked > 40
+    assert not problems
