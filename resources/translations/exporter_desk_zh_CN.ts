@@ -303,7 +303,15 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>请按 年-月-日 输入日期，例如 2026-05-20，或从日历中选择（F4）。</translation>
     </message>
     <message>
-        <source>Not saved: fix the {count} problem(s) shown in red.</source>
+        <source>Ready to save.</source>
+        <translation>可以保存了。</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the problem shown in red.</source>
+        <translation>未保存：请修正红色标出的问题。</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the {count} problems shown in red.</source>
         <translation>未保存：请修正红色标出的 {count} 个问题。</translation>
     </message>
     <message>

@@ -270,3 +270,19 @@ def test_packing_list_from_the_saved_invoice_and_its_shipment(desk: Desk, qtbot:
 
     qtbot.keyClicks(editor.buyer_reference, " (rev)")
     assert not panel.create_button.isEnabled()  # made from the saved invoice only
+
+
+def test_not_saved_banner_counts_down_and_goes_once_fixed(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("parties")
+    assert isinstance(editor, PartyEditor)
+    editor.save()
+    assert "Not saved" in editor.status.text()
+    assert "problem(s)" not in editor.status.text()
+    qtbot.keyClicks(editor.name_en, "Ningbo Ocean Star Trading Co., Ltd.")
+    qtbot.keyClicks(editor.address_en, "18 Zhongshan East Road, Ningbo")
+    editor.country.clear()
+    qtbot.keyClicks(editor.country, "CN")
+    editor.roles.set_value(frozenset({PartyRole.SUPPLIER}))
+    assert editor.problems == []
+    assert "Not saved" not in editor.status.text()
+    editor._clean = editor.snapshot()

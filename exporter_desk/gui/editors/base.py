@@ -132,6 +132,7 @@ class EditorDialog(QDialog):
         # once it was edited, and all of them after a save attempt or for a stored record.
         self._touched: set[int] = set()
         self.show_all_problems = False
+        self._blocked = False  # a save was refused; the status line counts what is left
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -309,9 +310,26 @@ class EditorDialog(QDialog):
         rest = route_problems(self._forms, shown)
         rest = self.show_other_problems(rest)
         self.general_errors.show_messages([p.message for p in rest])
+        if self._blocked:  # the "not saved" line follows the fixes, and goes with the last one
+            self._show_blocked(len(problems))
         if obj is not None:
             self.after_validate(obj)
         return problems
+
+    def _show_blocked(self, count: int) -> None:
+        if count == 0:
+            self._blocked = False
+            self.status.setText(translate("EditorDialog", "Ready to save."))
+        elif count == 1:
+            self.status.setText(
+                translate("EditorDialog", "Not saved: fix the problem shown in red.")
+            )
+        else:
+            self.status.setText(
+                translate(
+                    "EditorDialog", "Not saved: fix the {count} problems shown in red."
+                ).format(count=count)
+            )
 
     def _unreadable_dates(self) -> list[Problem]:
         """A date field whose text is not a date: said beside it, so a typo never saves as
@@ -363,11 +381,8 @@ class EditorDialog(QDialog):
         self.show_all_problems = True
         problems = self.validate()
         if problems or obj is None:
-            self.status.setText(
-                translate(
-                    "EditorDialog", "Not saved: fix the {count} problem(s) shown in red."
-                ).format(count=len(problems))
-            )
+            self._blocked = True
+            self._show_blocked(len(problems))
             for form in self._forms:
                 widget = form.first_error_widget()
                 if widget is not None:
