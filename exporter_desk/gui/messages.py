@@ -242,10 +242,53 @@ _PHRASES = (
     QT_TRANSLATE_NOOP("Messages", "deal"),
     QT_TRANSLATE_NOOP("Messages", "packing list"),
     QT_TRANSLATE_NOOP("Messages", "document"),
+    # registration ids (domain/codes.py) and python-stdnum's reasons
+    QT_TRANSLATE_NOOP("Messages", "unified social credit code"),
+    QT_TRANSLATE_NOOP("Messages", "tax or registration number"),
+    QT_TRANSLATE_NOOP("Messages", "The number's checksum or check digit is invalid"),
+    QT_TRANSLATE_NOOP("Messages", "The number has an invalid format"),
+    QT_TRANSLATE_NOOP("Messages", "The number has an invalid length"),
+    QT_TRANSLATE_NOOP("Messages", "One of the parts of the number are invalid or unknown"),
+)
+
+# Countries a small exporter deals with most, by their ISO 3166 English short name (the
+# domain's ``country_name``); others show in English.
+_COUNTRIES = (
+    QT_TRANSLATE_NOOP("Messages", "China"),
+    QT_TRANSLATE_NOOP("Messages", "Hong Kong"),
+    QT_TRANSLATE_NOOP("Messages", "Taiwan"),
+    QT_TRANSLATE_NOOP("Messages", "Germany"),
+    QT_TRANSLATE_NOOP("Messages", "Vietnam"),
+    QT_TRANSLATE_NOOP("Messages", "United States"),
+    QT_TRANSLATE_NOOP("Messages", "United Kingdom"),
+    QT_TRANSLATE_NOOP("Messages", "France"),
+    QT_TRANSLATE_NOOP("Messages", "Netherlands"),
+    QT_TRANSLATE_NOOP("Messages", "Italy"),
+    QT_TRANSLATE_NOOP("Messages", "Spain"),
+    QT_TRANSLATE_NOOP("Messages", "Japan"),
+    QT_TRANSLATE_NOOP("Messages", "South Korea"),
+    QT_TRANSLATE_NOOP("Messages", "Singapore"),
+    QT_TRANSLATE_NOOP("Messages", "India"),
+    QT_TRANSLATE_NOOP("Messages", "Thailand"),
+    QT_TRANSLATE_NOOP("Messages", "Malaysia"),
+    QT_TRANSLATE_NOOP("Messages", "Indonesia"),
+    QT_TRANSLATE_NOOP("Messages", "United Arab Emirates"),
+    QT_TRANSLATE_NOOP("Messages", "Poland"),
+    QT_TRANSLATE_NOOP("Messages", "Belgium"),
+    QT_TRANSLATE_NOOP("Messages", "Austria"),
+    QT_TRANSLATE_NOOP("Messages", "Switzerland"),
+    QT_TRANSLATE_NOOP("Messages", "Australia"),
+    QT_TRANSLATE_NOOP("Messages", "Canada"),
+    QT_TRANSLATE_NOOP("Messages", "Brazil"),
+    QT_TRANSLATE_NOOP("Messages", "Mexico"),
+    QT_TRANSLATE_NOOP("Messages", "Russian Federation"),
+    QT_TRANSLATE_NOOP("Messages", "Türkiye"),
+    QT_TRANSLATE_NOOP("Messages", "Sweden"),
+    QT_TRANSLATE_NOOP("Messages", "Denmark"),
 )
 
 TEMPLATES: tuple[str, ...] = tuple(str(t) for t in _TEMPLATES)
-PHRASES: tuple[str, ...] = tuple(str(p) for p in _PHRASES)
+PHRASES: tuple[str, ...] = tuple(str(p) for p in (*_PHRASES, *_COUNTRIES))
 
 
 @cache
@@ -263,6 +306,21 @@ def _phrase(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def _value(text: str) -> str:
+    """A value inside a message: translated when it is a known phrase (with or without its
+    full stop), else kept (a code, a number, a name)."""
+    for candidate in (text, text.rstrip(".")):
+        translated = _phrase(candidate)
+        if translated != candidate:
+            return translated
+    return text
+
+
+def country_in_language(name: str) -> str:
+    """A country's English short name in the interface language, where the catalogue has it."""
+    return _phrase(name)
+
+
 def translate_message(message: str) -> str:
     """``message`` from the core, in the interface language (unchanged when not known)."""
     fixed = _phrase(message)
@@ -275,7 +333,7 @@ def translate_message(message: str) -> str:
         translated = _phrase(template)
         if translated == template:
             return message  # English, or no translation yet: the original reads best
-        values = {name: _phrase(value) for name, value in match.groupdict().items()}
+        values = {name: _value(value) for name, value in match.groupdict().items()}
         try:
             return translated.format(**values)
         except (KeyError, IndexError, ValueError):
@@ -288,4 +346,4 @@ def is_known(message: str) -> bool:
     return message in PHRASES or any(_pattern(t).fullmatch(message) for t in TEMPLATES)
 
 
-__all__ = ["PHRASES", "TEMPLATES", "is_known", "translate_message"]
+__all__ = ["PHRASES", "TEMPLATES", "country_in_language", "is_known", "translate_message"]

@@ -23,6 +23,7 @@ from exporter_desk.domain import (
 )
 from exporter_desk.domain.codes import country_name
 from exporter_desk.gui import labels
+from exporter_desk.gui.messages import country_in_language
 from exporter_desk.gui.models import ListRow, ListSource, cells, names_of
 from exporter_desk.store import NotFoundError, Store
 
@@ -84,7 +85,7 @@ class PartySource(ListSource[PartyColumn]):
                 cells(
                     p.name_en,
                     p.name_zh,
-                    f"{country_name(p.country)} ({p.country})",
+                    f"{country_in_language(country_name(p.country))} ({p.country})",
                     ", ".join(labels.party_role(r) for r in sorted(p.roles)),
                     p.contact,
                     p.email,

@@ -77,10 +77,11 @@ class TradeEditor(EditorDialog):
         self.seller = RecordPicker(tasks, party_choices)
         self.buyer = RecordPicker(tasks, party_choices)
         self.currency = CodeEdit(all_currencies())
-        self.currency.setMaximumWidth(110)
+        self.currency.setMaximumWidth(80)
         self.incoterm = CodeEdit(_incoterm_items())
-        self.incoterm.setMaximumWidth(110)
+        self.incoterm.setMaximumWidth(80)
         self.incoterm_place = TextEdit()
+        self.incoterm_place.setMinimumWidth(120)  # "Hamburg", "Rotterdam" whole
         self.port_of_loading = CodeEdit(COMMON_PORTS)
         self.port_of_discharge = CodeEdit(COMMON_PORTS)
         self.method: EnumCombo[PaymentMethod] = EnumCombo(
@@ -172,6 +173,24 @@ class TradeEditor(EditorDialog):
         self.body.addWidget(self.words)
         self.currency.set_value("USD")
         self.incoterm.set_value(Incoterm.FOB.value)
+
+    def validate(self) -> list[Problem]:
+        problems = super().validate()
+        self.show_payment_rows()
+        return problems
+
+    def show_payment_rows(self) -> None:
+        """Show the payment fields the chosen method uses (L/C fields for an L/C, the advance
+        for T/T); a field that still holds something stays, so its problem can be seen."""
+        method = self.method.value()
+        rows: tuple[tuple[str, bool, bool], ...] = (
+            ("payment.advance_percent", method is PaymentMethod.TT, bool(self.advance.text())),
+            ("payment.lc_number", method is PaymentMethod.LC, bool(self.lc_number.text())),
+            ("payment.issuing_bank", method is PaymentMethod.LC, bool(self.issuing_bank.text())),
+            ("payment.lc_expiry", method is PaymentMethod.LC, bool(self.lc_expiry.text())),
+        )
+        for path, applies, filled in rows:
+            self.terms_form.set_row_visible(path, applies or filled)
 
     def track_trade_fields(self) -> None:
         """Register the shared inputs (after the subclass added its own header rows)."""
