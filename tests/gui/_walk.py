@@ -10,8 +10,9 @@ import inspect
 import pkgutil
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt
@@ -88,9 +89,10 @@ def build_dialog(cls: type[QDialog], window: MainWindow) -> QDialog:
     return cls(**arguments)
 
 
-def views(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
+def views(window: MainWindow, verify: Sequence[Path] = ()) -> Iterator[tuple[str, QWidget]]:
     """Show every screen, editor (each tab) and dialog (each wizard page) in turn; yield each
-    with a name while it is on show."""
+    with a name while it is on show. The Verify screen checks ``verify`` and a file that is
+    not a signed document, and shows each card's checks."""
     for screen in Screen:
         page = window.show_screen(screen)
         model = getattr(page, "model", None) or getattr(getattr(page, "list", None), "model", None)
@@ -100,7 +102,7 @@ def views(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
         yield from _tabs(f"screen {screen.value}", page)
     junk = window.data_dir / "not-a-signed-document.pdf"
     junk.write_bytes(b"%PDF-1.7\nnot signed\n")
-    window.verify_files([junk])
+    window.verify_files([*verify, junk])
     page = window.page(Screen.VERIFY)
     for _ in range(200):
         cards = getattr(page, "cards", [])
@@ -208,29 +210,38 @@ ALLOWED_WORDS = {
     "Exporter Desk", "English", "PDF", "PDFs", "A4", "Letter", "Incoterm", "Incoterms",
     "IBAN", "SWIFT", "BIC", "UN/LOCODE", "SKU", "ETD", "ETA", "HS", "CIETAC", "QR", "EUR",
     "USD", "CNY", "PEM", "JSON", "Ctrl", "Enter", "Tab", "Esc", "OK", "ID", "L/C", "T/T",
-    "D/P", "D/A", "B/L", "AWB", "N/A", "of", "as",
+    "D/P", "D/A", "B/L", "AWB", "N/A", "kg", "cm", "m", "x", "ml", "km",
 }  # fmt: skip
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-def is_untranslated(text: str, data_words: set[str]) -> bool:
-    """Whether ``text`` (shown in the Chinese interface) reads as English left untranslated."""
+def is_untranslated(text: str, data: set[str]) -> bool:
+    """Whether ``text`` (shown in the Chinese interface) holds English left untranslated, even
+    inside a Chinese sentence ("由 trust network 担保"). The user's data (``data``: whole
+    values), codes, numbers, identifiers (``local.exporter-desk/5e56``, ``a@b.c``), file names
+    and the allowed names are not English to translate."""
     text = text.replace("&", "").strip()
-    if not text or CJK.search(text) or _ALLOWED.match(text):
+    if not text or _ALLOWED.match(text) or text in ALLOWED_WORDS:
         return False
-    if text in data_words or text in ALLOWED_WORDS:
-        return False
-    words = re.findall(r"[A-Za-z][A-Za-z'/]*", text)
-    return any(w not in ALLOWED_WORDS and w not in data_words and not w.isupper() for w in words)
+    for value in sorted(data, key=len, reverse=True):
+        if value in text:
+            text = text.replace(value, " ")
+    for phrase in sorted(ALLOWED_WORDS, key=len, reverse=True):
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", " ", text)
+    for token in re.split(r"[\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff,;()]+", text):
+        if not token or re.search(r"[./@:\\\d_]", token) or not re.search(r"[a-z]", token):
+            continue
+        if any(w not in ALLOWED_WORDS for w in re.findall(r"[A-Za-z]{2,}", token)):
+            return True
+    return False
 
 
 def data_words(fetch: Callable[[], list[str]]) -> set[str]:
-    """Every word and whole value of the user's data (names, addresses, descriptions)."""
-    values = fetch()
-    words = set(values)
-    for value in values:
-        words.update(re.findall(r"[A-Za-z][A-Za-z'/]*", value))
-    return words
+    """The user's data as a person typed it (names, addresses, descriptions, numbers): values
+    with a capital, a digit or a space. Lower-case identifiers (``commercial-invoice``,
+    ``registered``) are the app's own words and must be translated where shown."""
+    values = [v.strip() for v in fetch()]
+    return {v for v in values if len(v) > 1 and re.search(r"[A-Z0-9 ]", v)}
 
 
 def clipped_labels(root: QWidget) -> list[str]:
