@@ -108,6 +108,26 @@ _TEMPLATES = (
         "'{text}' is not an ISO 6346 container number ({reason}); it is 4 letters and 7 digits, "
         "such as CSQU3054383.",
     ),
+    # services and document packs
+    QT_TRANSLATE_NOOP(
+        "Messages", "Deal {reference} has no contract yet, so there is nothing to print."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "No invoice refers to shipment {reference} yet, so there is nothing to print. Set the "
+        "shipment on its commercial invoice first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{label} {number} changed while the pack was being built; build it again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{label} {number} is not a readable PDF; render or choose it again."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{label} {number} is a damaged PDF; render or choose it again."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{label} {number}: print between 1 and {most} originals and copies in all."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{label} {number} has no pages; render it again."),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problem to fix: {lines}"),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problems to fix: {lines}"),
     # store/errors.py
@@ -177,6 +197,22 @@ _PHRASES = (
     QT_TRANSLATE_NOOP("Messages", "The sales leg must be a sales contract."),
     QT_TRANSLATE_NOOP("Messages", "The sales leg must be another contract than the purchase leg."),
     QT_TRANSLATE_NOOP("Messages", "The registration id must be at most 40 printable characters."),
+    QT_TRANSLATE_NOOP("Messages", "A pack needs the issuing company."),
+    QT_TRANSLATE_NOOP("Messages", "A pack needs at least one document; select some."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The visible seal cannot be placed on this document; issue it without the visible seal.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Set up your company first (Settings > Company): its name, address and registration id "
+        "go on every document.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "There is no signing key yet. Create one or import your certificate (.p12/.pfx) in "
+        "Settings > Keys and certificates.",
+    ),
     QT_TRANSLATE_NOOP(
         "Messages",
         "The database is in use by another program (is Exporter Desk open twice?). Close the "
@@ -302,8 +338,13 @@ def _pattern(template: str) -> re.Pattern[str]:
 
 
 def _phrase(text: str) -> str:
-    """A fixed message or phrase in the interface language (itself when unknown)."""
-    return QCoreApplication.translate(CONTEXT, text)
+    """A fixed message or phrase in the interface language (itself when unknown); the names
+    of record and document kinds are shared with the lists (``gui/labels.py``)."""
+    for context in (CONTEXT, "Labels"):
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
 
 
 def _value(text: str) -> str:

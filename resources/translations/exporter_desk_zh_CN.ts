@@ -1268,6 +1268,34 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>“{text}”不是 ISO 6346 集装箱号（{reason}）；集装箱号为 4 个字母加 7 位数字，例如 CSQU3054383。</translation>
     </message>
     <message>
+        <source>Deal {reference} has no contract yet, so there is nothing to print.</source>
+        <translation>交易 {reference} 还没有合同，因此没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>No invoice refers to shipment {reference} yet, so there is nothing to print. Set the shipment on its commercial invoice first.</source>
+        <translation>还没有发票引用货运 {reference}，因此没有可打印的内容。请先在其商业发票上设置该货运。</translation>
+    </message>
+    <message>
+        <source>{label} {number} changed while the pack was being built; build it again.</source>
+        <translation>生成单据包时{label} {number} 发生了变化；请重新生成。</translation>
+    </message>
+    <message>
+        <source>{label} {number} is not a readable PDF; render or choose it again.</source>
+        <translation>{label} {number} 不是可读取的 PDF；请重新生成或选择。</translation>
+    </message>
+    <message>
+        <source>{label} {number} is a damaged PDF; render or choose it again.</source>
+        <translation>{label} {number} 是损坏的 PDF；请重新生成或选择。</translation>
+    </message>
+    <message>
+        <source>{label} {number}: print between 1 and {most} originals and copies in all.</source>
+        <translation>{label} {number}：正本和副本合计应打印 1 至 {most} 份。</translation>
+    </message>
+    <message>
+        <source>{label} {number} has no pages; render it again.</source>
+        <translation>{label} {number} 没有页面；请重新生成。</translation>
+    </message>
+    <message>
         <source>The {subject} has {count} problem to fix: {lines}</source>
         <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
     </message>
@@ -1402,6 +1430,26 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>The registration id must be at most 40 printable characters.</source>
         <translation>注册号最多 40 个可打印字符。</translation>
+    </message>
+    <message>
+        <source>A pack needs the issuing company.</source>
+        <translation>单据包需要出单公司。</translation>
+    </message>
+    <message>
+        <source>A pack needs at least one document; select some.</source>
+        <translation>单据包至少需要一份单据；请选择。</translation>
+    </message>
+    <message>
+        <source>The visible seal cannot be placed on this document; issue it without the visible seal.</source>
+        <translation>无法在此单据上放置可见印章；请不带可见印章签发。</translation>
+    </message>
+    <message>
+        <source>Set up your company first (Settings &gt; Company): its name, address and registration id go on every document.</source>
+        <translation>请先设置您的公司（设置 &gt; 公司）：每份单据都会印上其名称、地址和注册号。</translation>
+    </message>
+    <message>
+        <source>There is no signing key yet. Create one or import your certificate (.p12/.pfx) in Settings &gt; Keys and certificates.</source>
+        <translation>还没有签名密钥。请在“设置 &gt; 密钥和证书”中创建一个，或导入您的证书（.p12/.pfx）。</translation>
     </message>
     <message>
         <source>The database is in use by another program (is Exporter Desk open twice?). Close the other window and try again; nothing was saved.</source>

@@ -16,6 +16,7 @@ from exporter_desk.domain import Dimensions, PaymentMethod, Problem
 from exporter_desk.gui import i18n
 from exporter_desk.gui.editors import PartyEditor
 from exporter_desk.gui.messages import is_known, translate_message
+from exporter_desk.store import Store
 from exporter_desk.store.errors import DuplicateError
 from tests.domain import _factories as make
 from tests.gui.conftest import Desk
@@ -95,3 +96,22 @@ def test_a_store_error_box_is_in_chinese(desk: Desk, chinese: None) -> None:
 
 def test_sample_factories_still_build(chinese: None) -> None:
     assert replace(make.party(), name_en="A").name_en == "A"
+
+
+def test_a_pack_error_box_is_in_chinese(desk: Desk, chinese: None) -> None:
+    from exporter_desk.domain import Deal
+    from exporter_desk.errors import ExporterError
+    from exporter_desk.services.packs import pack_deal
+
+    def attempt(store: Store) -> ExporterError:
+        deal = store.deals.save(Deal(reference="D-EMPTY-1"))
+        try:
+            pack_deal(store, int(deal.id))  # type: ignore[arg-type]
+        except ExporterError as error:
+            return error
+        raise AssertionError("a deal without contracts made a pack")
+
+    error = desk.db(attempt)
+    assert isinstance(error, BaseException)
+    desk.presenter.show(error)
+    assert desk.presenter.last_message == "交易 D-EMPTY-1 还没有合同，因此没有可打印的内容。"
