@@ -347,3 +347,19 @@ def test_field_errors_sit_under_their_fields_whole_in_chinese(desk: Desk, qtbot:
         editor._clean = editor.snapshot()
     finally:
         i18n.set_language(i18n.Language.ENGLISH)
+
+
+def test_transport_mode_decides_vessel_flight_and_containers(desk: Desk, qtbot: QtBot) -> None:
+    from exporter_desk.domain import TransportMode
+    from exporter_desk.gui.editors import ShipmentEditor
+
+    editor = desk.window.open_editor("shipments")
+    assert isinstance(editor, ShipmentEditor)
+    editor.mode.set_value(TransportMode.AIR)
+    assert editor.form.is_row_visible("flight")
+    assert not editor.form.is_row_visible("vessel")
+    assert editor.containers.isHidden()
+    editor.mode.set_value(TransportMode.SEA)
+    assert editor.form.is_row_visible("vessel") and not editor.form.is_row_visible("flight")
+    assert not editor.containers.isHidden()
+    editor._clean = editor.snapshot()
