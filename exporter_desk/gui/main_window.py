@@ -319,7 +319,8 @@ class MainWindow(QMainWindow):
             page: ListPage[Any] = ListPage(self.tasks, LIST_SOURCES[screen]())
             page.set_title(screen_title(screen))
             page.open_requested.connect(self._on_open_requested)
-            page.new_requested.connect(self.new_record)
+            # The page's own table, whatever screen is current when the signal arrives.
+            page.new_requested.connect(partial(self._new_in, screen))
             if screen is Screen.CONTRACTS:
                 page.add_tool(self.invoice_from_contract_action)
             if screen is Screen.INVOICES:
@@ -459,6 +460,9 @@ class MainWindow(QMainWindow):
         action = self.sender()
         if isinstance(action, QAction):
             self.open_editor(str(action.data()))
+
+    def _new_in(self, screen: Screen) -> None:
+        self.open_editor(screen.value)
 
     @Slot()
     def new_record(self) -> None:

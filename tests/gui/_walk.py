@@ -165,6 +165,8 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     widgets = [w for w in root.findChildren(QWidget) if w.isVisible()]
     for widget in widgets:
         kind = type(widget).__name__
+        if widget.toolTip():
+            yield f"{kind} tooltip", widget.toolTip()
         if isinstance(widget, QLabel):
             yield kind, unescape(_TAGS.sub(" ", widget.text()))
         elif isinstance(widget, QAbstractButton):
@@ -210,6 +212,7 @@ ALLOWED_WORDS = {
     "Exporter Desk", "English", "PDF", "PDFs", "A4", "Letter", "Incoterm", "Incoterms",
     "IBAN", "SWIFT", "BIC", "UN/LOCODE", "SKU", "ETD", "ETA", "HS", "CIETAC", "QR", "EUR",
     "USD", "CNY", "PEM", "JSON", "Ctrl", "Enter", "Tab", "Esc", "OK", "ID", "L/C", "T/T",
+    "Del", "Shift", "Alt", "F4",
     "D/P", "D/A", "B/L", "AWB", "N/A", "kg", "cm", "m", "x", "ml", "km",
 }  # fmt: skip
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
