@@ -248,8 +248,8 @@ def data_words(fetch: Callable[[], list[str]]) -> set[str]:
 
 
 def clipped_labels(root: QWidget) -> list[str]:
-    """Visible labels whose text does not fit their size: a one-line label narrower than its
-    text, or a wrapping one shorter than its lines."""
+    """Visible labels whose text does not fit their size (a one-line label narrower than its
+    text, or a wrapping one shorter than its lines), and buttons narrower than their text."""
     found = []
     for label in root.findChildren(QLabel):
         if not label.isVisible() or not label.text().strip() or label.pixmap() is not None:
@@ -261,4 +261,9 @@ def clipped_labels(root: QWidget) -> list[str]:
             clipped = hint.width() > label.width() + 1 or hint.height() > label.height() + 1
         if clipped:
             found.append(f"{label.text()[:60]!r} ({label.width()}x{label.height()})")
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisible() and button.text() and button.sizeHint().width() > button.width() + 1:
+            found.append(
+                f"button {button.text()!r} ({button.width()} < {button.sizeHint().width()})"
+            )
     return found

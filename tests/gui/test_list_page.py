@@ -90,3 +90,16 @@ def test_the_empty_list_speaks_chinese(empty_window: MainWindow, qtbot: QtBot) -
         assert page.empty_new.text() == "新建发票"
     finally:
         i18n.set_language(i18n.Language.ENGLISH)
+
+
+def test_empty_documents_list_explains_issuing_without_a_new_button(
+    empty_window: MainWindow, qtbot: QtBot
+) -> None:
+    documents = empty_window.show_screen(Screen.DOCUMENTS)
+    page = documents.list  # type: ignore[attr-defined]
+    assert isinstance(page, ListPage)
+    qtbot.waitUntil(lambda: page.model.total is not None)
+    assert page.is_empty_state()
+    assert page.empty_label.text().startswith("No documents issued yet.")
+    assert not page.empty_new.isVisible()
+    assert not page.new_button.isVisible()
