@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -90,7 +89,9 @@ class ListPage(QWidget, Generic[C]):
         self.empty_label.setObjectName("emptyText")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_new = QPushButton(icon("new"), "")
+        self.empty_new = QToolButton()
+        self.empty_new.setIcon(icon("new"))
+        self.empty_new.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.empty_new.clicked.connect(self.new_requested)
         self._empty_buttons = QHBoxLayout()
         self._empty_buttons.addStretch(1)
@@ -175,11 +176,11 @@ class ListPage(QWidget, Generic[C]):
         self.tools.add(button)
         return button
 
-    def add_empty_action(self, action: QAction) -> QPushButton:
+    def add_empty_action(self, action: QAction) -> QToolButton:
         """A second first step the empty list offers ("Make one from a contract")."""
-        button = QPushButton(action.icon(), action.text())
-        button.clicked.connect(action.trigger)
-        action.changed.connect(lambda: button.setText(action.text()))
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._empty_buttons.insertWidget(self._empty_buttons.count() - 1, button)
         return button
 

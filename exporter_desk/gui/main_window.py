@@ -319,8 +319,7 @@ class MainWindow(QMainWindow):
             page: ListPage[Any] = ListPage(self.tasks, LIST_SOURCES[screen]())
             page.set_title(screen_title(screen))
             page.open_requested.connect(self._on_open_requested)
-            # The page's own table, whatever screen is current when the signal arrives.
-            page.new_requested.connect(partial(self._new_in, screen))
+            page.new_requested.connect(self._on_new_requested)
             if screen is Screen.CONTRACTS:
                 page.add_tool(self.invoice_from_contract_action)
             if screen is Screen.INVOICES:
@@ -461,8 +460,14 @@ class MainWindow(QMainWindow):
         if isinstance(action, QAction):
             self.open_editor(str(action.data()))
 
-    def _new_in(self, screen: Screen) -> None:
-        self.open_editor(screen.value)
+    @Slot()
+    def _on_new_requested(self) -> None:
+        """New in the list that asked, whatever screen is current when the signal arrives."""
+        sender = self.sender()
+        for screen, page in self.pages.items():
+            if page is sender:
+                self.open_editor(screen.value)
+                return
 
     @Slot()
     def new_record(self) -> None:

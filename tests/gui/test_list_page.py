@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.gui import i18n
@@ -55,7 +55,7 @@ def test_empty_invoices_offer_new_invoice_and_one_from_a_contract(
     page = _loaded(qtbot, empty_window, Screen.INVOICES)
     assert "No invoices yet." in page.empty_label.text()
     assert page.empty_new.text() == "New invoice"
-    buttons = {b.text(): b for b in page.empty.findChildren(type(page.empty_new))}
+    buttons = {b.text(): b for b in page.empty.findChildren(QToolButton)}
     assert set(buttons) == {"New invoice", "Make one from a contract"}
     buttons["Make one from a contract"].click()
     assert empty_window.current_screen() is Screen.CONTRACTS
