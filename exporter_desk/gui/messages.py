@@ -128,6 +128,14 @@ _TEMPLATES = (
         "Messages", "{label} {number}: print between 1 and {most} originals and copies in all."
     ),
     QT_TRANSLATE_NOOP("Messages", "{label} {number} has no pages; render it again."),
+    # documents: what a document needs to be printed (documents/context.py)
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{what} cannot be printed: it needs {listed}. Add the missing data and print it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{what} cannot be printed: {listed}. Correct the data and print it again."
+    ),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problem to fix: {lines}"),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problems to fix: {lines}"),
     # store/errors.py
@@ -279,12 +287,81 @@ _PHRASES = (
     QT_TRANSLATE_NOOP("Messages", "packing list"),
     QT_TRANSLATE_NOOP("Messages", "document"),
     # registration ids (domain/codes.py) and python-stdnum's reasons
+    QT_TRANSLATE_NOOP("Messages", "; "),  # between the items of a list inside a message
     QT_TRANSLATE_NOOP("Messages", "unified social credit code"),
     QT_TRANSLATE_NOOP("Messages", "tax or registration number"),
     QT_TRANSLATE_NOOP("Messages", "The number's checksum or check digit is invalid"),
     QT_TRANSLATE_NOOP("Messages", "The number has an invalid format"),
     QT_TRANSLATE_NOOP("Messages", "The number has an invalid length"),
     QT_TRANSLATE_NOOP("Messages", "One of the parts of the number are invalid or unknown"),
+)
+
+# What a document needs or where its parts disagree (``documents/_issue.py`` and the renderers),
+# and the documents' printed titles.
+_DOCUMENT_NEEDS = (
+    QT_TRANSLATE_NOOP("Messages", "Commercial Invoice"),
+    QT_TRANSLATE_NOOP("Messages", "Proforma Invoice"),
+    QT_TRANSLATE_NOOP("Messages", "Packing List"),
+    QT_TRANSLATE_NOOP("Messages", "Sales Contract"),
+    QT_TRANSLATE_NOOP("Messages", "Purchase Contract"),
+    QT_TRANSLATE_NOOP("Messages", "Certificate of Origin"),
+    QT_TRANSLATE_NOOP("Messages", "Shipping Instruction"),
+    QT_TRANSLATE_NOOP("Messages", "Beneficiary's Certificate"),
+    QT_TRANSLATE_NOOP("Messages", "Bill of Exchange"),
+    QT_TRANSLATE_NOOP("Messages", "a bill of exchange is printed in 1 or 2 parts"),
+    QT_TRANSLATE_NOOP("Messages", "a draft cannot be drawn for a zero amount"),
+    QT_TRANSLATE_NOOP("Messages", "at least one line item"),
+    QT_TRANSLATE_NOOP("Messages", "at least one package"),
+    QT_TRANSLATE_NOOP("Messages", "at least one statement to certify"),
+    QT_TRANSLATE_NOOP("Messages", "the L/C number"),
+    QT_TRANSLATE_NOOP("Messages", "the applicant"),
+    QT_TRANSLATE_NOOP("Messages", "the applicant is not the invoice's buyer"),
+    QT_TRANSLATE_NOOP("Messages", "the beneficiary"),
+    QT_TRANSLATE_NOOP("Messages", "the beneficiary is not the invoice's seller"),
+    QT_TRANSLATE_NOOP("Messages", "the buyer"),
+    QT_TRANSLATE_NOOP("Messages", "the buyer is not the contract's"),
+    QT_TRANSLATE_NOOP("Messages", "the buyer is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the certificate number"),
+    QT_TRANSLATE_NOOP("Messages", "the consignee"),
+    QT_TRANSLATE_NOOP("Messages", "the consignee is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the consignee named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the contract is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the contract named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the contract number"),
+    QT_TRANSLATE_NOOP("Messages", "the country of origin of the goods"),
+    QT_TRANSLATE_NOOP("Messages", "the country of origin on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the date until which the proforma is valid"),
+    QT_TRANSLATE_NOOP("Messages", "the draft number"),
+    QT_TRANSLATE_NOOP("Messages", "the drawee (the buyer)"),
+    QT_TRANSLATE_NOOP("Messages", "the drawee (the issuing bank of the L/C)"),
+    QT_TRANSLATE_NOOP("Messages", "the drawer (the seller)"),
+    QT_TRANSLATE_NOOP("Messages", "the drawer is not the invoice's seller"),
+    QT_TRANSLATE_NOOP("Messages", "the exporter"),
+    QT_TRANSLATE_NOOP("Messages", "the exporter is not the invoice's seller"),
+    QT_TRANSLATE_NOOP("Messages", "the forwarder to instruct"),
+    QT_TRANSLATE_NOOP("Messages", "the instruction number"),
+    QT_TRANSLATE_NOOP("Messages", "the invoice given is not the packing list's"),
+    QT_TRANSLATE_NOOP("Messages", "the invoice it belongs to"),
+    QT_TRANSLATE_NOOP("Messages", "the invoice number"),
+    QT_TRANSLATE_NOOP("Messages", "the notify party is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the notify party named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the number of B/L copies must be 0 to 20"),
+    QT_TRANSLATE_NOOP("Messages", "the number of original B/Ls must be 0 to 9"),
+    QT_TRANSLATE_NOOP("Messages", "the packing list (packages, weights and measurement)"),
+    QT_TRANSLATE_NOOP("Messages", "the packing list is for another invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the packing list number"),
+    QT_TRANSLATE_NOOP("Messages", "the seller"),
+    QT_TRANSLATE_NOOP("Messages", "the seller is not the contract's"),
+    QT_TRANSLATE_NOOP("Messages", "the seller is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the seller's bank account, for the payment instructions"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment (booking)"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment (means of transport and route)"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment is not the packing list's"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the shipper"),
+    QT_TRANSLATE_NOOP("Messages", "the shipper is not the invoice's seller"),
 )
 
 # Countries a small exporter deals with most, by their ISO 3166 English short name (the
@@ -324,7 +401,7 @@ _COUNTRIES = (
 )
 
 TEMPLATES: tuple[str, ...] = tuple(str(t) for t in _TEMPLATES)
-PHRASES: tuple[str, ...] = tuple(str(p) for p in (*_PHRASES, *_COUNTRIES))
+PHRASES: tuple[str, ...] = tuple(str(p) for p in (*_PHRASES, *_DOCUMENT_NEEDS, *_COUNTRIES))
 
 
 @cache
@@ -348,12 +425,21 @@ def _phrase(text: str) -> str:
 
 
 def _value(text: str) -> str:
-    """A value inside a message: translated when it is a known phrase (with or without its
-    full stop), else kept (a code, a number, a name)."""
+    """A value inside a message, translated where it is known: a phrase (with or without its
+    full stop), a list of phrases ("the buyer; the shipment"), or a phrase followed by a code
+    ("Commercial Invoice INV-1"); else kept as it is (a code, a number, a name)."""
     for candidate in (text, text.rstrip(".")):
         translated = _phrase(candidate)
         if translated != candidate:
             return translated
+    if "; " in text:
+        return _phrase("; ").join(_value(part) for part in text.split("; "))
+    words = text.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:cut])
+        translated = _phrase(head)
+        if translated != head:
+            return f"{translated} {' '.join(words[cut:])}"
     return text
 
 

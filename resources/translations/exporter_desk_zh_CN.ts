@@ -1296,6 +1296,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>{label} {number} 没有页面；请重新生成。</translation>
     </message>
     <message>
+        <source>{what} cannot be printed: it needs {listed}. Add the missing data and print it again.</source>
+        <translation>{what} 无法打印：缺少{listed}。请补充缺少的数据后重新打印。</translation>
+    </message>
+    <message>
+        <source>{what} cannot be printed: {listed}. Correct the data and print it again.</source>
+        <translation>{what} 无法打印：{listed}。请更正数据后重新打印。</translation>
+    </message>
+    <message>
         <source>The {subject} has {count} problem to fix: {lines}</source>
         <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
     </message>
@@ -1688,6 +1696,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>单据</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
@@ -1710,6 +1722,258 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>One of the parts of the number are invalid or unknown</source>
         <translation>号码中有部分无效或未知</translation>
+    </message>
+    <message>
+        <source>Commercial Invoice</source>
+        <translation>商业发票</translation>
+    </message>
+    <message>
+        <source>Proforma Invoice</source>
+        <translation>形式发票</translation>
+    </message>
+    <message>
+        <source>Packing List</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Sales Contract</source>
+        <translation>销售合同</translation>
+    </message>
+    <message>
+        <source>Purchase Contract</source>
+        <translation>采购合同</translation>
+    </message>
+    <message>
+        <source>Certificate of Origin</source>
+        <translation>原产地证明书</translation>
+    </message>
+    <message>
+        <source>Shipping Instruction</source>
+        <translation>托运单</translation>
+    </message>
+    <message>
+        <source>Beneficiary's Certificate</source>
+        <translation>受益人证明</translation>
+    </message>
+    <message>
+        <source>Bill of Exchange</source>
+        <translation>汇票</translation>
+    </message>
+    <message>
+        <source>a bill of exchange is printed in 1 or 2 parts</source>
+        <translation>汇票一式 1 份或 2 份</translation>
+    </message>
+    <message>
+        <source>a draft cannot be drawn for a zero amount</source>
+        <translation>不能开立金额为零的汇票</translation>
+    </message>
+    <message>
+        <source>at least one line item</source>
+        <translation>至少一行商品</translation>
+    </message>
+    <message>
+        <source>at least one package</source>
+        <translation>至少一个包装</translation>
+    </message>
+    <message>
+        <source>at least one statement to certify</source>
+        <translation>至少一条证明内容</translation>
+    </message>
+    <message>
+        <source>the L/C number</source>
+        <translation>信用证号</translation>
+    </message>
+    <message>
+        <source>the applicant</source>
+        <translation>开证申请人</translation>
+    </message>
+    <message>
+        <source>the applicant is not the invoice's buyer</source>
+        <translation>开证申请人不是发票的买方</translation>
+    </message>
+    <message>
+        <source>the beneficiary</source>
+        <translation>受益人</translation>
+    </message>
+    <message>
+        <source>the beneficiary is not the invoice's seller</source>
+        <translation>受益人不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>the buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>the buyer is not the contract's</source>
+        <translation>买方与合同不符</translation>
+    </message>
+    <message>
+        <source>the buyer is not the invoice's</source>
+        <translation>买方与发票不符</translation>
+    </message>
+    <message>
+        <source>the certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>the consignee</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>the consignee is not the invoice's</source>
+        <translation>收货人与发票不符</translation>
+    </message>
+    <message>
+        <source>the consignee named on the invoice</source>
+        <translation>发票上指定的收货人</translation>
+    </message>
+    <message>
+        <source>the contract is not the invoice's</source>
+        <translation>合同与发票不符</translation>
+    </message>
+    <message>
+        <source>the contract named on the invoice</source>
+        <translation>发票上指定的合同</translation>
+    </message>
+    <message>
+        <source>the contract number</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <source>the country of origin of the goods</source>
+        <translation>货物原产国</translation>
+    </message>
+    <message>
+        <source>the country of origin on the invoice</source>
+        <translation>发票上的原产国</translation>
+    </message>
+    <message>
+        <source>the date until which the proforma is valid</source>
+        <translation>形式发票的有效期</translation>
+    </message>
+    <message>
+        <source>the draft number</source>
+        <translation>汇票编号</translation>
+    </message>
+    <message>
+        <source>the drawee (the buyer)</source>
+        <translation>付款人（买方）</translation>
+    </message>
+    <message>
+        <source>the drawee (the issuing bank of the L/C)</source>
+        <translation>付款人（信用证开证行）</translation>
+    </message>
+    <message>
+        <source>the drawer (the seller)</source>
+        <translation>出票人（卖方）</translation>
+    </message>
+    <message>
+        <source>the drawer is not the invoice's seller</source>
+        <translation>出票人不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>the exporter</source>
+        <translation>出口商</translation>
+    </message>
+    <message>
+        <source>the exporter is not the invoice's seller</source>
+        <translation>出口商不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>the forwarder to instruct</source>
+        <translation>要委托的货代</translation>
+    </message>
+    <message>
+        <source>the instruction number</source>
+        <translation>托运单编号</translation>
+    </message>
+    <message>
+        <source>the invoice given is not the packing list's</source>
+        <translation>所给发票与装箱单不符</translation>
+    </message>
+    <message>
+        <source>the invoice it belongs to</source>
+        <translation>所属发票</translation>
+    </message>
+    <message>
+        <source>the invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>the notify party is not the invoice's</source>
+        <translation>通知方与发票不符</translation>
+    </message>
+    <message>
+        <source>the notify party named on the invoice</source>
+        <translation>发票上指定的通知方</translation>
+    </message>
+    <message>
+        <source>the number of B/L copies must be 0 to 20</source>
+        <translation>提单副本份数必须为 0 至 20</translation>
+    </message>
+    <message>
+        <source>the number of original B/Ls must be 0 to 9</source>
+        <translation>正本提单份数必须为 0 至 9</translation>
+    </message>
+    <message>
+        <source>the packing list (packages, weights and measurement)</source>
+        <translation>装箱单（包装、重量和尺码）</translation>
+    </message>
+    <message>
+        <source>the packing list is for another invoice</source>
+        <translation>装箱单属于另一张发票</translation>
+    </message>
+    <message>
+        <source>the packing list number</source>
+        <translation>装箱单号</translation>
+    </message>
+    <message>
+        <source>the seller</source>
+        <translation>卖方</translation>
+    </message>
+    <message>
+        <source>the seller is not the contract's</source>
+        <translation>卖方与合同不符</translation>
+    </message>
+    <message>
+        <source>the seller is not the invoice's</source>
+        <translation>卖方与发票不符</translation>
+    </message>
+    <message>
+        <source>the seller's bank account, for the payment instructions</source>
+        <translation>卖方银行账户（用于付款指示）</translation>
+    </message>
+    <message>
+        <source>the shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>the shipment (booking)</source>
+        <translation>货运（订舱）</translation>
+    </message>
+    <message>
+        <source>the shipment (means of transport and route)</source>
+        <translation>货运（运输工具和路线）</translation>
+    </message>
+    <message>
+        <source>the shipment is not the invoice's</source>
+        <translation>货运与发票不符</translation>
+    </message>
+    <message>
+        <source>the shipment is not the packing list's</source>
+        <translation>货运与装箱单不符</translation>
+    </message>
+    <message>
+        <source>the shipment named on the invoice</source>
+        <translation>发票上指定的货运</translation>
+    </message>
+    <message>
+        <source>the shipper</source>
+        <translation>托运人</translation>
+    </message>
+    <message>
+        <source>the shipper is not the invoice's seller</source>
+        <translation>托运人不是发票的卖方</translation>
     </message>
     <message>
         <source>China</source>

@@ -115,3 +115,18 @@ def test_a_pack_error_box_is_in_chinese(desk: Desk, chinese: None) -> None:
     assert isinstance(error, BaseException)
     desk.presenter.show(error)
     assert desk.presenter.last_message == "交易 D-EMPTY-1 还没有合同，因此没有可打印的内容。"
+
+
+def test_what_a_document_needs_is_said_in_chinese(chinese: None) -> None:
+    from exporter_desk.documents import MissingDocumentDataError
+    from exporter_desk.domain import DocumentKind
+
+    error = MissingDocumentDataError(
+        DocumentKind.COMMERCIAL_INVOICE,
+        "HY-CI-2026-0112",
+        ["the buyer", "the seller's bank account, for the payment instructions"],
+    )
+    assert translate_message(error.user_message) == (
+        "商业发票 HY-CI-2026-0112 无法打印：缺少买方；卖方银行账户（用于付款指示）。"
+        "请补充缺少的数据后重新打印。"
+    )
