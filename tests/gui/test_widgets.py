@@ -93,3 +93,25 @@ def test_unreadable_date_is_reported_beside_the_field_and_blocks_saving(
     assert any(p.field == "delivery_latest" for p in editor.problems)
     assert isinstance(editor.delivery_latest, QLineEdit)
     editor._clean = editor.snapshot()
+
+
+def test_a_date_can_be_picked_from_the_calendar_with_f4(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    field = OptionalDateEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClick(field, Qt.Key.Key_F4)
+    popup = field._popup
+    assert popup is not None and popup.isVisible()
+    popup.clicked.emit(QDate(2026, 5, 20))
+    assert field.value() == dt.date(2026, 5, 20)
+    assert field._popup is None
+
+
+def test_a_required_date_emptied_is_reported_not_saved_as_today(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("invoices", 1)
+    qtbot.waitUntil(editor.isEnabled)
+    editor.date.clear()  # type: ignore[attr-defined]
+    assert any(p.field == "date" for p in editor.problems)
+    editor._clean = editor.snapshot()
