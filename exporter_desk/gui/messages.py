@@ -408,7 +408,7 @@ PHRASES: tuple[str, ...] = tuple(str(p) for p in (*_PHRASES, *_DOCUMENT_NEEDS, *
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"\{(\w+)\}", template)
     regex = "".join(
-        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.*?)"
         for index, part in enumerate(parts)
     )
     return re.compile(regex, re.DOTALL)
@@ -440,7 +440,8 @@ def _value(text: str) -> str:
         translated = _phrase(head)
         if translated != head:
             return f"{translated} {' '.join(words[cut:])}"
-    return text
+    # A message inside a message: "The named place for FOB" in "{label} is required.".
+    return translate_message(text) if text else text
 
 
 def country_in_language(name: str) -> str:

@@ -128,6 +128,14 @@ def views(window: MainWindow, verify: Sequence[Path] = ()) -> Iterator[tuple[str
         yield from _tabs(f"editor {table}", editor)
         editor._clean = editor.snapshot()
         editor.close()
+        # A blank one, saved at once: every "required" message and the not-saved line show.
+        blank = window.open_editor(table)
+        blank.save()
+        settle(0.1)
+        yield f"editor {table} (new, saved empty)", blank
+        yield from _tabs(f"editor {table} (new, saved empty)", blank)
+        blank._clean = blank.snapshot()
+        blank.close()
     for cls in dialog_classes():
         dialog = build_dialog(cls, window)
         dialog.show()
