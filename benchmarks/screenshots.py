@@ -158,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
                     settle(0.5)
                     save(editor, out / f"2{index}-{name}-tab{index}{suffix}.png")
                 editor.close()
+            for table in ("parties", "invoices", "shipments"):
+                blank = window.open_editor(table)
+                blank.save()  # every "required" message and the not-saved line
+                settle(0.3)
+                save(blank, out / f"24-{table}-saved-empty{suffix}.png")
+                blank._clean = blank.snapshot()
+                blank.close()
             editor = window.open_editor("products")
             editor.hs_code.setText("99ab")  # type: ignore[attr-defined]
             editor.sku.setText("NEW-1")  # type: ignore[attr-defined]
