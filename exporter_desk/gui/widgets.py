@@ -1,6 +1,6 @@
 """Input widgets of the editors: code pickers with type-ahead, record pickers fed by the store's
-search, enum combos (and the dates of ``gui/dates.py``). Each has ``value()`` / ``set_value()`` and an
-``edited`` signal, so editors can snapshot them for undo and validate on every change."""
+search, enum combos; the dates of ``gui/dates.py`` too. Each has ``value()`` / ``set_value()``
+and an ``edited`` signal, so editors can snapshot them for undo and validate on every change."""
 
 from __future__ import annotations
 
