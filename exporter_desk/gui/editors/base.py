@@ -25,10 +25,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -170,7 +172,16 @@ class EditorDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setMenuBar(self.toolbar)
-        layout.addLayout(self.body, 1)
+        # The form scrolls rather than growing the window past a laptop's screen when many
+        # messages show under its fields.
+        content = QWidget()
+        content.setLayout(self.body)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.form_area = QScrollArea()
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setWidget(content)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.general_errors)
         layout.addLayout(buttons)
         self.undo_stack.cleanChanged.connect(self._update_title)
