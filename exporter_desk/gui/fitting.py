@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 
 def fitting_size(wanted: QSize, widget: QWidget) -> QSize:
@@ -15,6 +23,15 @@ def fitting_size(wanted: QSize, widget: QWidget) -> QSize:
         return wanted
     room = screen.availableGeometry().size()
     return wanted.boundedTo(QSize(room.width() - 16, room.height() - 40))
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls when the window is smaller than it."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    return area
 
 
 # -- a row of buttons that folds into a menu -------------------------------------------------
@@ -136,4 +153,4 @@ class OverflowRow(QWidget):
             self._menu.addAction(action)
 
 
-__all__ = ["OverflowRow", "fitting_size"]
+__all__ = ["OverflowRow", "fitting_size", "scrolling"]

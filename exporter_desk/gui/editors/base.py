@@ -25,12 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,9 +37,9 @@ from PySide6.QtWidgets import (
 from exporter_desk.domain import Problem
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.fitting import fitting_size, scrolling
 from exporter_desk.gui.forms import ErrorLabel, Form, route_problems
 from exporter_desk.gui.tasks import TaskManager
-from exporter_desk.gui.widgets import fitting_size
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -109,6 +107,7 @@ class EditorDialog(QDialog):
 
     saved = Signal(str, int)  # table, id
     table = ""
+    SCROLLS = True  # the whole body scrolls; an editor with tabs scrolls inside its tabs
 
     def __init__(
         self, tasks: TaskManager, presenter: ErrorPresenter, parent: QWidget | None = None
@@ -172,16 +171,15 @@ class EditorDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setMenuBar(self.toolbar)
-        # The form scrolls rather than growing the window past a laptop's screen when many
-        # messages show under its fields.
-        content = QWidget()
-        content.setLayout(self.body)
-        self.body.setContentsMargins(0, 0, 0, 0)
-        self.form_area = QScrollArea()
-        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.form_area.setWidgetResizable(True)
-        self.form_area.setWidget(content)
-        layout.addWidget(self.form_area, 1)
+        if self.SCROLLS:
+            # The form scrolls rather than growing the window past a laptop's screen when
+            # many messages show under its fields.
+            content = QWidget()
+            content.setLayout(self.body)
+            self.body.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(scrolling(content), 1)
+        else:
+            layout.addLayout(self.body, 1)
         layout.addWidget(self.general_errors)
         layout.addLayout(buttons)
         self.undo_stack.cleanChanged.connect(self._update_title)

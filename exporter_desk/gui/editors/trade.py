@@ -36,6 +36,7 @@ from exporter_desk.gui.editors._parse import money_text, number, text_of
 from exporter_desk.gui.editors.base import EditorDialog
 from exporter_desk.gui.editors.lines import LineDraft, LinesTable, cell_problems
 from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.fitting import scrolling
 from exporter_desk.gui.forms import ErrorLabel, Form
 from exporter_desk.gui.ports import COMMON_PORTS
 from exporter_desk.gui.tasks import TaskManager
@@ -64,6 +65,8 @@ def _incoterm_items() -> list[tuple[str, str]]:
 
 class TradeEditor(EditorDialog):
     """The shared half of the contract and invoice editors (see the module docstring)."""
+
+    SCROLLS = False  # the tabs of fields scroll; the totals below them stay in view
 
     draft_requested = Signal(str, object)  # table, a new unsaved object to edit
 
@@ -165,9 +168,9 @@ class TradeEditor(EditorDialog):
         self.goods_layout.addWidget(self.lines, 3)
         self.goods_layout.addWidget(self.lines_errors)
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, "")
+        self.tabs.addTab(scrolling(details), "")
         self.tabs.addTab(goods, "")
-        self.tabs.addTab(self.more_form, "")
+        self.tabs.addTab(scrolling(self.more_form), "")
         self.body.addWidget(self.tabs, 1)
         self.body.addWidget(self.totals)
         self.body.addWidget(self.words)
