@@ -136,6 +136,31 @@ _TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "Messages", "{what} cannot be printed: {listed}. Correct the data and print it again."
     ),
+    # keys, certificates and networks (signing/errors.py, services/keystores.py, network.py)
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "No {what} is stored for this company profile on this computer. Create or import one in Settings, or restore it from your backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Choose a passphrase of at least {minimum} characters to protect the company's signing key. Without it, nobody can recover the key: keep it safe.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This computer has no system keyring to keep the company's signing key safe (usual on Linux without a desktop session). Exporter Desk can keep the key in a file encrypted with a passphrase instead ({key_file}): give one when asked, or set EXPORTER_DESK_PASSPHRASE (at least 8 characters) for scripts.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your keys are in the encrypted file {key_file}; enter its passphrase (scripts set EXPORTER_DESK_PASSPHRASE).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The network {origin} chosen in Settings is no longer trusted here. Import its descriptor again, or choose the local network.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your company is not enrolled with {origin} yet. Enrol with the invitation code the network operator sent you (Settings > Networks).",
+    ),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problem to fix: {lines}"),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problems to fix: {lines}"),
     # store/errors.py
@@ -364,6 +389,93 @@ _DOCUMENT_NEEDS = (
     QT_TRANSLATE_NOOP("Messages", "the shipper is not the invoice's seller"),
 )
 
+# Keys and certificates (signing/errors.py): what a person sees when signing fails.
+_SIGNING = (
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This computer has no system keyring that Exporter Desk can use to keep the company's signing key safe (this is usual on Linux without a desktop session). Choose Settings > Security > 'Keep keys in an encrypted file' and pick a passphrase: the key is then stored in a file encrypted with that passphrase.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The system keyring refused access to Exporter Desk's secrets. Unlock the keyring (or allow access when the system asks) and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The passphrase is not correct for this encrypted key file. Check the keyboard layout and Caps Lock, and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The stored signing key or the encrypted key file is damaged, or was written by a newer version of Exporter Desk. Restore it from your backup or update the app.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The encrypted key file could not be saved. Check that the disk is not full and that you may write to the app's data folder, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company profile name cannot be used: it must be 1 to 100 characters without ':' or control characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This file is not a PKCS#12 certificate file (.p12 or .pfx). Export your certificate from your certificate authority's tool as .p12/.pfx with its private key, then import that file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The password of this .p12/.pfx file is not correct. Use the password chosen when the file was exported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This .p12/.pfx file holds a certificate but no private key, so it cannot sign. Export it again with the private key included.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This .p12/.pfx file holds a private key but not its certificate. Export it again with the certificate included.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This certificate uses a key type Exporter Desk does not sign with. Only ECDSA P-256 (prime256v1) keys are supported: ask your certificate authority for an ECDSA P-256 certificate.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The certificate does not belong to this private key. Import the certificate that was issued for this key.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "This file is not a readable X.509 certificate (PEM or DER)."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company details cannot be put into a certificate: the name must be 1 to 64 characters, the country a two-letter ISO code such as CN, and the registration number (e.g. the unified social credit code) 1 to 64 letters and digits.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The certificate request is not valid (unreadable, wrongly signed, or not an ECDSA P-256 key), so no certificate was issued.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document is not a PDF that Exporter Desk can sign (it is damaged, encrypted, or not a PDF).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document is already signed, and changing it now would break that signature. Issue it again from the start instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document already carries an attached file of this name; it was not attached twice.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The visible company seal cannot be placed: check that the seal image is a PNG file and that the seal box lies on an existing page.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The time-stamping service could not be reached or gave an invalid answer, so the document was not signed. Try again later, or sign without a time stamp.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document could not be signed or changed. The details have been logged; please report them if this happens again.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "signing key"),
+    QT_TRANSLATE_NOOP("Messages", "certificate"),
+)
+
 # Countries a small exporter deals with most, by their ISO 3166 English short name (the
 # domain's ``country_name``); others show in English.
 _COUNTRIES = (
@@ -401,7 +513,9 @@ _COUNTRIES = (
 )
 
 TEMPLATES: tuple[str, ...] = tuple(str(t) for t in _TEMPLATES)
-PHRASES: tuple[str, ...] = tuple(str(p) for p in (*_PHRASES, *_DOCUMENT_NEEDS, *_COUNTRIES))
+PHRASES: tuple[str, ...] = tuple(
+    str(p) for p in (*_PHRASES, *_DOCUMENT_NEEDS, *_SIGNING, *_COUNTRIES)
+)
 
 
 @cache

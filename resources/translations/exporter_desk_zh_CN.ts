@@ -1304,6 +1304,30 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>{what} 无法打印：{listed}。请更正数据后重新打印。</translation>
     </message>
     <message>
+        <source>No {what} is stored for this company profile on this computer. Create or import one in Settings, or restore it from your backup.</source>
+        <translation>这台电脑上没有为此公司档案保存{what}。请在“设置”中创建或导入，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {minimum} characters to protect the company's signing key. Without it, nobody can recover the key: keep it safe.</source>
+        <translation>请设置至少 {minimum} 个字符的口令来保护公司的签名密钥。没有口令，任何人都无法恢复密钥：请妥善保管。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring to keep the company's signing key safe (usual on Linux without a desktop session). Exporter Desk can keep the key in a file encrypted with a passphrase instead ({key_file}): give one when asked, or set EXPORTER_DESK_PASSPHRASE (at least 8 characters) for scripts.</source>
+        <translation>这台电脑没有可安全保存公司签名密钥的系统密钥环（在没有桌面会话的 Linux 上很常见）。Exporter Desk 可以改为把密钥保存在用口令加密的文件中（{key_file}）：请在询问时输入口令，脚本可设置 EXPORTER_DESK_PASSPHRASE（至少 8 个字符）。</translation>
+    </message>
+    <message>
+        <source>Your keys are in the encrypted file {key_file}; enter its passphrase (scripts set EXPORTER_DESK_PASSPHRASE).</source>
+        <translation>您的密钥在加密文件 {key_file} 中；请输入其口令（脚本设置 EXPORTER_DESK_PASSPHRASE）。</translation>
+    </message>
+    <message>
+        <source>The network {origin} chosen in Settings is no longer trusted here. Import its descriptor again, or choose the local network.</source>
+        <translation>“设置”中选择的网络 {origin} 在此已不再受信任。请重新导入其网络描述文件，或选择本地网络。</translation>
+    </message>
+    <message>
+        <source>Your company is not enrolled with {origin} yet. Enrol with the invitation code the network operator sent you (Settings &gt; Networks).</source>
+        <translation>您的公司尚未加入 {origin}。请使用网络运营方发给您的邀请码加入（设置 &gt; 网络）。</translation>
+    </message>
+    <message>
         <source>The {subject} has {count} problem to fix: {lines}</source>
         <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
     </message>
@@ -1974,6 +1998,98 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>the shipper is not the invoice's seller</source>
         <translation>托运人不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring that Exporter Desk can use to keep the company's signing key safe (this is usual on Linux without a desktop session). Choose Settings &gt; Security &gt; 'Keep keys in an encrypted file' and pick a passphrase: the key is then stored in a file encrypted with that passphrase.</source>
+        <translation>这台电脑没有 Exporter Desk 可用来安全保存公司签名密钥的系统密钥环（在没有桌面会话的 Linux 上很常见）。请选择“设置 &gt; 安全 &gt; 将密钥保存在加密文件中”并设置口令：密钥将保存在用该口令加密的文件中。</translation>
+    </message>
+    <message>
+        <source>The system keyring refused access to Exporter Desk's secrets. Unlock the keyring (or allow access when the system asks) and try again.</source>
+        <translation>系统密钥环拒绝了 Exporter Desk 访问其机密。请解锁密钥环（或在系统询问时允许访问）后重试。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct for this encrypted key file. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>此加密密钥文件的口令不正确。请检查键盘布局和大写锁定键后重试。</translation>
+    </message>
+    <message>
+        <source>The stored signing key or the encrypted key file is damaged, or was written by a newer version of Exporter Desk. Restore it from your backup or update the app.</source>
+        <translation>保存的签名密钥或加密密钥文件已损坏，或由更新版本的 Exporter Desk 写入。请从备份恢复或更新本程序。</translation>
+    </message>
+    <message>
+        <source>The encrypted key file could not be saved. Check that the disk is not full and that you may write to the app's data folder, then try again.</source>
+        <translation>无法保存加密密钥文件。请确认磁盘未满且您有权写入程序的数据文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <source>The company profile name cannot be used: it must be 1 to 100 characters without ':' or control characters.</source>
+        <translation>无法使用该公司档案名称：名称须为 1 至 100 个字符，且不含“:”或控制字符。</translation>
+    </message>
+    <message>
+        <source>This file is not a PKCS#12 certificate file (.p12 or .pfx). Export your certificate from your certificate authority's tool as .p12/.pfx with its private key, then import that file.</source>
+        <translation>此文件不是 PKCS#12 证书文件（.p12 或 .pfx）。请用证书颁发机构的工具将证书连同私钥导出为 .p12/.pfx，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>The password of this .p12/.pfx file is not correct. Use the password chosen when the file was exported.</source>
+        <translation>此 .p12/.pfx 文件的密码不正确。请使用导出该文件时设置的密码。</translation>
+    </message>
+    <message>
+        <source>This .p12/.pfx file holds a certificate but no private key, so it cannot sign. Export it again with the private key included.</source>
+        <translation>此 .p12/.pfx 文件只含证书、不含私钥，因此无法签名。请连同私钥重新导出。</translation>
+    </message>
+    <message>
+        <source>This .p12/.pfx file holds a private key but not its certificate. Export it again with the certificate included.</source>
+        <translation>此 .p12/.pfx 文件只含私钥、不含其证书。请连同证书重新导出。</translation>
+    </message>
+    <message>
+        <source>This certificate uses a key type Exporter Desk does not sign with. Only ECDSA P-256 (prime256v1) keys are supported: ask your certificate authority for an ECDSA P-256 certificate.</source>
+        <translation>此证书使用的密钥类型 Exporter Desk 不支持签名。仅支持 ECDSA P-256（prime256v1）密钥：请向证书颁发机构申请 ECDSA P-256 证书。</translation>
+    </message>
+    <message>
+        <source>The certificate does not belong to this private key. Import the certificate that was issued for this key.</source>
+        <translation>该证书与此私钥不匹配。请导入为此密钥签发的证书。</translation>
+    </message>
+    <message>
+        <source>This file is not a readable X.509 certificate (PEM or DER).</source>
+        <translation>此文件不是可读取的 X.509 证书（PEM 或 DER）。</translation>
+    </message>
+    <message>
+        <source>The company details cannot be put into a certificate: the name must be 1 to 64 characters, the country a two-letter ISO code such as CN, and the registration number (e.g. the unified social credit code) 1 to 64 letters and digits.</source>
+        <translation>公司信息无法写入证书：名称须为 1 至 64 个字符，国家须为两个字母的 ISO 代码（如 CN），注册号（如统一社会信用代码）须为 1 至 64 个字母和数字。</translation>
+    </message>
+    <message>
+        <source>The certificate request is not valid (unreadable, wrongly signed, or not an ECDSA P-256 key), so no certificate was issued.</source>
+        <translation>证书请求无效（无法读取、签名错误或不是 ECDSA P-256 密钥），因此未签发证书。</translation>
+    </message>
+    <message>
+        <source>The document is not a PDF that Exporter Desk can sign (it is damaged, encrypted, or not a PDF).</source>
+        <translation>该单据不是 Exporter Desk 可以签名的 PDF（已损坏、已加密或不是 PDF）。</translation>
+    </message>
+    <message>
+        <source>The document is already signed, and changing it now would break that signature. Issue it again from the start instead.</source>
+        <translation>该单据已签名，现在修改会破坏签名。请从头重新签发。</translation>
+    </message>
+    <message>
+        <source>The document already carries an attached file of this name; it was not attached twice.</source>
+        <translation>该单据已带有同名附件；未重复附加。</translation>
+    </message>
+    <message>
+        <source>The visible company seal cannot be placed: check that the seal image is a PNG file and that the seal box lies on an existing page.</source>
+        <translation>无法放置可见的公司印章：请确认印章图片为 PNG 文件，且印章框位于现有页面上。</translation>
+    </message>
+    <message>
+        <source>The time-stamping service could not be reached or gave an invalid answer, so the document was not signed. Try again later, or sign without a time stamp.</source>
+        <translation>无法连接时间戳服务或其应答无效，因此单据未签名。请稍后重试，或不带时间戳签名。</translation>
+    </message>
+    <message>
+        <source>The document could not be signed or changed. The details have been logged; please report them if this happens again.</source>
+        <translation>无法签名或修改该单据。详细信息已记录在日志中；如再次发生，请报告。</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
     </message>
     <message>
         <source>China</source>

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -129,4 +130,18 @@ def test_what_a_document_needs_is_said_in_chinese(chinese: None) -> None:
     assert translate_message(error.user_message) == (
         "商业发票 HY-CI-2026-0112 无法打印：缺少买方；卖方银行账户（用于付款指示）。"
         "请补充缺少的数据后重新打印。"
+    )
+
+
+def test_a_wrong_passphrase_is_said_in_chinese(chinese: None, tmp_path: Path) -> None:
+    from exporter_desk.errors import ExporterError
+    from exporter_desk.signing import EncryptedFileKeystore
+
+    EncryptedFileKeystore(tmp_path / "keys.enc", "right passphrase").store_token(
+        "company", "log.example", "token"
+    )
+    with pytest.raises(ExporterError) as caught:
+        EncryptedFileKeystore(tmp_path / "keys.enc", "wrong passphrase")
+    assert translate_message(caught.value.user_message) == (
+        "此加密密钥文件的口令不正确。请检查键盘布局和大写锁定键后重试。"
     )
