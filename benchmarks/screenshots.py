@@ -68,6 +68,19 @@ def save(widget: QWidget, path: Path) -> None:
     print(f"saved {path}")
 
 
+def laptop_screen() -> None:
+    """Make the offscreen screen a 1024x640 laptop: editors size themselves to it (set before
+    the QApplication exists)."""
+    if os.environ["QT_QPA_PLATFORM"] != "offscreen":
+        return
+    config = Path(tempfile.gettempdir()) / "exporter-desk-laptop-screen.json"
+    config.write_text(
+        '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, "height": 640, '
+        '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -93,10 +106,11 @@ def main(argv: list[str] | None = None) -> int:
             paper="A4",
             progress=lambda _percent, _step: None,
         )
+        laptop_screen()
         app: QApplication = application()
         i18n.set_language(i18n.Language(args.lang))
         window, tasks, _presenter = create_main_window(data_dir)
-        window.resize(1360, 840)
+        window.resize(1024, 640)
         window.show()
         suffix = "" if args.lang == "en" else f"-{args.lang}"
         try:
@@ -130,20 +144,27 @@ def main(argv: list[str] | None = None) -> int:
                 ("invoices", "invoice"),
                 ("contracts", "contract"),
                 ("parties", "party"),
+                ("products", "product"),
+                ("shipments", "shipment"),
+                ("deals", "deal"),
             ):
                 editor = window.open_editor(table, 1)
                 wait_until(lambda e=editor: e.isEnabled())
                 settle(0.5)
                 save(editor, out / f"20-{name}-editor{suffix}.png")
-                if table in ("invoices", "contracts"):
-                    editor.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
-                    settle()
-                    save(editor, out / f"21-{name}-goods{suffix}.png")
-                if table == "invoices":
-                    editor.tabs.setCurrentIndex(3)  # type: ignore[attr-defined]
+                tabs = getattr(editor, "tabs", None)
+                for index in range(1, tabs.count() if tabs is not None else 0):
+                    tabs.setCurrentIndex(index)
                     settle(0.5)
-                    save(editor, out / f"23-invoice-packing-lists{suffix}.png")
+                    save(editor, out / f"2{index}-{name}-tab{index}{suffix}.png")
                 editor.close()
+            for table in ("parties", "invoices", "shipments"):
+                blank = window.open_editor(table)
+                blank.save()  # every "required" message and the not-saved line
+                settle(0.3)
+                save(blank, out / f"24-{table}-saved-empty{suffix}.png")
+                blank._clean = blank.snapshot()
+                blank.close()
             editor = window.open_editor("products")
             editor.hs_code.setText("99ab")  # type: ignore[attr-defined]
             editor.sku.setText("NEW-1")  # type: ignore[attr-defined]
@@ -152,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             editor._clean = editor.snapshot()
             editor.close()
             dialogs(window, tasks, data_dir, out, suffix)
+            empty_lists(window, out, suffix)
         finally:
             window.close()
             tasks.shutdown()
@@ -192,6 +214,47 @@ def dialogs(window: QWidget, tasks: object, data_dir: Path, out: Path, suffix: s
     settle()
     save(issue, out / f"33-issue-packing-list{suffix}.png")
     issue.close()
+    from exporter_desk.gui.document_dialogs import PackDialog
+    from exporter_desk.gui.editors.contract import SalesLegDialog
+    from exporter_desk.gui.editors.packing import PackingListDialog
+    from exporter_desk.gui.wizard import SetupWizard
+
+    others: list[tuple[str, QWidget]] = [
+        ("34-pack", PackDialog(tasks, window)),  # type: ignore[arg-type]
+        ("35-sales-leg", SalesLegDialog(tasks, window)),  # type: ignore[arg-type]
+        ("36-packing-list", PackingListDialog(tasks, "PL-2026-001", None, window)),  # type: ignore[arg-type]
+    ]
+    for name, dialog in others:
+        dialog.show()
+        settle(0.5)
+        save(dialog, out / f"{name}{suffix}.png")
+        dialog.close()
+    wizard = SetupWizard(
+        tasks,  # type: ignore[arg-type]
+        window.presenter,  # type: ignore[attr-defined]
+        data_dir,
+        window.keys,  # type: ignore[attr-defined]
+        window,
+    )
+    wizard.show()
+    for number, _page in enumerate(wizard.pageIds()):
+        settle(0.5)
+        save(wizard, out / f"37-wizard-{number + 1}{suffix}.png")
+        wizard.next()
+    wizard.reject()
+
+
+def empty_lists(window: QWidget, out: Path, suffix: str) -> None:
+    """A list with nothing in it (a search for nothing, then the empty state of a new table):
+    shown as a new user sees it."""
+    from exporter_desk.gui.list_page import ListPage
+
+    page = window.show_screen(Screen.DEALS)  # type: ignore[attr-defined]
+    assert isinstance(page, ListPage)
+    page.body.setCurrentWidget(page.empty)
+    page.count_label.hide()
+    settle()
+    save(window, out / f"40-empty-deals{suffix}.png")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from exporter_desk.gui import i18n
-from exporter_desk.gui._resources import icon
+from exporter_desk.gui._resources import icon, resources_dir
 from exporter_desk.gui.errors import ErrorPresenter, install_excepthook, setup_logging
 from exporter_desk.gui.main_window import MainWindow
 from exporter_desk.gui.startup import (
@@ -45,6 +46,31 @@ QHeaderView::section { background: #f5f7fa; padding: 4px; border: none;
 """
 
 
+BUNDLED_CJK_FONT = "WenQuanYiMicroHei.ttf"
+
+
+def has_chinese_font() -> bool:
+    """Whether a font on the system can show Simplified Chinese."""
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def install_chinese_font(*, force: bool = False) -> str | None:
+    """Where the system has no Chinese font, load the bundled one and let the interface's font
+    fall back to it, so Chinese shows as text and not as empty boxes. Returns the family
+    installed (None when the system's fonts are enough or the file is missing)."""
+    if has_chinese_font() and not force:
+        return None
+    path = resources_dir() / "fonts" / BUNDLED_CJK_FONT
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    family = families[0]
+    base = QApplication.font().family()
+    QFont.insertSubstitutions(base, [*QFont.substitutes(base), family])
+    return family
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, created with our names (QSettings uses them) and style."""
     existing = QApplication.instance()
@@ -59,6 +85,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     collect_garbage_on_gui_thread()
     app.setWindowIcon(icon("app"))
+    install_chinese_font()
     app.setStyleSheet(STYLE)
     return app
 
@@ -104,4 +131,11 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
         tasks.shutdown()
 
 
-__all__ = ["application", "create_main_window", "run", "store_opener"]
+__all__ = [
+    "application",
+    "create_main_window",
+    "has_chinese_font",
+    "install_chinese_font",
+    "run",
+    "store_opener",
+]

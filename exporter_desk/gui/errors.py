@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from exporter_desk.errors import ExporterError
+from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import OperationCancelled
 
 translate = QCoreApplication.translate
@@ -75,11 +76,11 @@ class ErrorPresenter(QObject):
 
     def _show_ours(self, error: ExporterError) -> None:
         log.info("user-facing error: %s", error)
-        self.last_message = error.user_message
+        self.last_message = translate_message(error.user_message)
         box = QMessageBox(self.parent_widget())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("ErrorPresenter", "Exporter Desk"))
-        box.setText(error.user_message)
+        box.setText(self.last_message)
         box.setDetailedText(f"{type(error).__name__}: {error}")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setModal(True)

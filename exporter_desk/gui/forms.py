@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from exporter_desk.domain import Problem
+from exporter_desk.gui.messages import translate_message
 
 Text = Callable[[], str]
 
@@ -29,7 +30,8 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_messages(self, messages: list[str]) -> None:
-        self.setText("\n".join(dict.fromkeys(messages)))
+        """Show ``messages`` (the core's English ones in the interface language)."""
+        self.setText("\n".join(dict.fromkeys(translate_message(m) for m in messages)))
         self.setVisible(bool(messages))
 
 
@@ -46,7 +48,9 @@ class FieldBox(QWidget):
         layout.addWidget(widget)
         layout.addWidget(self.error)
         self.setFocusProxy(widget)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Fixed height: the field and its message always get their whole height, so a message
+        # is never squeezed under (drawn over) a tall field such as an address box.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
 
 class Form(QWidget):
@@ -80,6 +84,23 @@ class Form(QWidget):
 
     def box(self, path: str) -> FieldBox | None:
         return self._boxes.get(path)
+
+    def set_row_visible(self, path: str, visible: bool) -> None:
+        """Show or hide the row of ``path`` with its label (fields that do not apply)."""
+        box = self._boxes.get(path)
+        if box is not None:
+            self.layout_.setRowVisible(box, visible)
+
+    def is_row_visible(self, path: str) -> bool:
+        box = self._boxes.get(path)
+        return box is not None and not box.isHidden()
+
+    def path_of(self, widget: QWidget) -> str | None:
+        """The first field path of the row holding ``widget`` (None if no row holds it)."""
+        for path, box in self._boxes.items():
+            if box.widget is widget or box.widget.isAncestorOf(widget):
+                return path
+        return None
 
     def owns(self, path: str) -> bool:
         return path in self._boxes

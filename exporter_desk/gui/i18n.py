@@ -5,6 +5,9 @@ extracted from the code by ``pyside6-lupdate`` and compiled to ``.qm`` by ``pysi
 (``resources/translations/update.py`` does both). Installing a translator makes Qt send every
 widget a ``LanguageChange`` event; our widgets answer it by calling their ``retranslate()``.
 Qt's own catalogue (``qtbase_zh_CN``) is loaded too, for the buttons of standard dialogs.
+The core (domain, store, services) writes its messages in English and never imports Qt; the
+GUI shows them through ``gui/messages.py``, which translates them with the English text as
+the key (templates for messages with values in them).
 """
 
 from __future__ import annotations

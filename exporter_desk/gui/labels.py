@@ -14,6 +14,7 @@ from exporter_desk.domain import (
     DocumentKind,
     DocumentStatus,
     InvoiceKind,
+    PackageType,
     PartyRole,
     PaymentMethod,
     TransportMode,
@@ -90,6 +91,20 @@ def payment_method(method: PaymentMethod) -> str:
     }[method]
 
 
+def package_type(package: PackageType) -> str:
+    return {
+        PackageType.CARTON: translate("Labels", "Carton"),
+        PackageType.CASE: translate("Labels", "Case"),
+        PackageType.CRATE: translate("Labels", "Crate"),
+        PackageType.PALLET: translate("Labels", "Pallet"),
+        PackageType.BAG: translate("Labels", "Bag"),
+        PackageType.DRUM: translate("Labels", "Drum"),
+        PackageType.ROLL: translate("Labels", "Roll"),
+        PackageType.BUNDLE: translate("Labels", "Bundle"),
+        PackageType.BALE: translate("Labels", "Bale"),
+    }[package]
+
+
 def charge_kind(kind: ChargeKind) -> str:
     return {
         ChargeKind.FREIGHT: translate("Labels", "Freight"),
@@ -105,6 +120,7 @@ __all__ = [
     "document_kind",
     "document_status",
     "invoice_kind",
+    "package_type",
     "party_role",
     "payment_method",
     "transport_mode",

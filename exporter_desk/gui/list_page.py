@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from exporter_desk.gui.models import (
     save_header_state,
 )
 from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.gui.widgets import OverflowRow
 
 translate = QCoreApplication.translate
 C = TypeVar("C", bound=IntEnum)
@@ -64,7 +66,8 @@ class ListPage(QWidget, Generic[C]):
         self.title.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(150)
+        self.search.setMaximumWidth(320)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.new_button = QToolButton()
         self.new_button.setIcon(icon("new"))
@@ -74,6 +77,31 @@ class ListPage(QWidget, Generic[C]):
         self.open_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
+        self.tools = OverflowRow()
+        self.tools.add(self.new_button)
+        self.tools.add(self.open_button)
+
+        # What an empty list shows instead of a blank table: what the screen is for and the
+        # first thing to do.
+        self.empty = QWidget()
+        self.empty.setObjectName("emptyState")
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_new = QToolButton()
+        self.empty_new.setIcon(icon("new"))
+        self.empty_new.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.empty_new.clicked.connect(self.new_requested)
+        self._empty_buttons = QHBoxLayout()
+        self._empty_buttons.addStretch(1)
+        self._empty_buttons.addWidget(self.empty_new)
+        self._empty_buttons.addStretch(1)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addLayout(self._empty_buttons)
+        empty_layout.addStretch(2)
 
         self.table = RecordTable()
         self.table.setModel(self.model)
@@ -115,16 +143,15 @@ class ListPage(QWidget, Generic[C]):
 
         top = QHBoxLayout()
         top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.search)
-        top.addWidget(self.new_button)
-        top.addWidget(self.open_button)
-        self._extra = QHBoxLayout()
-        self._extra.setContentsMargins(0, 0, 0, 0)
-        top.addLayout(self._extra)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.tools, 2)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.count_label)
         # Data in and out: Export on every list, Import where a spreadsheet can feed it.
         from exporter_desk.gui.export_dialog import add_data_actions
@@ -150,8 +177,20 @@ class ListPage(QWidget, Generic[C]):
         button = QToolButton()
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._extra.addWidget(button)
+        self.tools.add(button)
         return button
+
+    def add_empty_action(self, action: QAction) -> QToolButton:
+        """A second first step the empty list offers ("Make one from a contract")."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._empty_buttons.insertWidget(self._empty_buttons.count() - 1, button)
+        return button
+
+    def is_empty_state(self) -> bool:
+        """The list has no records at all (not merely no matches) and says how to start."""
+        return self.body.currentWidget() is self.empty
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -197,16 +236,26 @@ class ListPage(QWidget, Generic[C]):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
+        total = self.model.total
+        empty = not self.model.query and total == 0
+        self.body.setCurrentWidget(self.empty if empty else self.table)
+        self.count_label.setVisible(not empty and total is not None)
+        self.empty_new.setVisible(not self.new_button.property("hiddenByOwner"))
         if self.model.query:
             if shown >= self.model.SEARCH_LIMIT:
                 text = translate(
                     "ListPage", "The first {shown} matches; type more words to narrow the search."
                 ).format(shown=f"{shown:,}")
+            elif shown == 0:
+                text = translate("ListPage", "No matches; try fewer or other words.")
+            elif shown == 1:
+                text = translate("ListPage", "1 match")
             else:
                 text = translate("ListPage", "{shown} matches").format(shown=f"{shown:,}")
+        elif total == 1:
+            text = translate("ListPage", "1 record")
         else:
-            total = self.model.total or 0
-            text = translate("ListPage", "{total} records").format(total=f"{total:,}")
+            text = translate("ListPage", "{total} records").format(total=f"{total or 0:,}")
         self.count_label.setText(text)
 
     # -- opening ---------------------------------------------------------------------------
@@ -245,6 +294,9 @@ class ListPage(QWidget, Generic[C]):
         self.new_button.setToolTip(translate("ListPage", "Create a new record (Ctrl+N)"))
         self.open_button.setText(translate("ListPage", "Open"))
         self.open_button.setToolTip(translate("ListPage", "Open the selected record (Enter)"))
+        self.tools.more.setToolTip(translate("ListPage", "More actions"))
+        self.empty_label.setText(self.source.empty_text())
+        self.empty_new.setText(self.source.new_text())
         self.model.retranslate()
         if hasattr(self, "data_actions"):
             self.data_actions.retranslate()
@@ -253,8 +305,10 @@ class ListPage(QWidget, Generic[C]):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self._started:
+            if self._started and self.window().isVisible():
                 self.model.reload()  # rows hold translated words (kinds, statuses)
+            else:
+                self._started = False  # a closed window reloads when shown again, if ever
         super().changeEvent(event)
 
 

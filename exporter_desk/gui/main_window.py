@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -49,6 +51,7 @@ from exporter_desk.gui.sources import (
     ShipmentSource,
 )
 from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.gui.widgets import fitting_size
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.presenter = presenter
         self.data_dir = data_dir
         self.pages: dict[Screen, QWidget] = {}
+        self.frames: dict[Screen, QScrollArea] = {}
         self.editors: dict[tuple[str, int | None], EditorDialog] = {}
         self._pending_verify: list[Path] = []
         self.setWindowIcon(icon("app"))
@@ -135,12 +139,12 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(170)
         self.sidebar.setUniformItemSizes(True)
         for screen in Screen:
             item = QListWidgetItem(icon(screen.value), "")
             item.setData(Qt.ItemDataRole.UserRole, screen.value)
-            item.setSizeHint(QSize(180, 38))
+            item.setSizeHint(QSize(160, 36))
             self.sidebar.addItem(item)
         self.stack = QStackedWidget()
         self._placeholders: dict[Screen, QWidget] = {}
@@ -236,6 +240,11 @@ class MainWindow(QMainWindow):
             "invoiceFromContract", self.invoice_from_selected_contract
         )
         self.invoice_from_contract_action.setIcon(icon("invoices"))
+        # Offered by an empty Invoices list: go to Contracts and pick the contract there.
+        self.invoice_from_contract_hint_action = self._action(
+            "invoiceFromContractHint", self._show_contracts_for_invoice
+        )
+        self.invoice_from_contract_hint_action.setIcon(icon("contracts"))
         for action in (
             self.new_record_action,
             self.open_record_action,
@@ -289,9 +298,18 @@ class MainWindow(QMainWindow):
             return existing
         widget = self._build_page(screen)
         self.pages[screen] = widget
+        # A page wider or taller than a small screen scrolls instead of widening the window:
+        # the window fits 1024x640 whatever a page asks for.
+        frame = QScrollArea()
+        frame.setObjectName(f"{screen.value}Frame")
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        frame.setWidgetResizable(True)
+        frame.setWidget(widget)
+        frame.setFocusProxy(widget)
+        self.frames[screen] = frame
         placeholder = self._placeholders[screen]
         index = self.stack.indexOf(placeholder)
-        self.stack.insertWidget(index, widget)
+        self.stack.insertWidget(index, frame)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         return widget
@@ -301,9 +319,11 @@ class MainWindow(QMainWindow):
             page: ListPage[Any] = ListPage(self.tasks, LIST_SOURCES[screen]())
             page.set_title(screen_title(screen))
             page.open_requested.connect(self._on_open_requested)
-            page.new_requested.connect(self.new_record)
+            page.new_requested.connect(self._on_new_requested)
             if screen is Screen.CONTRACTS:
                 page.add_tool(self.invoice_from_contract_action)
+            if screen is Screen.INVOICES:
+                page.add_empty_action(self.invoice_from_contract_hint_action)
             return page
         if screen is Screen.DOCUMENTS:
             from exporter_desk.gui.documents_page import DocumentsPage
@@ -327,6 +347,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(list(Screen).index(screen))
         return self.page(screen)
 
+    def current_page(self) -> QWidget | None:
+        """The page on show (the stack holds each page in a scroll frame)."""
+        frame = self.stack.currentWidget()
+        return frame.widget() if isinstance(frame, QScrollArea) else None
+
     def current_screen(self) -> Screen:
         return list(Screen)[max(self.sidebar.currentRow(), 0)]
 
@@ -336,7 +361,7 @@ class MainWindow(QMainWindow):
             return
         screen = list(Screen)[row]
         widget = self.page(screen)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self.frames[screen])
         start = getattr(widget, "start", None)
         if callable(start):
             start()
@@ -436,6 +461,15 @@ class MainWindow(QMainWindow):
             self.open_editor(str(action.data()))
 
     @Slot()
+    def _on_new_requested(self) -> None:
+        """New in the list that asked, whatever screen is current when the signal arrives."""
+        sender = self.sender()
+        for screen, page in self.pages.items():
+            if page is sender:
+                self.open_editor(screen.value)
+                return
+
+    @Slot()
     def new_record(self) -> None:
         screen = self.current_screen()
         if screen in LIST_SOURCES:
@@ -457,6 +491,17 @@ class MainWindow(QMainWindow):
         if id_ is None:
             return
         self.tasks.run_db(lambda store: _invoice_draft(store, id_), self._on_invoice_draft)
+
+    @Slot()
+    def _show_contracts_for_invoice(self) -> None:
+        self.show_screen(Screen.CONTRACTS)
+        self.statusBar().showMessage(
+            translate(
+                "MainWindow",
+                "Select the contract, then New invoice from contract.",
+            ),
+            15_000,
+        )
 
     @Slot(object)
     def _on_invoice_draft(self, draft: Invoice) -> None:
@@ -623,6 +668,9 @@ class MainWindow(QMainWindow):
         self.invoice_from_contract_action.setText(
             translate("MainWindow", "New invoice from contract")
         )
+        self.invoice_from_contract_hint_action.setText(
+            translate("MainWindow", "Make one from a contract")
+        )
         self.go_menu.setTitle(translate("MainWindow", "&Go"))
         for screen, action in self.go_actions.items():
             action.setText(screen_title(screen))
@@ -645,7 +693,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(fitting_size(QSize(1280, 800), self))
         state = settings.value("main/state")
         if state is not None:
             self.restoreState(state)

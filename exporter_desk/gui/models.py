@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -73,6 +74,14 @@ class ListSource(ABC, Generic[C]):
 
     def default_order(self) -> tuple[str, bool]:
         return "id", True
+
+    def empty_text(self) -> str:
+        """What an empty list says: what the screen is for, and how to start."""
+        return QCoreApplication.translate("ListPage", "Nothing here yet.")
+
+    def new_text(self) -> str:
+        """The caption of the button that makes the first record ("New invoice")."""
+        return QCoreApplication.translate("ListPage", "New")
 
     @abstractmethod
     def count(self, store: Store) -> int: ...

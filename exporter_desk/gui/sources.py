@@ -24,6 +24,7 @@ from exporter_desk.domain import (
 )
 from exporter_desk.domain.codes import country_name
 from exporter_desk.gui import labels
+from exporter_desk.gui.messages import country_in_language
 from exporter_desk.gui.models import ListRow, ListSource, cells, names_of
 from exporter_desk.store import NotFoundError, Store
 
@@ -66,6 +67,15 @@ class PartySource(ListSource[PartyColumn]):
     def default_order(self) -> tuple[str, bool]:
         return "name", False
 
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No parties yet. Parties are the companies you deal with: buyers, suppliers, consignees, banks and your own company.",
+        )
+
+    def new_text(self) -> str:
+        return translate("Lists", "New party")
+
     def count(self, store: Store) -> int:
         return store.parties.count()
 
@@ -76,7 +86,7 @@ class PartySource(ListSource[PartyColumn]):
                 cells(
                     p.name_en,
                     p.name_zh,
-                    f"{country_name(p.country)} ({p.country})",
+                    f"{country_in_language(country_name(p.country))} ({p.country})",
                     ", ".join(labels.party_role(r) for r in sorted(p.roles)),
                     p.contact,
                     p.email,
@@ -130,6 +140,15 @@ class ProductSource(ListSource[ProductColumn]):
 
     def default_order(self) -> tuple[str, bool]:
         return "sku", False
+
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No products yet. Products are what you sell, with their HS codes, prices, weights and packing; invoice lines are filled from them.",
+        )
+
+    def new_text(self) -> str:
+        return translate("Lists", "New product")
 
     def count(self, store: Store) -> int:
         return store.products.count()
@@ -193,6 +212,15 @@ class ContractSource(ListSource[ContractColumn]):
 
     def default_order(self) -> tuple[str, bool]:
         return "date", True
+
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No contracts yet. A sales contract with a buyer (or a purchase contract with a supplier) fixes the goods, prices and terms; invoices are made from it.",
+        )
+
+    def new_text(self) -> str:
+        return translate("Lists", "New contract")
 
     def count(self, store: Store) -> int:
         return store.contracts.count()
@@ -261,6 +289,15 @@ class InvoiceSource(ListSource[InvoiceColumn]):
     def default_order(self) -> tuple[str, bool]:
         return "date", True
 
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No invoices yet. An invoice bills the buyer for goods: make a new one, or make one from a contract.",
+        )
+
+    def new_text(self) -> str:
+        return translate("Lists", "New invoice")
+
     def count(self, store: Store) -> int:
         return store.invoices.count()
 
@@ -325,6 +362,15 @@ class ShipmentSource(ListSource[ShipmentColumn]):
             ShipmentColumn.ETA: "eta",
         }.get(column)
 
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No shipments yet. A shipment records the vessel or flight, the containers and the dates; packing lists refer to it.",
+        )
+
+    def new_text(self) -> str:
+        return translate("Lists", "New shipment")
+
     def count(self, store: Store) -> int:
         return store.shipments.count()
 
@@ -378,6 +424,15 @@ class DealSource(ListSource[DealColumn]):
 
     def order_key(self, column: DealColumn) -> str | None:
         return {DealColumn.REFERENCE: "reference"}.get(column)
+
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No deals yet. A deal ties a purchase contract to the sales contract that resells the goods (offshore, back-to-back trade).",
+        )
+
+    def new_text(self) -> str:
+        return translate("Lists", "New deal")
 
     def count(self, store: Store) -> int:
         return store.deals.count()
@@ -448,6 +503,12 @@ class DocumentSource(ListSource[DocumentColumn]):
 
     def default_order(self) -> tuple[str, bool]:
         return "created_at", True
+
+    def empty_text(self) -> str:
+        return translate(
+            "Lists",
+            "No documents issued yet. Issue one with Issue: it is registered with the trust network and signed, and shows here.",
+        )
 
     def count(self, store: Store) -> int:
         return store.documents.count()

@@ -1,17 +1,15 @@
 """Input widgets of the editors: code pickers with type-ahead, record pickers fed by the store's
-search, optional dates and enum combos. Each has ``value()`` / ``set_value()`` and an
-``edited`` signal, so editors can snapshot them for undo and validate on every change."""
+search, enum combos; the dates of ``gui/dates.py`` too. Each has ``value()`` / ``set_value()``
+and an ``edited`` signal, so editors can snapshot them for undo and validate on every change."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -20,12 +18,14 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporter_desk.gui.dates import DateEdit, OptionalDateEdit, format_date, parse_date
+from exporter_desk.gui.fitting import OverflowRow, fitting_size
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.store import Store
 
@@ -94,63 +96,6 @@ class CodeEdit(QLineEdit):
 
     def set_value(self, value: object) -> None:
         self.setText(str(value))
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date that may be left empty: the minimum date stands for "no date" and shows blank."""
-
-    edited = Signal()
-    _NONE = QDate(2000, 1, 1)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(self._NONE)
-        self.setSpecialValueText(" ")
-        self.setDate(self._NONE)
-        self.dateChanged.connect(self._on_changed)
-
-    @Slot(QDate)
-    def _on_changed(self, _date: QDate) -> None:
-        self.edited.emit()
-
-    def value(self) -> dt.date | None:
-        date = self.date()
-        if date == self._NONE:
-            return None
-        return dt.date(date.year(), date.month(), date.day())
-
-    def set_value(self, value: object) -> None:
-        if isinstance(value, dt.date):
-            self.setDate(QDate(value.year, value.month, value.day))
-        else:
-            self.setDate(self._NONE)
-
-
-class DateEdit(QDateEdit):
-    """A required date, keyboard-editable, with a calendar popup."""
-
-    edited = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setDate(QDate.currentDate())
-        self.dateChanged.connect(self._on_changed)
-
-    @Slot(QDate)
-    def _on_changed(self, _date: QDate) -> None:
-        self.edited.emit()
-
-    def value(self) -> dt.date:
-        date = self.date()
-        return dt.date(date.year(), date.month(), date.day())
-
-    def set_value(self, value: object) -> None:
-        if isinstance(value, dt.date):
-            self.setDate(QDate(value.year, value.month, value.day))
 
 
 class EnumCombo(QComboBox, Generic[E]):
@@ -488,6 +433,10 @@ __all__ = [
     "IntSpin",
     "MultiLineEdit",
     "OptionalDateEdit",
+    "OverflowRow",
     "RecordPicker",
     "TextEdit",
+    "fitting_size",
+    "format_date",
+    "parse_date",
 ]

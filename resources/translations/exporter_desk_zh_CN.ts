@@ -1,6 +1,113 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupBox</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Back up...</source>
+        <translation>备份...</translation>
+    </message>
+    <message>
+        <source>Restore...</source>
+        <translation>恢复...</translation>
+    </message>
+    <message>
+        <source>Include the signing key (protected by a passphrase)</source>
+        <translation>包含签名密钥（用口令保护）</translation>
+    </message>
+    <message>
+        <source>One file with the database, issued PDFs and networks, to move to a new computer</source>
+        <translation>一个包含数据库、已签发 PDF 和网络的文件，用于迁移到新电脑</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least {n} characters):</source>
+        <translation>口令（至少 {n} 个字符）：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>再次输入相同的口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>两次输入的口令不一致；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>Exporter Desk backup (*.zip)</source>
+        <translation>Exporter Desk 备份 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Protect the signing key</source>
+        <translation>保护签名密钥</translation>
+    </message>
+    <message>
+        <source>Writing the backup...</source>
+        <translation>正在写入备份...</translation>
+    </message>
+    <message>
+        <source>with the signing key</source>
+        <translation>含签名密钥</translation>
+    </message>
+    <message>
+        <source>without keys</source>
+        <translation>不含密钥</translation>
+    </message>
+    <message>
+        <source>Backup written to {path} ({size} MB, {keys}).</source>
+        <translation>备份已写入 {path}（{size} MB，{keys}）。</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>从以下文件恢复</translation>
+    </message>
+    <message>
+        <source>Checking the backup...</source>
+        <translation>正在检查备份...</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Replace all data in {folder} with the backup of {created}? Your current data is kept aside in a folder next to it. Exporter Desk closes afterwards; start it again to open the restored data.</source>
+        <translation>用 {created} 的备份替换 {folder} 中的全部数据吗？当前数据会保留在旁边的文件夹中。完成后 Exporter Desk 将关闭，再次启动即可打开恢复的数据。</translation>
+    </message>
+    <message>
+        <source>Restore the signing key</source>
+        <translation>恢复签名密钥</translation>
+    </message>
+    <message>
+        <source>Restoring...</source>
+        <translation>正在恢复...</translation>
+    </message>
+    <message>
+        <source>The backup was restored into {folder}.</source>
+        <translation>备份已恢复到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Your previous data is kept in {folder}.</source>
+        <translation>原有数据保留在 {folder}。</translation>
+    </message>
+    <message>
+        <source>The signing key was not restored: documents verify, but issuing needs the key.</source>
+        <translation>签名密钥未恢复：单据仍可验证，但签发需要该密钥。</translation>
+    </message>
+    <message>
+        <source>Exporter Desk closes now.</source>
+        <translation>Exporter Desk 现在将关闭。</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>操作未成功。</translation>
+    </message>
+</context>
+<context>
     <name>Choices</name>
     <message>
         <source>{number}  ({count} packages, {date})</source>
@@ -299,7 +406,19 @@ The new document supersedes this one: anyone who verifies this one online is tol
 <context>
     <name>EditorDialog</name>
     <message>
-        <source>Not saved: fix the {count} problem(s) shown in red.</source>
+        <source>Type a date as year-month-day, such as 2026-05-20, or pick one from the calendar (F4).</source>
+        <translation>请按 年-月-日 输入日期，例如 2026-05-20，或从日历中选择（F4）。</translation>
+    </message>
+    <message>
+        <source>Ready to save.</source>
+        <translation>可以保存了。</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the problem shown in red.</source>
+        <translation>未保存：请修正红色标出的问题。</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the {count} problems shown in red.</source>
         <translation>未保存：请修正红色标出的 {count} 个问题。</translation>
     </message>
     <message>
@@ -351,6 +470,311 @@ The new document supersedes this one: anyone who verifies this one online is tol
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Writing {name}...</source>
+        <translation>正在写入 {name}...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>导入与导出</translation>
+    </message>
+    <message>
+        <source>Import from or export to Excel and CSV files</source>
+        <translation>从 Excel、CSV 文件导入，或导出为这些文件</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Save this list, as filtered and sorted, to Excel or CSV</source>
+        <translation>将此列表按当前筛选和排序保存为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <source>Import lines...</source>
+        <translation>导入明细行...</translation>
+    </message>
+    <message>
+        <source>Add or update the selected record's lines from a file</source>
+        <translation>从文件添加或更新所选记录的明细行</translation>
+    </message>
+    <message>
+        <source>Import...</source>
+        <translation>导入...</translation>
+    </message>
+    <message>
+        <source>Add or update records from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件添加或更新记录</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Select the invoice or contract the lines go into first.</source>
+        <translation>请先选择明细行要导入的发票或合同。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>选择电子表格</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}...</source>
+        <translation>正在读取 {name}...</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>{kind}: {columns} columns. Check the mapping, then press Check.</source>
+        <translation>{kind}：{columns} 列。请核对列对应关系，然后点击“检查”。</translation>
+    </message>
+    <message>
+        <source>Checking every row...</source>
+        <translation>正在检查每一行...</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {add} to add, {update} to update, {same} unchanged.</source>
+        <translation>{rows} 行：新增 {add}，更新 {update}，未变 {same}。</translation>
+    </message>
+    <message>
+        <source>{count} problems to fix first; nothing will be written.</source>
+        <translation>需先修正 {count} 个问题；不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Every row is valid: press Import.</source>
+        <translation>每一行都有效：请点击“导入”。</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>正在导入...</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated, {skipped} skipped.</source>
+        <translation>已导入：新增 {added}，更新 {updated}，跳过 {skipped}。</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was written.</source>
+        <translation>导入失败；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <source>Import parties</source>
+        <translation>导入往来单位</translation>
+    </message>
+    <message>
+        <source>Import lines into the invoice</source>
+        <translation>将明细行导入发票</translation>
+    </message>
+    <message>
+        <source>Import lines into the contract</source>
+        <translation>将明细行导入合同</translation>
+    </message>
+    <message>
+        <source>An .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>Choose file...</source>
+        <translation>选择文件...</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import products from Excel...</source>
+        <translation>从 Excel 导入商品...</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>描述（英文）</translation>
+    </message>
+    <message>
+        <source>Description (Chinese)</source>
+        <translation>描述（中文）</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Net weight (kg)</source>
+        <translation>净重（千克）</translation>
+    </message>
+    <message>
+        <source>Gross weight (kg)</source>
+        <translation>毛重（千克）</translation>
+    </message>
+    <message>
+        <source>Country of origin</source>
+        <translation>原产国</translation>
+    </message>
+    <message>
+        <source>Package type</source>
+        <translation>包装类型</translation>
+    </message>
+    <message>
+        <source>Units per package</source>
+        <translation>每件包装数量</translation>
+    </message>
+    <message>
+        <source>Package length (cm)</source>
+        <translation>包装长度（厘米）</translation>
+    </message>
+    <message>
+        <source>Package width (cm)</source>
+        <translation>包装宽度（厘米）</translation>
+    </message>
+    <message>
+        <source>Package height (cm)</source>
+        <translation>包装高度（厘米）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Address (English)</source>
+        <translation>地址（英文）</translation>
+    </message>
+    <message>
+        <source>Address (Chinese)</source>
+        <translation>地址（中文）</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Registration id</source>
+        <translation>注册号</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>SWIFT / BIC</source>
+        <translation>SWIFT / BIC</translation>
+    </message>
+    <message>
+        <source>Bank address</source>
+        <translation>银行地址</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceEditor</name>
     <message>
         <source>Kind</source>
@@ -397,8 +821,8 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>装箱单</translation>
     </message>
     <message>
-        <source>Made from contract #{id}</source>
-        <translation>由合同 #{id} 生成</translation>
+        <source>Made from contract {number}</source>
+        <translation>由合同 {number} 生成</translation>
     </message>
 </context>
 <context>
@@ -575,6 +999,42 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>D/A（承兑交单）</translation>
     </message>
     <message>
+        <source>Carton</source>
+        <translation>纸箱</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>木箱</translation>
+    </message>
+    <message>
+        <source>Crate</source>
+        <translation>板条箱</translation>
+    </message>
+    <message>
+        <source>Pallet</source>
+        <translation>托盘</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>袋</translation>
+    </message>
+    <message>
+        <source>Drum</source>
+        <translation>桶</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>捆</translation>
+    </message>
+    <message>
+        <source>Bale</source>
+        <translation>包</translation>
+    </message>
+    <message>
         <source>Freight</source>
         <translation>运费</translation>
     </message>
@@ -665,8 +1125,20 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>前 {shown} 条结果；输入更多词语以缩小搜索范围。</translation>
     </message>
     <message>
+        <source>No matches; try fewer or other words.</source>
+        <translation>没有匹配项；请减少或更换关键词。</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配项</translation>
+    </message>
+    <message>
         <source>{shown} matches</source>
         <translation>{shown} 条结果</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
     </message>
     <message>
         <source>{total} records</source>
@@ -691,6 +1163,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Open the selected record (Enter)</source>
         <translation>打开所选记录 (Enter)</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>这里还没有内容。</translation>
     </message>
 </context>
 <context>
@@ -720,6 +1200,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>电子邮箱</translation>
     </message>
     <message>
+        <source>No parties yet. Parties are the companies you deal with: buyers, suppliers, consignees, banks and your own company.</source>
+        <translation>还没有当事方。当事方是与您往来的公司：买方、供应商、收货人、银行以及您自己的公司。</translation>
+    </message>
+    <message>
+        <source>New party</source>
+        <translation>新建当事方</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
@@ -742,6 +1230,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Origin</source>
         <translation>原产地</translation>
+    </message>
+    <message>
+        <source>No products yet. Products are what you sell, with their HS codes, prices, weights and packing; invoice lines are filled from them.</source>
+        <translation>还没有商品。商品是您销售的货物，含 HS 编码、价格、重量和包装；发票行据此填写。</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新建商品</translation>
     </message>
     <message>
         <source>Number</source>
@@ -772,6 +1268,22 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>合计</translation>
     </message>
     <message>
+        <source>No contracts yet. A sales contract with a buyer (or a purchase contract with a supplier) fixes the goods, prices and terms; invoices are made from it.</source>
+        <translation>还没有合同。与买方的销售合同（或与供应商的采购合同）确定货物、价格和条款；发票据此生成。</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <source>No invoices yet. An invoice bills the buyer for goods: make a new one, or make one from a contract.</source>
+        <translation>还没有发票。发票向买方收取货款：新建一张，或从合同生成。</translation>
+    </message>
+    <message>
+        <source>New invoice</source>
+        <translation>新建发票</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
@@ -800,6 +1312,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>预计到港</translation>
     </message>
     <message>
+        <source>No shipments yet. A shipment records the vessel or flight, the containers and the dates; packing lists refer to it.</source>
+        <translation>还没有货运。货运记录船名或航班、集装箱和日期；装箱单会引用它。</translation>
+    </message>
+    <message>
+        <source>New shipment</source>
+        <translation>新建货运</translation>
+    </message>
+    <message>
         <source>Purchase leg</source>
         <translation>采购合同</translation>
     </message>
@@ -812,6 +1332,14 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>备注</translation>
     </message>
     <message>
+        <source>No deals yet. A deal ties a purchase contract to the sales contract that resells the goods (offshore, back-to-back trade).</source>
+        <translation>还没有交易。交易将采购合同与转售货物的销售合同关联起来（离岸、背对背贸易）。</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建交易</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -822,6 +1350,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>No documents issued yet. Issue one with Issue: it is registered with the trust network and signed, and shows here.</source>
+        <translation>还没有签发单据。点击“签发”即可签发：单据会在信任网络登记并签名，然后显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -885,6 +1417,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Product...</source>
         <translation>商品...</translation>
+    </message>
+    <message>
+        <source>Select the contract, then New invoice from contract.</source>
+        <translation>请选择合同，然后点击“从合同新建发票”。</translation>
     </message>
     <message>
         <source>About Exporter Desk</source>
@@ -981,6 +1517,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>由合同新建发票</translation>
     </message>
     <message>
+        <source>Make one from a contract</source>
+        <translation>从合同生成</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
@@ -1011,6 +1551,1081 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Try now to register the documents waiting in the outbox (it is retried every minute anyway)</source>
         <translation>立即尝试登记发件箱中等待的单据（系统每分钟也会自动重试）</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label}为必填项。</translation>
+    </message>
+    <message>
+        <source>{label} is {size} characters long; at most {limit} fit.</source>
+        <translation>{label}长 {size} 个字符；最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{label} contains invisible control characters; retype it.</source>
+        <translation>{label}含有不可见的控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>{label} must be zero or more.</source>
+        <translation>{label}必须大于或等于零。</translation>
+    </message>
+    <message>
+        <source>{label} must be more than zero.</source>
+        <translation>{label}必须大于零。</translation>
+    </message>
+    <message>
+        <source>{label} has more than {places} decimal place.</source>
+        <translation>{label}的小数超过 {places} 位。</translation>
+    </message>
+    <message>
+        <source>{label} has more than {places} decimal places.</source>
+        <translation>{label}的小数超过 {places} 位。</translation>
+    </message>
+    <message>
+        <source>{label} has more decimals than {currency} allows ({units}).</source>
+        <translation>{label}的小数位数超过 {currency} 允许的位数（{units}）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.</source>
+        <translation>“{code}”不是 ISO 3166 国家代码；请使用两个字母，例如 CN、DE 或 VN。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.</source>
+        <translation>“{code}”不是 ISO 4217 货币代码；请使用三个字母，例如 USD、EUR 或 CNY。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an Incoterms 2020 rule; use one of {rules}.</source>
+        <translation>“{code}”不是 Incoterms 2020 贸易术语；请使用以下之一：{rules}。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a UN/LOCODE; use the country code and three letters, such as CNSHA (Shanghai) or DEHAM (Hamburg).</source>
+        <translation>“{code}”不是 UN/LOCODE 港口代码；请使用国家代码加三个字母，例如 CNSHA（上海）或 DEHAM（汉堡）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not an HS code; use 6, 8 or 10 digits, such as 8471.30 or 8471300000.</source>
+        <translation>“{code}”不是 HS 编码；请使用 6、8 或 10 位数字，例如 8471.30 或 8471300000。</translation>
+    </message>
+    <message>
+        <source>'{code}' starts with chapter {chapter}, which the HS does not have (chapters are 01 to 97, 77 unused).</source>
+        <translation>“{code}”以第 {chapter} 章开头，而 HS 没有此章（章号为 01 至 97，77 未使用）。</translation>
+    </message>
+    <message>
+        <source>'{code}' is not a valid {what} for {country}: {reason}. Check it against the company's licence.</source>
+        <translation>“{code}”不是有效的{country}{what}：{reason}。请对照公司执照核对。</translation>
+    </message>
+    <message>
+        <source>The {what} is too long to be a number.</source>
+        <translation>{what}太长，不是一个数字。</translation>
+    </message>
+    <message>
+        <source>'{text}' has a comma where none belongs; write the {what} with a decimal point, and commas only between groups of three digits, such as 1,234.50.</source>
+        <translation>“{text}”中的逗号位置不对；{what}请用小数点书写，逗号只用于每三位数字之间，例如 1,234.50。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a number; write the {what} with digits and an optional decimal point, such as 1234.50.</source>
+        <translation>“{text}”不是数字；{what}请用数字书写，可带小数点，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>The {what} must be an ordinary number.</source>
+        <translation>{what}必须是普通数字。</translation>
+    </message>
+    <message>
+        <source>The {what} is too large.</source>
+        <translation>{what}太大。</translation>
+    </message>
+    <message>
+        <source>The amount {amount} cannot be written on a document; check the quantities and prices.</source>
+        <translation>金额 {amount} 无法写入单据；请检查数量和价格。</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {units} decimal places; {amount} has more.</source>
+        <translation>{currency} 金额有 {units} 位小数；{amount} 的小数位更多。</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} and {other} cannot be added; use one currency per document.</source>
+        <translation>{currency} 与 {other} 的金额不能相加；每份单据请使用一种货币。</translation>
+    </message>
+    <message>
+        <source>{incoterm} is a sea term: give both ports as UN/LOCODEs.</source>
+        <translation>{incoterm} 是海运术语：请以 UN/LOCODE 填写装运港和目的港。</translation>
+    </message>
+    <message>
+        <source>The named place for {incoterm}</source>
+        <translation>{incoterm} 的指定地点</translation>
+    </message>
+    <message>
+        <source>Sold {sold} of {product} but bought {bought}.</source>
+        <translation>{product} 售出 {sold}，但购入 {bought}。</translation>
+    </message>
+    <message>
+        <source>The invoice line '{line}' names no known product (SKU); pack it by hand or link the line to a product.</source>
+        <translation>发票行“{line}”没有对应的已知商品（SKU）；请手动装箱，或将该行关联到商品。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an e-mail address.</source>
+        <translation>“{text}”不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a SWIFT/BIC code (8 or 11 characters, such as BKCHCNBJ300).</source>
+        <translation>“{text}”不是 SWIFT/BIC 代码（8 或 11 个字符，例如 BKCHCNBJ300）。</translation>
+    </message>
+    <message>
+        <source>This looks like an IBAN but is not valid ({reason}).</source>
+        <translation>这看起来像 IBAN，但无效（{reason}）。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an ISO 6346 container number ({reason}); it is 4 letters and 7 digits, such as CSQU3054383.</source>
+        <translation>“{text}”不是 ISO 6346 集装箱号（{reason}）；集装箱号为 4 个字母加 7 位数字，例如 CSQU3054383。</translation>
+    </message>
+    <message>
+        <source>Deal {reference} has no contract yet, so there is nothing to print.</source>
+        <translation>交易 {reference} 还没有合同，因此没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>No invoice refers to shipment {reference} yet, so there is nothing to print. Set the shipment on its commercial invoice first.</source>
+        <translation>还没有发票引用货运 {reference}，因此没有可打印的内容。请先在其商业发票上设置该货运。</translation>
+    </message>
+    <message>
+        <source>{label} {number} changed while the pack was being built; build it again.</source>
+        <translation>生成单据包时{label} {number} 发生了变化；请重新生成。</translation>
+    </message>
+    <message>
+        <source>{label} {number} is not a readable PDF; render or choose it again.</source>
+        <translation>{label} {number} 不是可读取的 PDF；请重新生成或选择。</translation>
+    </message>
+    <message>
+        <source>{label} {number} is a damaged PDF; render or choose it again.</source>
+        <translation>{label} {number} 是损坏的 PDF；请重新生成或选择。</translation>
+    </message>
+    <message>
+        <source>{label} {number}: print between 1 and {most} originals and copies in all.</source>
+        <translation>{label} {number}：正本和副本合计应打印 1 至 {most} 份。</translation>
+    </message>
+    <message>
+        <source>{label} {number} has no pages; render it again.</source>
+        <translation>{label} {number} 没有页面；请重新生成。</translation>
+    </message>
+    <message>
+        <source>{what} cannot be printed: it needs {listed}. Add the missing data and print it again.</source>
+        <translation>{what} 无法打印：缺少{listed}。请补充缺少的数据后重新打印。</translation>
+    </message>
+    <message>
+        <source>{what} cannot be printed: {listed}. Correct the data and print it again.</source>
+        <translation>{what} 无法打印：{listed}。请更正数据后重新打印。</translation>
+    </message>
+    <message>
+        <source>No {what} is stored for this company profile on this computer. Create or import one in Settings, or restore it from your backup.</source>
+        <translation>这台电脑上没有为此公司档案保存{what}。请在“设置”中创建或导入，或从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {minimum} characters to protect the company's signing key. Without it, nobody can recover the key: keep it safe.</source>
+        <translation>请设置至少 {minimum} 个字符的口令来保护公司的签名密钥。没有口令，任何人都无法恢复密钥：请妥善保管。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring to keep the company's signing key safe (usual on Linux without a desktop session). Exporter Desk can keep the key in a file encrypted with a passphrase instead ({key_file}): give one when asked, or set EXPORTER_DESK_PASSPHRASE (at least 8 characters) for scripts.</source>
+        <translation>这台电脑没有可安全保存公司签名密钥的系统密钥环（在没有桌面会话的 Linux 上很常见）。Exporter Desk 可以改为把密钥保存在用口令加密的文件中（{key_file}）：请在询问时输入口令，脚本可设置 EXPORTER_DESK_PASSPHRASE（至少 8 个字符）。</translation>
+    </message>
+    <message>
+        <source>Your keys are in the encrypted file {key_file}; enter its passphrase (scripts set EXPORTER_DESK_PASSPHRASE).</source>
+        <translation>您的密钥在加密文件 {key_file} 中；请输入其口令（脚本设置 EXPORTER_DESK_PASSPHRASE）。</translation>
+    </message>
+    <message>
+        <source>The network {origin} chosen in Settings is no longer trusted here. Import its descriptor again, or choose the local network.</source>
+        <translation>“设置”中选择的网络 {origin} 在此已不再受信任。请重新导入其网络描述文件，或选择本地网络。</translation>
+    </message>
+    <message>
+        <source>Your company is not enrolled with {origin} yet. Enrol with the invitation code the network operator sent you (Settings &gt; Networks).</source>
+        <translation>您的公司尚未加入 {origin}。请使用网络运营方发给您的邀请码加入（设置 &gt; 网络）。</translation>
+    </message>
+    <message>
+        <source>The {subject} has {count} problem to fix: {lines}</source>
+        <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
+    </message>
+    <message>
+        <source>The {subject} has {count} problems to fix: {lines}</source>
+        <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
+    </message>
+    <message>
+        <source>The {subject} (#{id}) no longer exists; it may have been deleted. Refresh the list and try again.</source>
+        <translation>该{subject}（#{id}）已不存在，可能已被删除。请刷新列表后重试。</translation>
+    </message>
+    <message>
+        <source>Another {subject} already has the {what} '{value}'. Each {subject2} needs its own {what2}; choose another.</source>
+        <translation>另一个{subject}已使用{what}“{value}”。每个{subject2}的{what2}必须唯一；请另选一个。</translation>
+    </message>
+    <message>
+        <source>The {subject} refers to a {target} (#{id}) that does not exist ({field}); pick one from the list.</source>
+        <translation>该{subject}引用的{target}（#{id}）不存在（{field}）；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>This {subject} cannot be deleted: it is used by {listed}. Remove those first, or keep it.</source>
+        <translation>此{subject}无法删除：{listed}正在使用它。请先删除这些记录，或保留它。</translation>
+    </message>
+    <message>
+        <source>The {field} of the {subject} is {size} characters long; at most {limit} fit. Shorten it (was something pasted by mistake?).</source>
+        <translation>{subject}的{field}长 {size} 个字符；最多 {limit} 个。请缩短（是否误粘贴了内容？）。</translation>
+    </message>
+    <message>
+        <source>The data breaks a rule of the database and was not saved ({cause}). Please report this problem.</source>
+        <translation>数据违反了数据库规则，未保存（{cause}）。请报告此问题。</translation>
+    </message>
+    <message>
+        <source>Exporter Desk could not write to its database ({cause}). Check free disk space and folder permissions; nothing was saved.</source>
+        <translation>Exporter Desk 无法写入数据库（{cause}）。请检查磁盘空间和文件夹权限；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>A proforma cannot expire before its date.</source>
+        <translation>形式发票的有效期不能早于开票日期。</translation>
+    </message>
+    <message>
+        <source>Add at least one line item.</source>
+        <translation>请至少添加一行商品。</translation>
+    </message>
+    <message>
+        <source>Add at least one package.</source>
+        <translation>请至少添加一个包装。</translation>
+    </message>
+    <message>
+        <source>Air shipments have no sea containers.</source>
+        <translation>空运没有海运集装箱。</translation>
+    </message>
+    <message>
+        <source>An L/C number belongs to L/C terms only.</source>
+        <translation>信用证号只适用于信用证付款方式。</translation>
+    </message>
+    <message>
+        <source>An account number has at most 34 letters and digits.</source>
+        <translation>账号最多 34 个字母和数字。</translation>
+    </message>
+    <message>
+        <source>An advance payment applies to T/T terms only.</source>
+        <translation>预付款只适用于电汇付款方式。</translation>
+    </message>
+    <message>
+        <source>An issuing bank belongs to L/C terms only.</source>
+        <translation>开证行只适用于信用证付款方式。</translation>
+    </message>
+    <message>
+        <source>At least one unit goes in a package.</source>
+        <translation>每个包装至少装一个单位。</translation>
+    </message>
+    <message>
+        <source>D/A terms need the number of days after sight (such as 60).</source>
+        <translation>承兑交单需要填写见票后天数（例如 60）。</translation>
+    </message>
+    <message>
+        <source>Discounts exceed the goods value: the total would be negative.</source>
+        <translation>折扣超过货值：总额将为负数。</translation>
+    </message>
+    <message>
+        <source>Only a proforma invoice has a validity date.</source>
+        <translation>只有形式发票有有效期。</translation>
+    </message>
+    <message>
+        <source>Package numbers overlap an earlier range.</source>
+        <translation>件号与前面的范围重叠。</translation>
+    </message>
+    <message>
+        <source>Package numbers run from the first to the last, starting at 1.</source>
+        <translation>件号从第一件到最后一件，从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Payment days must be between 0 and 365.</source>
+        <translation>付款天数必须在 0 到 365 之间。</translation>
+    </message>
+    <message>
+        <source>The ETA is before the ETD.</source>
+        <translation>预计到达时间早于预计离港时间。</translation>
+    </message>
+    <message>
+        <source>The advance is a percentage between 0 and 100.</source>
+        <translation>预付款是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The buyer and the seller must be different parties.</source>
+        <translation>买方和卖方必须是不同的当事方。</translation>
+    </message>
+    <message>
+        <source>The company buying on the purchase leg must be the seller on the sales leg.</source>
+        <translation>采购端的买方公司必须是销售端的卖方。</translation>
+    </message>
+    <message>
+        <source>The gross weight cannot be less than the net weight.</source>
+        <translation>毛重不能小于净重。</translation>
+    </message>
+    <message>
+        <source>The latest delivery date is before the earliest.</source>
+        <translation>最晚交货日期早于最早交货日期。</translation>
+    </message>
+    <message>
+        <source>The purchase leg must be a purchase contract.</source>
+        <translation>采购端必须是采购合同。</translation>
+    </message>
+    <message>
+        <source>The sales leg must be a sales contract.</source>
+        <translation>销售端必须是销售合同。</translation>
+    </message>
+    <message>
+        <source>The sales leg must be another contract than the purchase leg.</source>
+        <translation>销售端必须是与采购端不同的合同。</translation>
+    </message>
+    <message>
+        <source>The registration id must be at most 40 printable characters.</source>
+        <translation>注册号最多 40 个可打印字符。</translation>
+    </message>
+    <message>
+        <source>A pack needs the issuing company.</source>
+        <translation>单据包需要出单公司。</translation>
+    </message>
+    <message>
+        <source>A pack needs at least one document; select some.</source>
+        <translation>单据包至少需要一份单据；请选择。</translation>
+    </message>
+    <message>
+        <source>The visible seal cannot be placed on this document; issue it without the visible seal.</source>
+        <translation>无法在此单据上放置可见印章；请不带可见印章签发。</translation>
+    </message>
+    <message>
+        <source>Set up your company first (Settings &gt; Company): its name, address and registration id go on every document.</source>
+        <translation>请先设置您的公司（设置 &gt; 公司）：每份单据都会印上其名称、地址和注册号。</translation>
+    </message>
+    <message>
+        <source>There is no signing key yet. Create one or import your certificate (.p12/.pfx) in Settings &gt; Keys and certificates.</source>
+        <translation>还没有签名密钥。请在“设置 &gt; 密钥和证书”中创建一个，或导入您的证书（.p12/.pfx）。</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program (is Exporter Desk open twice?). Close the other window and try again; nothing was saved.</source>
+        <translation>数据库正被另一个程序使用（Exporter Desk 是否打开了两次？）。请关闭另一个窗口后重试；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Bank address</source>
+        <translation>银行地址</translation>
+    </message>
+    <message>
+        <source>Bank name</source>
+        <translation>银行名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Marks and numbers</source>
+        <translation>唛头</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The Chinese address</source>
+        <translation>中文地址</translation>
+    </message>
+    <message>
+        <source>The Chinese description</source>
+        <translation>中文品名</translation>
+    </message>
+    <message>
+        <source>The Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>The English address</source>
+        <translation>英文地址</translation>
+    </message>
+    <message>
+        <source>The English description</source>
+        <translation>英文品名</translation>
+    </message>
+    <message>
+        <source>The English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>The L/C number</source>
+        <translation>信用证号</translation>
+    </message>
+    <message>
+        <source>The SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>The amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>The buyer's reference</source>
+        <translation>买方参考号</translation>
+    </message>
+    <message>
+        <source>The container type</source>
+        <translation>集装箱类型</translation>
+    </message>
+    <message>
+        <source>The contents</source>
+        <translation>内装物</translation>
+    </message>
+    <message>
+        <source>The contract number</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <source>The deal reference</source>
+        <translation>交易编号</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>The gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>The invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>The issuing bank</source>
+        <translation>开证行</translation>
+    </message>
+    <message>
+        <source>The net weight</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The packing list number</source>
+        <translation>装箱单号</translation>
+    </message>
+    <message>
+        <source>The quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The seal number</source>
+        <translation>封条号</translation>
+    </message>
+    <message>
+        <source>The shipment reference</source>
+        <translation>货运编号</translation>
+    </message>
+    <message>
+        <source>The unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>包装</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <source>Arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <source>Voyage</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>航班</translation>
+    </message>
+    <message>
+        <source>Transport document no</source>
+        <translation>运输单据号</translation>
+    </message>
+    <message>
+        <source>Place of delivery</source>
+        <translation>交货地点</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>tax or registration number</source>
+        <translation>税号或注册号</translation>
+    </message>
+    <message>
+        <source>The number's checksum or check digit is invalid</source>
+        <translation>校验位不正确</translation>
+    </message>
+    <message>
+        <source>The number has an invalid format</source>
+        <translation>格式不正确</translation>
+    </message>
+    <message>
+        <source>The number has an invalid length</source>
+        <translation>长度不正确</translation>
+    </message>
+    <message>
+        <source>One of the parts of the number are invalid or unknown</source>
+        <translation>号码中有部分无效或未知</translation>
+    </message>
+    <message>
+        <source>Commercial Invoice</source>
+        <translation>商业发票</translation>
+    </message>
+    <message>
+        <source>Proforma Invoice</source>
+        <translation>形式发票</translation>
+    </message>
+    <message>
+        <source>Packing List</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Sales Contract</source>
+        <translation>销售合同</translation>
+    </message>
+    <message>
+        <source>Purchase Contract</source>
+        <translation>采购合同</translation>
+    </message>
+    <message>
+        <source>Certificate of Origin</source>
+        <translation>原产地证明书</translation>
+    </message>
+    <message>
+        <source>Shipping Instruction</source>
+        <translation>托运单</translation>
+    </message>
+    <message>
+        <source>Beneficiary's Certificate</source>
+        <translation>受益人证明</translation>
+    </message>
+    <message>
+        <source>Bill of Exchange</source>
+        <translation>汇票</translation>
+    </message>
+    <message>
+        <source>a bill of exchange is printed in 1 or 2 parts</source>
+        <translation>汇票一式 1 份或 2 份</translation>
+    </message>
+    <message>
+        <source>a draft cannot be drawn for a zero amount</source>
+        <translation>不能开立金额为零的汇票</translation>
+    </message>
+    <message>
+        <source>at least one line item</source>
+        <translation>至少一行商品</translation>
+    </message>
+    <message>
+        <source>at least one package</source>
+        <translation>至少一个包装</translation>
+    </message>
+    <message>
+        <source>at least one statement to certify</source>
+        <translation>至少一条证明内容</translation>
+    </message>
+    <message>
+        <source>the L/C number</source>
+        <translation>信用证号</translation>
+    </message>
+    <message>
+        <source>the applicant</source>
+        <translation>开证申请人</translation>
+    </message>
+    <message>
+        <source>the applicant is not the invoice's buyer</source>
+        <translation>开证申请人不是发票的买方</translation>
+    </message>
+    <message>
+        <source>the beneficiary</source>
+        <translation>受益人</translation>
+    </message>
+    <message>
+        <source>the beneficiary is not the invoice's seller</source>
+        <translation>受益人不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>the buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>the buyer is not the contract's</source>
+        <translation>买方与合同不符</translation>
+    </message>
+    <message>
+        <source>the buyer is not the invoice's</source>
+        <translation>买方与发票不符</translation>
+    </message>
+    <message>
+        <source>the certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>the consignee</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>the consignee is not the invoice's</source>
+        <translation>收货人与发票不符</translation>
+    </message>
+    <message>
+        <source>the consignee named on the invoice</source>
+        <translation>发票上指定的收货人</translation>
+    </message>
+    <message>
+        <source>the contract is not the invoice's</source>
+        <translation>合同与发票不符</translation>
+    </message>
+    <message>
+        <source>the contract named on the invoice</source>
+        <translation>发票上指定的合同</translation>
+    </message>
+    <message>
+        <source>the contract number</source>
+        <translation>合同号</translation>
+    </message>
+    <message>
+        <source>the country of origin of the goods</source>
+        <translation>货物原产国</translation>
+    </message>
+    <message>
+        <source>the country of origin on the invoice</source>
+        <translation>发票上的原产国</translation>
+    </message>
+    <message>
+        <source>the date until which the proforma is valid</source>
+        <translation>形式发票的有效期</translation>
+    </message>
+    <message>
+        <source>the draft number</source>
+        <translation>汇票编号</translation>
+    </message>
+    <message>
+        <source>the drawee (the buyer)</source>
+        <translation>付款人（买方）</translation>
+    </message>
+    <message>
+        <source>the drawee (the issuing bank of the L/C)</source>
+        <translation>付款人（信用证开证行）</translation>
+    </message>
+    <message>
+        <source>the drawer (the seller)</source>
+        <translation>出票人（卖方）</translation>
+    </message>
+    <message>
+        <source>the drawer is not the invoice's seller</source>
+        <translation>出票人不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>the exporter</source>
+        <translation>出口商</translation>
+    </message>
+    <message>
+        <source>the exporter is not the invoice's seller</source>
+        <translation>出口商不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>the forwarder to instruct</source>
+        <translation>要委托的货代</translation>
+    </message>
+    <message>
+        <source>the instruction number</source>
+        <translation>托运单编号</translation>
+    </message>
+    <message>
+        <source>the invoice given is not the packing list's</source>
+        <translation>所给发票与装箱单不符</translation>
+    </message>
+    <message>
+        <source>the invoice it belongs to</source>
+        <translation>所属发票</translation>
+    </message>
+    <message>
+        <source>the invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>the notify party is not the invoice's</source>
+        <translation>通知方与发票不符</translation>
+    </message>
+    <message>
+        <source>the notify party named on the invoice</source>
+        <translation>发票上指定的通知方</translation>
+    </message>
+    <message>
+        <source>the number of B/L copies must be 0 to 20</source>
+        <translation>提单副本份数必须为 0 至 20</translation>
+    </message>
+    <message>
+        <source>the number of original B/Ls must be 0 to 9</source>
+        <translation>正本提单份数必须为 0 至 9</translation>
+    </message>
+    <message>
+        <source>the packing list (packages, weights and measurement)</source>
+        <translation>装箱单（包装、重量和尺码）</translation>
+    </message>
+    <message>
+        <source>the packing list is for another invoice</source>
+        <translation>装箱单属于另一张发票</translation>
+    </message>
+    <message>
+        <source>the packing list number</source>
+        <translation>装箱单号</translation>
+    </message>
+    <message>
+        <source>the seller</source>
+        <translation>卖方</translation>
+    </message>
+    <message>
+        <source>the seller is not the contract's</source>
+        <translation>卖方与合同不符</translation>
+    </message>
+    <message>
+        <source>the seller is not the invoice's</source>
+        <translation>卖方与发票不符</translation>
+    </message>
+    <message>
+        <source>the seller's bank account, for the payment instructions</source>
+        <translation>卖方银行账户（用于付款指示）</translation>
+    </message>
+    <message>
+        <source>the shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>the shipment (booking)</source>
+        <translation>货运（订舱）</translation>
+    </message>
+    <message>
+        <source>the shipment (means of transport and route)</source>
+        <translation>货运（运输工具和路线）</translation>
+    </message>
+    <message>
+        <source>the shipment is not the invoice's</source>
+        <translation>货运与发票不符</translation>
+    </message>
+    <message>
+        <source>the shipment is not the packing list's</source>
+        <translation>货运与装箱单不符</translation>
+    </message>
+    <message>
+        <source>the shipment named on the invoice</source>
+        <translation>发票上指定的货运</translation>
+    </message>
+    <message>
+        <source>the shipper</source>
+        <translation>托运人</translation>
+    </message>
+    <message>
+        <source>the shipper is not the invoice's seller</source>
+        <translation>托运人不是发票的卖方</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring that Exporter Desk can use to keep the company's signing key safe (this is usual on Linux without a desktop session). Choose Settings &gt; Security &gt; 'Keep keys in an encrypted file' and pick a passphrase: the key is then stored in a file encrypted with that passphrase.</source>
+        <translation>这台电脑没有 Exporter Desk 可用来安全保存公司签名密钥的系统密钥环（在没有桌面会话的 Linux 上很常见）。请选择“设置 &gt; 安全 &gt; 将密钥保存在加密文件中”并设置口令：密钥将保存在用该口令加密的文件中。</translation>
+    </message>
+    <message>
+        <source>The system keyring refused access to Exporter Desk's secrets. Unlock the keyring (or allow access when the system asks) and try again.</source>
+        <translation>系统密钥环拒绝了 Exporter Desk 访问其机密。请解锁密钥环（或在系统询问时允许访问）后重试。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct for this encrypted key file. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>此加密密钥文件的口令不正确。请检查键盘布局和大写锁定键后重试。</translation>
+    </message>
+    <message>
+        <source>The stored signing key or the encrypted key file is damaged, or was written by a newer version of Exporter Desk. Restore it from your backup or update the app.</source>
+        <translation>保存的签名密钥或加密密钥文件已损坏，或由更新版本的 Exporter Desk 写入。请从备份恢复或更新本程序。</translation>
+    </message>
+    <message>
+        <source>The encrypted key file could not be saved. Check that the disk is not full and that you may write to the app's data folder, then try again.</source>
+        <translation>无法保存加密密钥文件。请确认磁盘未满且您有权写入程序的数据文件夹，然后重试。</translation>
+    </message>
+    <message>
+        <source>The company profile name cannot be used: it must be 1 to 100 characters without ':' or control characters.</source>
+        <translation>无法使用该公司档案名称：名称须为 1 至 100 个字符，且不含“:”或控制字符。</translation>
+    </message>
+    <message>
+        <source>This file is not a PKCS#12 certificate file (.p12 or .pfx). Export your certificate from your certificate authority's tool as .p12/.pfx with its private key, then import that file.</source>
+        <translation>此文件不是 PKCS#12 证书文件（.p12 或 .pfx）。请用证书颁发机构的工具将证书连同私钥导出为 .p12/.pfx，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>The password of this .p12/.pfx file is not correct. Use the password chosen when the file was exported.</source>
+        <translation>此 .p12/.pfx 文件的密码不正确。请使用导出该文件时设置的密码。</translation>
+    </message>
+    <message>
+        <source>This .p12/.pfx file holds a certificate but no private key, so it cannot sign. Export it again with the private key included.</source>
+        <translation>此 .p12/.pfx 文件只含证书、不含私钥，因此无法签名。请连同私钥重新导出。</translation>
+    </message>
+    <message>
+        <source>This .p12/.pfx file holds a private key but not its certificate. Export it again with the certificate included.</source>
+        <translation>此 .p12/.pfx 文件只含私钥、不含其证书。请连同证书重新导出。</translation>
+    </message>
+    <message>
+        <source>This certificate uses a key type Exporter Desk does not sign with. Only ECDSA P-256 (prime256v1) keys are supported: ask your certificate authority for an ECDSA P-256 certificate.</source>
+        <translation>此证书使用的密钥类型 Exporter Desk 不支持签名。仅支持 ECDSA P-256（prime256v1）密钥：请向证书颁发机构申请 ECDSA P-256 证书。</translation>
+    </message>
+    <message>
+        <source>The certificate does not belong to this private key. Import the certificate that was issued for this key.</source>
+        <translation>该证书与此私钥不匹配。请导入为此密钥签发的证书。</translation>
+    </message>
+    <message>
+        <source>This file is not a readable X.509 certificate (PEM or DER).</source>
+        <translation>此文件不是可读取的 X.509 证书（PEM 或 DER）。</translation>
+    </message>
+    <message>
+        <source>The company details cannot be put into a certificate: the name must be 1 to 64 characters, the country a two-letter ISO code such as CN, and the registration number (e.g. the unified social credit code) 1 to 64 letters and digits.</source>
+        <translation>公司信息无法写入证书：名称须为 1 至 64 个字符，国家须为两个字母的 ISO 代码（如 CN），注册号（如统一社会信用代码）须为 1 至 64 个字母和数字。</translation>
+    </message>
+    <message>
+        <source>The certificate request is not valid (unreadable, wrongly signed, or not an ECDSA P-256 key), so no certificate was issued.</source>
+        <translation>证书请求无效（无法读取、签名错误或不是 ECDSA P-256 密钥），因此未签发证书。</translation>
+    </message>
+    <message>
+        <source>The document is not a PDF that Exporter Desk can sign (it is damaged, encrypted, or not a PDF).</source>
+        <translation>该单据不是 Exporter Desk 可以签名的 PDF（已损坏、已加密或不是 PDF）。</translation>
+    </message>
+    <message>
+        <source>The document is already signed, and changing it now would break that signature. Issue it again from the start instead.</source>
+        <translation>该单据已签名，现在修改会破坏签名。请从头重新签发。</translation>
+    </message>
+    <message>
+        <source>The document already carries an attached file of this name; it was not attached twice.</source>
+        <translation>该单据已带有同名附件；未重复附加。</translation>
+    </message>
+    <message>
+        <source>The visible company seal cannot be placed: check that the seal image is a PNG file and that the seal box lies on an existing page.</source>
+        <translation>无法放置可见的公司印章：请确认印章图片为 PNG 文件，且印章框位于现有页面上。</translation>
+    </message>
+    <message>
+        <source>The time-stamping service could not be reached or gave an invalid answer, so the document was not signed. Try again later, or sign without a time stamp.</source>
+        <translation>无法连接时间戳服务或其应答无效，因此单据未签名。请稍后重试，或不带时间戳签名。</translation>
+    </message>
+    <message>
+        <source>The document could not be signed or changed. The details have been logged; please report them if this happens again.</source>
+        <translation>无法签名或修改该单据。详细信息已记录在日志中；如再次发生，请报告。</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>中国香港</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>中国台湾</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Vietnam</source>
+        <translation>越南</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法国</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>荷兰</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>意大利</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>西班牙</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>印度</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>泰国</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>马来西亚</translation>
+    </message>
+    <message>
+        <source>Indonesia</source>
+        <translation>印度尼西亚</translation>
+    </message>
+    <message>
+        <source>United Arab Emirates</source>
+        <translation>阿联酋</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>波兰</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>比利时</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>奥地利</translation>
+    </message>
+    <message>
+        <source>Switzerland</source>
+        <translation>瑞士</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>澳大利亚</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>加拿大</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>巴西</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>墨西哥</translation>
+    </message>
+    <message>
+        <source>Russian Federation</source>
+        <translation>俄罗斯</translation>
+    </message>
+    <message>
+        <source>Türkiye</source>
+        <translation>土耳其</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>瑞典</translation>
+    </message>
+    <message>
+        <source>Denmark</source>
+        <translation>丹麦</translation>
     </message>
 </context>
 <context>
@@ -1846,6 +3461,10 @@ Or press Ctrl+O to choose files.</source>
     <message>
         <source>vouched for by {who}</source>
         <translation>由 {who} 担保</translation>
+    </message>
+    <message>
+        <source>unverified: a name only claimed, nothing you trust vouches for it</source>
+        <translation>未经验证：仅为自称的名称，没有任何您信任的机构为其担保</translation>
     </message>
     <message>
         <source>Issuer</source>

@@ -270,3 +270,96 @@ def test_packing_list_from_the_saved_invoice_and_its_shipment(desk: Desk, qtbot:
 
     qtbot.keyClicks(editor.buyer_reference, " (rev)")
     assert not panel.create_button.isEnabled()  # made from the saved invoice only
+
+
+def test_not_saved_banner_counts_down_and_goes_once_fixed(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("parties")
+    assert isinstance(editor, PartyEditor)
+    editor.save()
+    assert "Not saved" in editor.status.text()
+    assert "problem(s)" not in editor.status.text()
+    qtbot.keyClicks(editor.name_en, "Ningbo Ocean Star Trading Co., Ltd.")
+    qtbot.keyClicks(editor.address_en, "18 Zhongshan East Road, Ningbo")
+    editor.country.clear()
+    qtbot.keyClicks(editor.country, "CN")
+    editor.roles.set_value(frozenset({PartyRole.SUPPLIER}))
+    assert editor.problems == []
+    assert "Not saved" not in editor.status.text()
+    editor._clean = editor.snapshot()
+
+
+def test_payment_method_decides_which_payment_fields_show(desk: Desk, qtbot: QtBot) -> None:
+    from exporter_desk.domain import PaymentMethod
+
+    editor = desk.window.open_editor("contracts")
+    assert isinstance(editor, ContractEditor)
+    form = editor.terms_form
+    editor.method.set_value(PaymentMethod.TT)
+    assert form.is_row_visible("payment.advance_percent")
+    assert not form.is_row_visible("payment.lc_number")
+    assert not form.is_row_visible("payment.issuing_bank")
+    assert not form.is_row_visible("payment.lc_expiry")
+    editor.method.set_value(PaymentMethod.LC)
+    assert form.is_row_visible("payment.lc_number") and form.is_row_visible("payment.lc_expiry")
+    assert not form.is_row_visible("payment.advance_percent")
+    # Switching back to T/T with an L/C number typed keeps that row, with its problem, in view.
+    qtbot.keyClicks(editor.lc_number, "LC-1")
+    editor.method.set_value(PaymentMethod.TT)
+    assert form.is_row_visible("payment.lc_number")
+    assert any(p.field == "payment.lc_number" for p in editor.problems)
+    editor._clean = editor.snapshot()
+
+
+def test_invoice_names_its_contract_by_number_not_id(desk: Desk, qtbot: QtBot) -> None:
+    editor = desk.window.open_editor("invoices", 1)
+    assert isinstance(editor, InvoiceEditor)
+    qtbot.waitUntil(lambda: bool(editor.contract_label.text()))
+    number = desk.db(lambda store: store.contracts.get(editor.contract_id).number)
+    assert editor.contract_label.text() == f"Made from contract {number}"
+    assert "#" not in editor.contract_label.text()
+
+
+def test_field_errors_sit_under_their_fields_whole_in_chinese(desk: Desk, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+
+    from exporter_desk.gui import i18n
+    from tests.gui._walk import clipped_labels, settle
+
+    i18n.set_language(i18n.Language.CHINESE)
+    try:
+        editor = desk.window.open_editor("parties", 1)
+        assert isinstance(editor, PartyEditor)
+        qtbot.waitUntil(editor.isEnabled)
+        editor.address_en.clear()
+        editor.registration_id.setText("91310000MA1FL4CT3X")
+        editor.resize(QSize(1000, 600))  # a 1024x640 laptop, less the title bar
+        settle(0.2)
+        form = editor._forms[0]
+        for path in ("address_en", "registration_id"):
+            box = form.box(path)
+            assert box is not None and box.error.isVisible()
+            assert box.error.geometry().top() >= box.widget.geometry().bottom()
+            assert box.error.geometry().bottom() <= box.height()
+        tax = form.box("registration_id")
+        assert tax is not None
+        assert "统一社会信用代码" in tax.error.text() and "checksum" not in tax.error.text()
+        assert clipped_labels(editor) == []
+        editor._clean = editor.snapshot()
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
+
+
+def test_transport_mode_decides_vessel_flight_and_containers(desk: Desk, qtbot: QtBot) -> None:
+    from exporter_desk.domain import TransportMode
+    from exporter_desk.gui.editors import ShipmentEditor
+
+    editor = desk.window.open_editor("shipments")
+    assert isinstance(editor, ShipmentEditor)
+    editor.mode.set_value(TransportMode.AIR)
+    assert editor.form.is_row_visible("flight")
+    assert not editor.form.is_row_visible("vessel")
+    assert editor.containers.isHidden()
+    editor.mode.set_value(TransportMode.SEA)
+    assert editor.form.is_row_visible("vessel") and not editor.form.is_row_visible("flight")
+    assert not editor.containers.isHidden()
+    editor._clean = editor.snapshot()

@@ -16,16 +16,18 @@ from exporter_desk.domain.samples import sample_book
 from exporter_desk.gui import i18n
 from exporter_desk.gui.app import create_main_window
 from exporter_desk.gui.list_page import ListPage
-from exporter_desk.gui.main_window import Screen
+from exporter_desk.gui.main_window import LIST_SOURCES, Screen
 from exporter_desk.gui.models import StoreTableModel
 from exporter_desk.store import Store
 from tests.gui.conftest import Desk
+
+LIST_SCREENS = tuple(LIST_SOURCES)
 
 
 def test_every_screen_opens(desk: Desk, qtbot: QtBot) -> None:
     for screen in Screen:
         page = desk.window.show_screen(screen)
-        assert desk.window.stack.currentWidget() is page
+        assert desk.window.current_page() is page
         if isinstance(page, ListPage):
             qtbot.waitUntil(lambda p=page: p.model.total is not None)
             assert p_total(page) >= 1
@@ -145,3 +147,73 @@ def test_closed_window_is_not_kept_alive_by_its_parts(
     del window
     qtbot.wait(50)
     assert ref() is None
+
+
+def test_window_editors_and_dialogs_fit_a_1024x640_laptop(desk: Desk, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSize
+
+    from tests.gui._walk import clipped_labels, settle, views
+
+    laptop = QSize(1024, 640)
+    desk.window.resize(laptop)
+    problems: list[str] = []
+    walked = 0
+    for language in (i18n.Language.ENGLISH, i18n.Language.CHINESE):
+        i18n.set_language(language)
+        for name, view in views(desk.window):
+            walked += 1
+            minimum = view.minimumSizeHint()
+            if minimum.width() > laptop.width() or minimum.height() > laptop.height():
+                problems.append(f"{language.value} {name}: needs at least {minimum.toTuple()}")
+            if view is not desk.window:
+                view.resize(view.size().boundedTo(laptop))
+            settle(0.05)
+            problems.extend(f"{language.value} {name}: clipped {c}" for c in clipped_labels(view))
+    i18n.set_language(i18n.Language.ENGLISH)
+    assert desk.window.size() == laptop
+    for problem in problems:
+        print(problem)
+    assert walked > 40
+    assert not problems
+
+
+def test_editors_open_within_the_screen(desk: Desk, qtbot: QtBot) -> None:
+    from exporter_desk.gui.main_window import EDITORS
+
+    for table in EDITORS:
+        editor = desk.window.open_editor(table)
+        room = editor.screen().availableGeometry()
+        assert editor.width() <= room.width() and editor.height() <= room.height(), table
+        editor.close()
+
+
+def test_list_screens_need_no_sideways_scrolling_at_1024(desk: Desk, qtbot: QtBot) -> None:
+    from tests.gui._walk import settle
+
+    desk.window.resize(1024, 640)
+    for language in (i18n.Language.ENGLISH, i18n.Language.CHINESE):
+        i18n.set_language(language)
+        for screen in (*LIST_SCREENS, Screen.VERIFY, Screen.SETTINGS):
+            desk.window.show_screen(screen)
+            settle(0.1)
+            frame = desk.window.frames[screen]
+            assert frame.horizontalScrollBar().maximum() == 0, (language, screen)
+    i18n.set_language(i18n.Language.ENGLISH)
+
+
+def test_list_tools_fold_into_a_menu_when_narrow(desk: Desk, qtbot: QtBot) -> None:
+    from tests.gui._walk import settle
+
+    page = desk.window.show_screen(Screen.CONTRACTS)
+    assert isinstance(page, ListPage)
+    desk.window.resize(1024, 640)
+    settle(0.1)
+    assert page.tools.folded() == [] and page.tools.more.isHidden()
+    desk.window.resize(600, 640)
+    settle(0.1)
+    folded = page.tools.folded()
+    assert folded and not page.tools.more.isHidden()
+    page.tools._fill_menu()
+    texts = [a.text() for a in page.tools.more.menu().actions()]
+    assert texts == [b.text() for b in folded]
+    assert "New invoice from contract" in texts

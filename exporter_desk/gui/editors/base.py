@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from exporter_desk.domain import Problem
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.fitting import fitting_size, scrolling
 from exporter_desk.gui.forms import ErrorLabel, Form, route_problems
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.store import Store
@@ -106,6 +107,7 @@ class EditorDialog(QDialog):
 
     saved = Signal(str, int)  # table, id
     table = ""
+    SCROLLS = True  # the whole body scrolls; an editor with tabs scrolls inside its tabs
 
     def __init__(
         self, tasks: TaskManager, presenter: ErrorPresenter, parent: QWidget | None = None
@@ -131,6 +133,7 @@ class EditorDialog(QDialog):
         # once it was edited, and all of them after a save attempt or for a stored record.
         self._touched: set[int] = set()
         self.show_all_problems = False
+        self._blocked = False  # a save was refused; the status line counts what is left
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -168,7 +171,15 @@ class EditorDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setMenuBar(self.toolbar)
-        layout.addLayout(self.body, 1)
+        if self.SCROLLS:
+            # The form scrolls rather than growing the window past a laptop's screen when
+            # many messages show under its fields.
+            content = QWidget()
+            content.setLayout(self.body)
+            self.body.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(scrolling(content), 1)
+        else:
+            layout.addLayout(self.body, 1)
         layout.addWidget(self.general_errors)
         layout.addLayout(buttons)
         self.undo_stack.cleanChanged.connect(self._update_title)
@@ -299,7 +310,7 @@ class EditorDialog(QDialog):
     def validate(self) -> list[Problem]:
         """Build the object, show its problems beside the fields; return all problems."""
         obj, found = self.build()
-        problems = list(found)
+        problems = [*self._unreadable_dates(), *found]
         if obj is not None:
             taken = {p.field for p in problems}
             problems.extend(p for p in obj.problems() if p.field not in taken)
@@ -308,9 +319,46 @@ class EditorDialog(QDialog):
         rest = route_problems(self._forms, shown)
         rest = self.show_other_problems(rest)
         self.general_errors.show_messages([p.message for p in rest])
+        if self._blocked:  # the "not saved" line follows the fixes, and goes with the last one
+            self._show_blocked(len(problems))
         if obj is not None:
             self.after_validate(obj)
         return problems
+
+    def _show_blocked(self, count: int) -> None:
+        if count == 0:
+            self._blocked = False
+            self.status.setText(translate("EditorDialog", "Ready to save."))
+        elif count == 1:
+            self.status.setText(
+                translate("EditorDialog", "Not saved: fix the problem shown in red.")
+            )
+        else:
+            self.status.setText(
+                translate(
+                    "EditorDialog", "Not saved: fix the {count} problems shown in red."
+                ).format(count=count)
+            )
+
+    def _unreadable_dates(self) -> list[Problem]:
+        """A date field whose text is not a date: said beside it, so a typo never saves as
+        "no date"."""
+        found: list[Problem] = []
+        for widget in self._inputs.values():
+            is_invalid = getattr(widget, "is_invalid", None)
+            if not isinstance(widget, QWidget) or not callable(is_invalid) or not is_invalid():
+                continue
+            for form in self._forms:
+                path = form.path_of(widget)
+                if path is not None:
+                    message = translate(
+                        "EditorDialog",
+                        "Type a date as year-month-day, such as 2026-05-20, or pick one from "
+                        "the calendar (F4).",
+                    )
+                    found.append(Problem(path, message))
+                    break
+        return found
 
     def _is_visible(self, problem: Problem) -> bool:
         if self.show_all_problems:
@@ -342,11 +390,8 @@ class EditorDialog(QDialog):
         self.show_all_problems = True
         problems = self.validate()
         if problems or obj is None:
-            self.status.setText(
-                translate(
-                    "EditorDialog", "Not saved: fix the {count} problem(s) shown in red."
-                ).format(count=len(problems))
-            )
+            self._blocked = True
+            self._show_blocked(len(problems))
             for form in self._forms:
                 widget = form.first_error_widget()
                 if widget is not None:
@@ -434,6 +479,7 @@ class EditorDialog(QDialog):
         geometry = QSettings().value(f"editors/{type(self).__name__}/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        self.resize(fitting_size(self.size(), self))
 
     # -- language and title ------------------------------------------------------------------
 
@@ -456,6 +502,8 @@ class EditorDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._inputs:
+                self.validate()  # the messages beside the fields, in the new language
         super().changeEvent(event)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from exporter_desk.domain import (
@@ -51,6 +51,7 @@ class InvoiceEditor(TradeEditor):
     ) -> None:
         super().__init__(tasks, presenter, parent)
         self.contract_id: int | None = None
+        self.contract_number = ""  # shown instead of the internal id
         self.kind: EnumCombo[InvoiceKind] = EnumCombo(list(InvoiceKind), labels.invoice_kind)
         self.consignee = RecordPicker(tasks, party_choices)
         self.notify = RecordPicker(tasks, party_choices)
@@ -132,10 +133,34 @@ class InvoiceEditor(TradeEditor):
 
     def _show_contract(self) -> None:
         self.contract_label.setText(
-            translate("InvoiceEditor", "Made from contract #{id}").format(id=self.contract_id)
-            if self.contract_id
+            translate("InvoiceEditor", "Made from contract {number}").format(
+                number=self.contract_number
+            )
+            if self.contract_id and self.contract_number
             else ""
         )
+
+    def _fetch_contract_number(self) -> None:
+        contract_id = self.contract_id
+        if contract_id is None:
+            self.contract_number = ""
+            self._show_contract()
+            return
+        self.tasks.run_db(
+            lambda store: store.contracts.get(ContractId(contract_id)).number,
+            self._on_contract_number,
+            self._on_contract_missing,
+        )
+
+    @Slot(object)
+    def _on_contract_number(self, number: str) -> None:
+        self.contract_number = number
+        self._show_contract()
+
+    @Slot(object)
+    def _on_contract_missing(self, _error: BaseException) -> None:
+        self.contract_number = ""  # deleted since: nothing to name
+        self._show_contract()
 
     def build(self) -> tuple[Invoice, list[Problem]]:
         problems: list[Problem] = []
@@ -205,7 +230,9 @@ class InvoiceEditor(TradeEditor):
     def load(self, obj: Any) -> None:
         invoice: Invoice = obj
         self.record_id = invoice.id
-        self.contract_id = invoice.contract_id
+        if invoice.contract_id != self.contract_id or not self.contract_number:
+            self.contract_id = invoice.contract_id
+            self._fetch_contract_number()
         self.kind.set_value(invoice.kind)
         self.load_trade(
             number_=invoice.number,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from exporter_desk.domain import (
     BankAccount,
@@ -89,6 +89,9 @@ class PartyEditor(EditorDialog):
             self.account_number,
         )
         bank.add_row("bank.swift", lambda: translate("PartyEditor", "SWIFT / BIC"), self.swift)
+        # Labels above the fields: the bank column is narrow, and an IBAN or a bank's name
+        # needs the whole width.
+        bank.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.bank_box = QGroupBox()
         bank_layout = QVBoxLayout(self.bank_box)
         bank_layout.addWidget(bank)

@@ -18,6 +18,7 @@ from exporter_desk.domain import (
     format_hs_code,
 )
 from exporter_desk.domain.codes import all_countries, all_currencies
+from exporter_desk.gui import labels
 from exporter_desk.gui.editors._parse import money_text, number, text_of
 from exporter_desk.gui.editors.base import EditorDialog
 from exporter_desk.gui.errors import ErrorPresenter
@@ -34,7 +35,7 @@ def _unit_label(unit: Unit) -> str:
 
 
 def _package_label(package: PackageType) -> str:
-    return package.value.capitalize()
+    return labels.package_type(package)
 
 
 class ProductEditor(EditorDialog):

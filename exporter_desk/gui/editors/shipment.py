@@ -90,6 +90,7 @@ class ShipmentEditor(EditorDialog):
         vessel_row.addWidget(self.vessel, 2)
         vessel_row.addWidget(self.voyage, 1)
         form = self.add_form(Form())
+        self.form = form
         form.add_row("reference", lambda: translate("ShipmentEditor", "Reference"), self.reference)
         form.add_row("mode", lambda: translate("ShipmentEditor", "Transport"), self.mode)
         form.add_row(
@@ -147,6 +148,22 @@ class ShipmentEditor(EditorDialog):
 
     def subject(self) -> str:
         return translate("ShipmentEditor", "Shipment")
+
+    def validate(self) -> list[Problem]:
+        problems = super().validate()
+        self.show_transport_rows()
+        return problems
+
+    def show_transport_rows(self) -> None:
+        """Vessel and containers for sea (and multimodal) transport, the flight for air; what
+        is filled in stays in view, so its problem can be seen."""
+        mode = self.mode.value()
+        by_sea = mode in (TransportMode.SEA, TransportMode.MULTIMODAL)
+        by_air = mode in (TransportMode.AIR, TransportMode.MULTIMODAL)
+        vessel = bool(self.vessel.text() or self.voyage.text())
+        self.form.set_row_visible("vessel", by_sea or vessel)
+        self.form.set_row_visible("flight", by_air or bool(self.flight.text()))
+        self.containers.setVisible(by_sea or self.containers_model.rowCount() > 0)
 
     def record_title(self) -> str:
         return self.reference.text()

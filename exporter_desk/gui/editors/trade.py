@@ -36,6 +36,7 @@ from exporter_desk.gui.editors._parse import money_text, number, text_of
 from exporter_desk.gui.editors.base import EditorDialog
 from exporter_desk.gui.editors.lines import LineDraft, LinesTable, cell_problems
 from exporter_desk.gui.errors import ErrorPresenter
+from exporter_desk.gui.fitting import scrolling
 from exporter_desk.gui.forms import ErrorLabel, Form
 from exporter_desk.gui.ports import COMMON_PORTS
 from exporter_desk.gui.tasks import TaskManager
@@ -65,6 +66,8 @@ def _incoterm_items() -> list[tuple[str, str]]:
 class TradeEditor(EditorDialog):
     """The shared half of the contract and invoice editors (see the module docstring)."""
 
+    SCROLLS = False  # the tabs of fields scroll; the totals below them stay in view
+
     draft_requested = Signal(str, object)  # table, a new unsaved object to edit
 
     def __init__(
@@ -77,10 +80,11 @@ class TradeEditor(EditorDialog):
         self.seller = RecordPicker(tasks, party_choices)
         self.buyer = RecordPicker(tasks, party_choices)
         self.currency = CodeEdit(all_currencies())
-        self.currency.setMaximumWidth(110)
+        self.currency.setMaximumWidth(80)
         self.incoterm = CodeEdit(_incoterm_items())
-        self.incoterm.setMaximumWidth(110)
+        self.incoterm.setMaximumWidth(80)
         self.incoterm_place = TextEdit()
+        self.incoterm_place.setMinimumWidth(120)  # "Hamburg", "Rotterdam" whole
         self.port_of_loading = CodeEdit(COMMON_PORTS)
         self.port_of_discharge = CodeEdit(COMMON_PORTS)
         self.method: EnumCombo[PaymentMethod] = EnumCombo(
@@ -164,14 +168,32 @@ class TradeEditor(EditorDialog):
         self.goods_layout.addWidget(self.lines, 3)
         self.goods_layout.addWidget(self.lines_errors)
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, "")
+        self.tabs.addTab(scrolling(details), "")
         self.tabs.addTab(goods, "")
-        self.tabs.addTab(self.more_form, "")
+        self.tabs.addTab(scrolling(self.more_form), "")
         self.body.addWidget(self.tabs, 1)
         self.body.addWidget(self.totals)
         self.body.addWidget(self.words)
         self.currency.set_value("USD")
         self.incoterm.set_value(Incoterm.FOB.value)
+
+    def validate(self) -> list[Problem]:
+        problems = super().validate()
+        self.show_payment_rows()
+        return problems
+
+    def show_payment_rows(self) -> None:
+        """Show the payment fields the chosen method uses (L/C fields for an L/C, the advance
+        for T/T); a field that still holds something stays, so its problem can be seen."""
+        method = self.method.value()
+        rows: tuple[tuple[str, bool, bool], ...] = (
+            ("payment.advance_percent", method is PaymentMethod.TT, bool(self.advance.text())),
+            ("payment.lc_number", method is PaymentMethod.LC, bool(self.lc_number.text())),
+            ("payment.issuing_bank", method is PaymentMethod.LC, bool(self.issuing_bank.text())),
+            ("payment.lc_expiry", method is PaymentMethod.LC, bool(self.lc_expiry.text())),
+        )
+        for path, applies, filled in rows:
+            self.terms_form.set_row_visible(path, applies or filled)
 
     def track_trade_fields(self) -> None:
         """Register the shared inputs (after the subclass added its own header rows)."""

@@ -1,0 +1,591 @@
+"""Messages of the core (domain validation, store and other ``ExporterError``\\ s) in the
+interface language.
+
+The core never imports Qt and writes its messages in English. The GUI translates them here,
+with the English text as the key: a fixed message is looked up as it is; a message with values
+in it (``"The English name is required."``) is matched against the templates below, the
+template is translated, and each value that is itself a known phrase (a field's name, a record
+kind) is translated too, while codes and numbers stay as they are. Every template and phrase
+is written out below so that ``pyside6-lupdate`` extracts it into the catalogue; their Chinese
+is in ``resources/translations/exporter_desk_zh_CN.glossary.json``.
+
+A message that matches nothing is shown in English, and ``tests/gui/test_messages.py`` lists
+the core's messages that are not covered, so a new one is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "Messages"
+
+# Messages with values: {name} matches any text. Order matters where two templates could match:
+# the more specific first.
+_TEMPLATES = (
+    # domain/_checks.py
+    QT_TRANSLATE_NOOP("Messages", "{label} is required."),
+    QT_TRANSLATE_NOOP("Messages", "{label} is {size} characters long; at most {limit} fit."),
+    QT_TRANSLATE_NOOP("Messages", "{label} contains invisible control characters; retype it."),
+    QT_TRANSLATE_NOOP("Messages", "{label} must be zero or more."),
+    QT_TRANSLATE_NOOP("Messages", "{label} must be more than zero."),
+    QT_TRANSLATE_NOOP("Messages", "{label} has more than {places} decimal place."),
+    QT_TRANSLATE_NOOP("Messages", "{label} has more than {places} decimal places."),
+    QT_TRANSLATE_NOOP("Messages", "{label} has more decimals than {currency} allows ({units})."),
+    # domain/codes.py
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "'{code}' is not an Incoterms 2020 rule; use one of {rules}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not a UN/LOCODE; use the country code and three letters, such as CNSHA "
+        "(Shanghai) or DEHAM (Hamburg).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not an HS code; use 6, 8 or 10 digits, such as 8471.30 or 8471300000.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' starts with chapter {chapter}, which the HS does not have (chapters are 01 to "
+        "97, 77 unused).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{code}' is not a valid {what} for {country}: {reason}. Check it against the company's "
+        "licence.",
+    ),
+    # domain/money.py
+    QT_TRANSLATE_NOOP("Messages", "The {what} is too long to be a number."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' has a comma where none belongs; write the {what} with a decimal point, and "
+        "commas only between groups of three digits, such as 1,234.50.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a number; write the {what} with digits and an optional decimal point, "
+        "such as 1234.50.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The {what} must be an ordinary number."),
+    QT_TRANSLATE_NOOP("Messages", "The {what} is too large."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The amount {amount} cannot be written on a document; check the quantities and prices.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{currency} amounts have {units} decimal places; {amount} has more."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Amounts in {currency} and {other} cannot be added; use one currency per document.",
+    ),
+    # domain objects
+    QT_TRANSLATE_NOOP("Messages", "{incoterm} is a sea term: give both ports as UN/LOCODEs."),
+    QT_TRANSLATE_NOOP("Messages", "The named place for {incoterm}"),
+    QT_TRANSLATE_NOOP("Messages", "Sold {sold} of {product} but bought {bought}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The invoice line '{line}' names no known product (SKU); pack it by hand or link the "
+        "line to a product.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "'{text}' is not an e-mail address."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a SWIFT/BIC code (8 or 11 characters, such as BKCHCNBJ300).",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "This looks like an IBAN but is not valid ({reason})."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not an ISO 6346 container number ({reason}); it is 4 letters and 7 digits, "
+        "such as CSQU3054383.",
+    ),
+    # services and document packs
+    QT_TRANSLATE_NOOP(
+        "Messages", "Deal {reference} has no contract yet, so there is nothing to print."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "No invoice refers to shipment {reference} yet, so there is nothing to print. Set the "
+        "shipment on its commercial invoice first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{label} {number} changed while the pack was being built; build it again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{label} {number} is not a readable PDF; render or choose it again."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{label} {number} is a damaged PDF; render or choose it again."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{label} {number}: print between 1 and {most} originals and copies in all."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{label} {number} has no pages; render it again."),
+    # documents: what a document needs to be printed (documents/context.py)
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{what} cannot be printed: it needs {listed}. Add the missing data and print it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "{what} cannot be printed: {listed}. Correct the data and print it again."
+    ),
+    # keys, certificates and networks (signing/errors.py, services/keystores.py, network.py)
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "No {what} is stored for this company profile on this computer. Create or import one in Settings, or restore it from your backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Choose a passphrase of at least {minimum} characters to protect the company's signing key. Without it, nobody can recover the key: keep it safe.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This computer has no system keyring to keep the company's signing key safe (usual on Linux without a desktop session). Exporter Desk can keep the key in a file encrypted with a passphrase instead ({key_file}): give one when asked, or set EXPORTER_DESK_PASSPHRASE (at least 8 characters) for scripts.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your keys are in the encrypted file {key_file}; enter its passphrase (scripts set EXPORTER_DESK_PASSPHRASE).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The network {origin} chosen in Settings is no longer trusted here. Import its descriptor again, or choose the local network.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your company is not enrolled with {origin} yet. Enrol with the invitation code the network operator sent you (Settings > Networks).",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problem to fix: {lines}"),
+    QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problems to fix: {lines}"),
+    # store/errors.py
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {subject} (#{id}) no longer exists; it may have been deleted. Refresh the list and "
+        "try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Another {subject} already has the {what} '{value}'. Each {subject2} needs its own "
+        "{what2}; choose another.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {subject} refers to a {target} (#{id}) that does not exist ({field}); pick one from "
+        "the list.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This {subject} cannot be deleted: it is used by {listed}. Remove those first, or keep it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {field} of the {subject} is {size} characters long; at most {limit} fit. Shorten it "
+        "(was something pasted by mistake?).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The data breaks a rule of the database and was not saved ({cause}). Please report this "
+        "problem.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Exporter Desk could not write to its database ({cause}). Check free disk space and "
+        "folder permissions; nothing was saved.",
+    ),
+)
+
+# Fixed messages and the phrases that fill templates (field names, record kinds).
+_PHRASES = (
+    QT_TRANSLATE_NOOP("Messages", "A proforma cannot expire before its date."),
+    QT_TRANSLATE_NOOP("Messages", "Add at least one line item."),
+    QT_TRANSLATE_NOOP("Messages", "Add at least one package."),
+    QT_TRANSLATE_NOOP("Messages", "Air shipments have no sea containers."),
+    QT_TRANSLATE_NOOP("Messages", "An L/C number belongs to L/C terms only."),
+    QT_TRANSLATE_NOOP("Messages", "An account number has at most 34 letters and digits."),
+    QT_TRANSLATE_NOOP("Messages", "An advance payment applies to T/T terms only."),
+    QT_TRANSLATE_NOOP("Messages", "An issuing bank belongs to L/C terms only."),
+    QT_TRANSLATE_NOOP("Messages", "At least one unit goes in a package."),
+    QT_TRANSLATE_NOOP("Messages", "D/A terms need the number of days after sight (such as 60)."),
+    QT_TRANSLATE_NOOP("Messages", "Discounts exceed the goods value: the total would be negative."),
+    QT_TRANSLATE_NOOP("Messages", "Only a proforma invoice has a validity date."),
+    QT_TRANSLATE_NOOP("Messages", "Package numbers overlap an earlier range."),
+    QT_TRANSLATE_NOOP("Messages", "Package numbers run from the first to the last, starting at 1."),
+    QT_TRANSLATE_NOOP("Messages", "Payment days must be between 0 and 365."),
+    QT_TRANSLATE_NOOP("Messages", "The ETA is before the ETD."),
+    QT_TRANSLATE_NOOP("Messages", "The advance is a percentage between 0 and 100."),
+    QT_TRANSLATE_NOOP("Messages", "The buyer and the seller must be different parties."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company buying on the purchase leg must be the seller on the sales leg.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The gross weight cannot be less than the net weight."),
+    QT_TRANSLATE_NOOP("Messages", "The latest delivery date is before the earliest."),
+    QT_TRANSLATE_NOOP("Messages", "The purchase leg must be a purchase contract."),
+    QT_TRANSLATE_NOOP("Messages", "The sales leg must be a sales contract."),
+    QT_TRANSLATE_NOOP("Messages", "The sales leg must be another contract than the purchase leg."),
+    QT_TRANSLATE_NOOP("Messages", "The registration id must be at most 40 printable characters."),
+    QT_TRANSLATE_NOOP("Messages", "A pack needs the issuing company."),
+    QT_TRANSLATE_NOOP("Messages", "A pack needs at least one document; select some."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The visible seal cannot be placed on this document; issue it without the visible seal.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Set up your company first (Settings > Company): its name, address and registration id "
+        "go on every document.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "There is no signing key yet. Create one or import your certificate (.p12/.pfx) in "
+        "Settings > Keys and certificates.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database is in use by another program (is Exporter Desk open twice?). Close the "
+        "other window and try again; nothing was saved.",
+    ),
+    # field names the checks name
+    QT_TRANSLATE_NOOP("Messages", "Account name"),
+    QT_TRANSLATE_NOOP("Messages", "Account number"),
+    QT_TRANSLATE_NOOP("Messages", "Bank address"),
+    QT_TRANSLATE_NOOP("Messages", "Bank name"),
+    QT_TRANSLATE_NOOP("Messages", "Contact"),
+    QT_TRANSLATE_NOOP("Messages", "Marks and numbers"),
+    QT_TRANSLATE_NOOP("Messages", "Notes"),
+    QT_TRANSLATE_NOOP("Messages", "The Chinese address"),
+    QT_TRANSLATE_NOOP("Messages", "The Chinese description"),
+    QT_TRANSLATE_NOOP("Messages", "The Chinese name"),
+    QT_TRANSLATE_NOOP("Messages", "The English address"),
+    QT_TRANSLATE_NOOP("Messages", "The English description"),
+    QT_TRANSLATE_NOOP("Messages", "The English name"),
+    QT_TRANSLATE_NOOP("Messages", "The L/C number"),
+    QT_TRANSLATE_NOOP("Messages", "The SKU"),
+    QT_TRANSLATE_NOOP("Messages", "The amount"),
+    QT_TRANSLATE_NOOP("Messages", "The buyer's reference"),
+    QT_TRANSLATE_NOOP("Messages", "The container type"),
+    QT_TRANSLATE_NOOP("Messages", "The contents"),
+    QT_TRANSLATE_NOOP("Messages", "The contract number"),
+    QT_TRANSLATE_NOOP("Messages", "The deal reference"),
+    QT_TRANSLATE_NOOP("Messages", "The description"),
+    QT_TRANSLATE_NOOP("Messages", "The gross weight"),
+    QT_TRANSLATE_NOOP("Messages", "The invoice number"),
+    QT_TRANSLATE_NOOP("Messages", "The issuing bank"),
+    QT_TRANSLATE_NOOP("Messages", "The net weight"),
+    QT_TRANSLATE_NOOP("Messages", "The notes"),
+    QT_TRANSLATE_NOOP("Messages", "The packing list number"),
+    QT_TRANSLATE_NOOP("Messages", "The quantity"),
+    QT_TRANSLATE_NOOP("Messages", "The seal number"),
+    QT_TRANSLATE_NOOP("Messages", "The shipment reference"),
+    QT_TRANSLATE_NOOP("Messages", "The unit price"),
+    QT_TRANSLATE_NOOP("Messages", "Packing"),
+    QT_TRANSLATE_NOOP("Messages", "Inspection"),
+    QT_TRANSLATE_NOOP("Messages", "Insurance"),
+    QT_TRANSLATE_NOOP("Messages", "Arbitration"),
+    QT_TRANSLATE_NOOP("Messages", "Length"),
+    QT_TRANSLATE_NOOP("Messages", "Width"),
+    QT_TRANSLATE_NOOP("Messages", "Height"),
+    QT_TRANSLATE_NOOP("Messages", "Vessel"),
+    QT_TRANSLATE_NOOP("Messages", "Voyage"),
+    QT_TRANSLATE_NOOP("Messages", "Flight"),
+    QT_TRANSLATE_NOOP("Messages", "Transport document no"),
+    QT_TRANSLATE_NOOP("Messages", "Place of delivery"),
+    QT_TRANSLATE_NOOP("Messages", "number"),
+    QT_TRANSLATE_NOOP("Messages", "amount"),
+    QT_TRANSLATE_NOOP("Messages", "price"),
+    QT_TRANSLATE_NOOP("Messages", "quantity"),
+    QT_TRANSLATE_NOOP("Messages", "percentage"),
+    QT_TRANSLATE_NOOP("Messages", "weight"),
+    # record kinds the store names
+    QT_TRANSLATE_NOOP("Messages", "party"),
+    QT_TRANSLATE_NOOP("Messages", "product"),
+    QT_TRANSLATE_NOOP("Messages", "contract"),
+    QT_TRANSLATE_NOOP("Messages", "invoice"),
+    QT_TRANSLATE_NOOP("Messages", "shipment"),
+    QT_TRANSLATE_NOOP("Messages", "deal"),
+    QT_TRANSLATE_NOOP("Messages", "packing list"),
+    QT_TRANSLATE_NOOP("Messages", "document"),
+    # registration ids (domain/codes.py) and python-stdnum's reasons
+    QT_TRANSLATE_NOOP("Messages", "; "),  # between the items of a list inside a message
+    QT_TRANSLATE_NOOP("Messages", "unified social credit code"),
+    QT_TRANSLATE_NOOP("Messages", "tax or registration number"),
+    QT_TRANSLATE_NOOP("Messages", "The number's checksum or check digit is invalid"),
+    QT_TRANSLATE_NOOP("Messages", "The number has an invalid format"),
+    QT_TRANSLATE_NOOP("Messages", "The number has an invalid length"),
+    QT_TRANSLATE_NOOP("Messages", "One of the parts of the number are invalid or unknown"),
+)
+
+# What a document needs or where its parts disagree (``documents/_issue.py`` and the renderers),
+# and the documents' printed titles.
+_DOCUMENT_NEEDS = (
+    QT_TRANSLATE_NOOP("Messages", "Commercial Invoice"),
+    QT_TRANSLATE_NOOP("Messages", "Proforma Invoice"),
+    QT_TRANSLATE_NOOP("Messages", "Packing List"),
+    QT_TRANSLATE_NOOP("Messages", "Sales Contract"),
+    QT_TRANSLATE_NOOP("Messages", "Purchase Contract"),
+    QT_TRANSLATE_NOOP("Messages", "Certificate of Origin"),
+    QT_TRANSLATE_NOOP("Messages", "Shipping Instruction"),
+    QT_TRANSLATE_NOOP("Messages", "Beneficiary's Certificate"),
+    QT_TRANSLATE_NOOP("Messages", "Bill of Exchange"),
+    QT_TRANSLATE_NOOP("Messages", "a bill of exchange is printed in 1 or 2 parts"),
+    QT_TRANSLATE_NOOP("Messages", "a draft cannot be drawn for a zero amount"),
+    QT_TRANSLATE_NOOP("Messages", "at least one line item"),
+    QT_TRANSLATE_NOOP("Messages", "at least one package"),
+    QT_TRANSLATE_NOOP("Messages", "at least one statement to certify"),
+    QT_TRANSLATE_NOOP("Messages", "the L/C number"),
+    QT_TRANSLATE_NOOP("Messages", "the applicant"),
+    QT_TRANSLATE_NOOP("Messages", "the applicant is not the invoice's buyer"),
+    QT_TRANSLATE_NOOP("Messages", "the beneficiary"),
+    QT_TRANSLATE_NOOP("Messages", "the beneficiary is not the invoice's seller"),
+    QT_TRANSLATE_NOOP("Messages", "the buyer"),
+    QT_TRANSLATE_NOOP("Messages", "the buyer is not the contract's"),
+    QT_TRANSLATE_NOOP("Messages", "the buyer is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the certificate number"),
+    QT_TRANSLATE_NOOP("Messages", "the consignee"),
+    QT_TRANSLATE_NOOP("Messages", "the consignee is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the consignee named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the contract is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the contract named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the contract number"),
+    QT_TRANSLATE_NOOP("Messages", "the country of origin of the goods"),
+    QT_TRANSLATE_NOOP("Messages", "the country of origin on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the date until which the proforma is valid"),
+    QT_TRANSLATE_NOOP("Messages", "the draft number"),
+    QT_TRANSLATE_NOOP("Messages", "the drawee (the buyer)"),
+    QT_TRANSLATE_NOOP("Messages", "the drawee (the issuing bank of the L/C)"),
+    QT_TRANSLATE_NOOP("Messages", "the drawer (the seller)"),
+    QT_TRANSLATE_NOOP("Messages", "the drawer is not the invoice's seller"),
+    QT_TRANSLATE_NOOP("Messages", "the exporter"),
+    QT_TRANSLATE_NOOP("Messages", "the exporter is not the invoice's seller"),
+    QT_TRANSLATE_NOOP("Messages", "the forwarder to instruct"),
+    QT_TRANSLATE_NOOP("Messages", "the instruction number"),
+    QT_TRANSLATE_NOOP("Messages", "the invoice given is not the packing list's"),
+    QT_TRANSLATE_NOOP("Messages", "the invoice it belongs to"),
+    QT_TRANSLATE_NOOP("Messages", "the invoice number"),
+    QT_TRANSLATE_NOOP("Messages", "the notify party is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the notify party named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the number of B/L copies must be 0 to 20"),
+    QT_TRANSLATE_NOOP("Messages", "the number of original B/Ls must be 0 to 9"),
+    QT_TRANSLATE_NOOP("Messages", "the packing list (packages, weights and measurement)"),
+    QT_TRANSLATE_NOOP("Messages", "the packing list is for another invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the packing list number"),
+    QT_TRANSLATE_NOOP("Messages", "the seller"),
+    QT_TRANSLATE_NOOP("Messages", "the seller is not the contract's"),
+    QT_TRANSLATE_NOOP("Messages", "the seller is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the seller's bank account, for the payment instructions"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment (booking)"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment (means of transport and route)"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment is not the invoice's"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment is not the packing list's"),
+    QT_TRANSLATE_NOOP("Messages", "the shipment named on the invoice"),
+    QT_TRANSLATE_NOOP("Messages", "the shipper"),
+    QT_TRANSLATE_NOOP("Messages", "the shipper is not the invoice's seller"),
+)
+
+# Keys and certificates (signing/errors.py): what a person sees when signing fails.
+_SIGNING = (
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This computer has no system keyring that Exporter Desk can use to keep the company's signing key safe (this is usual on Linux without a desktop session). Choose Settings > Security > 'Keep keys in an encrypted file' and pick a passphrase: the key is then stored in a file encrypted with that passphrase.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The system keyring refused access to Exporter Desk's secrets. Unlock the keyring (or allow access when the system asks) and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The passphrase is not correct for this encrypted key file. Check the keyboard layout and Caps Lock, and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The stored signing key or the encrypted key file is damaged, or was written by a newer version of Exporter Desk. Restore it from your backup or update the app.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The encrypted key file could not be saved. Check that the disk is not full and that you may write to the app's data folder, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company profile name cannot be used: it must be 1 to 100 characters without ':' or control characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This file is not a PKCS#12 certificate file (.p12 or .pfx). Export your certificate from your certificate authority's tool as .p12/.pfx with its private key, then import that file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The password of this .p12/.pfx file is not correct. Use the password chosen when the file was exported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This .p12/.pfx file holds a certificate but no private key, so it cannot sign. Export it again with the private key included.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This .p12/.pfx file holds a private key but not its certificate. Export it again with the certificate included.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This certificate uses a key type Exporter Desk does not sign with. Only ECDSA P-256 (prime256v1) keys are supported: ask your certificate authority for an ECDSA P-256 certificate.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The certificate does not belong to this private key. Import the certificate that was issued for this key.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "This file is not a readable X.509 certificate (PEM or DER)."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company details cannot be put into a certificate: the name must be 1 to 64 characters, the country a two-letter ISO code such as CN, and the registration number (e.g. the unified social credit code) 1 to 64 letters and digits.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The certificate request is not valid (unreadable, wrongly signed, or not an ECDSA P-256 key), so no certificate was issued.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document is not a PDF that Exporter Desk can sign (it is damaged, encrypted, or not a PDF).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document is already signed, and changing it now would break that signature. Issue it again from the start instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document already carries an attached file of this name; it was not attached twice.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The visible company seal cannot be placed: check that the seal image is a PNG file and that the seal box lies on an existing page.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The time-stamping service could not be reached or gave an invalid answer, so the document was not signed. Try again later, or sign without a time stamp.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document could not be signed or changed. The details have been logged; please report them if this happens again.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "signing key"),
+    QT_TRANSLATE_NOOP("Messages", "certificate"),
+)
+
+# Countries a small exporter deals with most, by their ISO 3166 English short name (the
+# domain's ``country_name``); others show in English.
+_COUNTRIES = (
+    QT_TRANSLATE_NOOP("Messages", "China"),
+    QT_TRANSLATE_NOOP("Messages", "Hong Kong"),
+    QT_TRANSLATE_NOOP("Messages", "Taiwan"),
+    QT_TRANSLATE_NOOP("Messages", "Germany"),
+    QT_TRANSLATE_NOOP("Messages", "Vietnam"),
+    QT_TRANSLATE_NOOP("Messages", "United States"),
+    QT_TRANSLATE_NOOP("Messages", "United Kingdom"),
+    QT_TRANSLATE_NOOP("Messages", "France"),
+    QT_TRANSLATE_NOOP("Messages", "Netherlands"),
+    QT_TRANSLATE_NOOP("Messages", "Italy"),
+    QT_TRANSLATE_NOOP("Messages", "Spain"),
+    QT_TRANSLATE_NOOP("Messages", "Japan"),
+    QT_TRANSLATE_NOOP("Messages", "South Korea"),
+    QT_TRANSLATE_NOOP("Messages", "Singapore"),
+    QT_TRANSLATE_NOOP("Messages", "India"),
+    QT_TRANSLATE_NOOP("Messages", "Thailand"),
+    QT_TRANSLATE_NOOP("Messages", "Malaysia"),
+    QT_TRANSLATE_NOOP("Messages", "Indonesia"),
+    QT_TRANSLATE_NOOP("Messages", "United Arab Emirates"),
+    QT_TRANSLATE_NOOP("Messages", "Poland"),
+    QT_TRANSLATE_NOOP("Messages", "Belgium"),
+    QT_TRANSLATE_NOOP("Messages", "Austria"),
+    QT_TRANSLATE_NOOP("Messages", "Switzerland"),
+    QT_TRANSLATE_NOOP("Messages", "Australia"),
+    QT_TRANSLATE_NOOP("Messages", "Canada"),
+    QT_TRANSLATE_NOOP("Messages", "Brazil"),
+    QT_TRANSLATE_NOOP("Messages", "Mexico"),
+    QT_TRANSLATE_NOOP("Messages", "Russian Federation"),
+    QT_TRANSLATE_NOOP("Messages", "Türkiye"),
+    QT_TRANSLATE_NOOP("Messages", "Sweden"),
+    QT_TRANSLATE_NOOP("Messages", "Denmark"),
+)
+
+TEMPLATES: tuple[str, ...] = tuple(str(t) for t in _TEMPLATES)
+PHRASES: tuple[str, ...] = tuple(
+    str(p) for p in (*_PHRASES, *_DOCUMENT_NEEDS, *_SIGNING, *_COUNTRIES)
+)
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"\{(\w+)\}", template)
+    regex = "".join(
+        re.escape(part) if index % 2 == 0 else f"(?P<{part}>.*?)"
+        for index, part in enumerate(parts)
+    )
+    return re.compile(regex, re.DOTALL)
+
+
+def _phrase(text: str) -> str:
+    """A fixed message or phrase in the interface language (itself when unknown); the names
+    of record and document kinds are shared with the lists (``gui/labels.py``)."""
+    for context in (CONTEXT, "Labels"):
+        translated = QCoreApplication.translate(context, text)
+        if translated != text:
+            return translated
+    return text
+
+
+def _value(text: str) -> str:
+    """A value inside a message, translated where it is known: a phrase (with or without its
+    full stop), a list of phrases ("the buyer; the shipment"), or a phrase followed by a code
+    ("Commercial Invoice INV-1"); else kept as it is (a code, a number, a name)."""
+    for candidate in (text, text.rstrip(".")):
+        translated = _phrase(candidate)
+        if translated != candidate:
+            return translated
+    if "; " in text:
+        return _phrase("; ").join(_value(part) for part in text.split("; "))
+    words = text.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:cut])
+        translated = _phrase(head)
+        if translated != head:
+            return f"{translated} {' '.join(words[cut:])}"
+    # A message inside a message: "The named place for FOB" in "{label} is required.".
+    return translate_message(text) if text else text
+
+
+def country_in_language(name: str) -> str:
+    """A country's English short name in the interface language, where the catalogue has it."""
+    return _phrase(name)
+
+
+def translate_message(message: str) -> str:
+    """``message`` from the core, in the interface language (unchanged when not known)."""
+    fixed = _phrase(message)
+    if fixed != message:
+        return fixed
+    for template in TEMPLATES:
+        match = _pattern(template).fullmatch(message)
+        if match is None:
+            continue
+        translated = _phrase(template)
+        if translated == template:
+            return message  # English, or no translation yet: the original reads best
+        values = {name: _value(value) for name, value in match.groupdict().items()}
+        try:
+            return translated.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return message  # a translation that names other placeholders: keep the original
+    return message
+
+
+def is_known(message: str) -> bool:
+    """Whether ``message`` is a fixed message or matches a template of this catalogue."""
+    return message in PHRASES or any(_pattern(t).fullmatch(message) for t in TEMPLATES)
+
+
+__all__ = ["PHRASES", "TEMPLATES", "country_in_language", "is_known", "translate_message"]
