@@ -92,16 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = command("info", "show the data folder and what it holds")
     info.set_defaults(run=_run_info)
+
+    restore = command("restore", "put a backup back in place of the database")
+    restore.add_argument(
+        "backup", nargs="?", type=Path, metavar="BACKUP", help="the backup (default: the latest)"
+    )
+    restore.set_defaults(run=_run_restore)
     return parser
 
 
-def _open(args: argparse.Namespace) -> Store:
-    from exporter_desk.store import open_store
+def _open(args: argparse.Namespace, *, write: bool) -> Store:
+    """The data folder's database: read-only for commands that only read (the file cannot
+    change), else for writing, after the daily backup."""
+    from exporter_desk.services.datafolder import open_for_reading, open_for_writing
     from exporter_desk.store.database import data_dir
 
     folder = data_dir(args.data)
-    folder.mkdir(parents=True, exist_ok=True)
-    return open_store(folder / "exporter-desk.sqlite3")
+    return open_for_writing(folder) if write else open_for_reading(folder)
 
 
 def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -116,7 +123,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     if args.out and args.data is None:
         args.data = str(Path(args.out) / "data")
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         result = seed_demo(store)
         print(f"Sample data saved in {store.path}:", file=out)
         for name, count in asdict(result).items():
@@ -217,19 +224,20 @@ def _describe(path: Path, verdict: Verdict) -> str:
 def _run_export(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.store.export import export_json
 
-    with _open(args) as store:
+    with _open(args, write=False) as store:
         data = export_json(store)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        from exporter_desk.services._files import write_atomically
+
+        write_atomically(Path(args.out), (text + "\n").encode("utf-8"))
     else:
         print(text, file=out)
     return 0
 
 
 def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
-    from exporter_desk.services._files import write_atomically
-    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment
+    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment, write_pack
 
     if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
         print("exporter-desk pack: --originals and --copies go from 0 to 10", file=sys.stderr)
@@ -240,21 +248,43 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
         language="en+zh" if args.chinese else "en",
         paper="LETTER" if args.letter else "A4",
     )
-    with _open(args) as store:
+    with _open(args, write=False) as store:
         if args.deal is not None:
             data = pack_deal(store, args.deal, options)
         else:
             data = pack_shipment(store, args.shipment, options)
-    write_atomically(args.out, data)
+    write_pack(args.out, data)
     print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
     return 0
 
 
 def _run_info(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
+    from exporter_desk.services.datafolder import check_database
+
+    with _open(args, write=False) as store:
+        check_database(store)
         print(f"Data folder: {store.path.parent}", file=out)
+        if store.read_only and not _is_writable(store.path):
+            print("  (read-only: it can be read and exported, not changed)", file=out)
         for name in ("parties", "products", "contracts", "invoices", "shipments", "deals"):
             print(f"  {name}: {getattr(store, name).count()}", file=out)
+    return 0
+
+
+def _is_writable(path: Path) -> bool:
+    from exporter_desk.store.database import is_writable
+
+    return is_writable(path)
+
+
+def _run_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.datafolder import restore_backup
+    from exporter_desk.store.database import data_dir
+
+    restored = restore_backup(data_dir(args.data), args.backup)
+    print(f"Restored {restored.backup.name} into {restored.database}.", file=out)
+    if restored.set_aside is not None:
+        print(f"The previous database file was kept as {restored.set_aside}.", file=out)
     return 0
 
 
@@ -294,6 +324,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except ExporterError as exc:
         log.debug("command failed", exc_info=True)
         print(f"exporter-desk: {exc.user_message}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file of the user's that the command could not read or write
+        log.debug("command failed", exc_info=True)
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(f"exporter-desk: could not use{where}: {exc.strerror or exc}.", file=sys.stderr)
         return 1
 
 

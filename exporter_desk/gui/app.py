@@ -4,10 +4,12 @@ when no subcommand is given."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication
 
 from exporter_desk.gui import i18n
@@ -15,7 +17,8 @@ from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, install_excepthook, setup_logging
 from exporter_desk.gui.main_window import MainWindow
 from exporter_desk.gui.tasks import TaskManager, collect_garbage_on_gui_thread
-from exporter_desk.store import Store, database_path, open_store
+from exporter_desk.services.datafolder import open_data_folder
+from exporter_desk.store import ReadOnlyDataError, Store
 
 ORGANIZATION = "ExporterDesk"
 APPLICATION = "Exporter Desk"
@@ -58,8 +61,34 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def store_opener(data_dir: Path) -> Store:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return open_store(database_path(data_dir))
+    """Runs on the database thread: opens the data folder (read-only when it is) and takes
+    the daily backup. A damaged, emptied or foreign database raises, and the window says so."""
+    return open_data_folder(data_dir)
+
+
+class StartupNotice(QObject):
+    """Says once, at start, that the data folder was opened read-only (the data can be read,
+    printed and exported, not changed); errors opening it are shown by the window."""
+
+    def __init__(self, presenter: ErrorPresenter, data_dir: Path, parent: QObject) -> None:
+        super().__init__(parent)
+        self._presenter = presenter
+        self._data_dir = data_dir
+
+    @Slot(object)
+    def on_opened(self, read_only: object) -> None:
+        if read_only is True:
+            self._presenter.show(
+                ReadOnlyDataError(self._data_dir, "change it", opened_read_only=True)
+            )
+
+    @Slot(object)
+    def on_failed(self, _error: BaseException) -> None:
+        """The window already shows why the database could not be opened (store_failed)."""
+
+
+def _is_read_only(store: Store) -> bool:
+    return store.read_only
 
 
 def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPresenter]:
@@ -67,14 +96,26 @@ def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPr
     presenter = ErrorPresenter()
     tasks = TaskManager(lambda: store_opener(data_dir), on_error=presenter.show)
     window = MainWindow(tasks, presenter, data_dir)
+    notice = StartupNotice(presenter, data_dir, window)
+    tasks.run_db(_is_read_only, notice.on_opened, notice.on_failed)
     return window, tasks, presenter
+
+
+def start_logging(data_dir: Path) -> None:
+    """Log to ``<data>/logs``; a read-only data folder logs to the platform's cache folder
+    instead, and without any writable place the app still starts (logging to stderr)."""
+    try:
+        setup_logging(data_dir)
+    except OSError:
+        with contextlib.suppress(OSError):
+            setup_logging(Path(platformdirs.user_cache_dir("ExporterDesk", "ExporterDesk")))
 
 
 def run(data_dir: Path, files_to_verify: list[Path]) -> int:
     """Run the desktop app on ``data_dir``; verify ``files_to_verify`` at once. Returns the exit
     code."""
     app = application()
-    setup_logging(data_dir)
+    start_logging(data_dir)
     i18n.set_language(i18n.saved_language())
     window, tasks, presenter = create_main_window(data_dir)
     install_excepthook(presenter)
@@ -89,4 +130,11 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
         tasks.shutdown()
 
 
-__all__ = ["application", "create_main_window", "run", "store_opener"]
+__all__ = [
+    "StartupNotice",
+    "application",
+    "create_main_window",
+    "run",
+    "start_logging",
+    "store_opener",
+]
