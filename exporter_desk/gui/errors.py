@@ -58,6 +58,10 @@ class ErrorPresenter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._shown_unexpected: set[str] = set()
+        self._last_error: BaseException | None = None
+        # A box with no parent (no window is active yet, as at start) would be collected as
+        # soon as show() returns; the presenter holds it until it is closed.
+        self._open_boxes: set[QMessageBox] = set()
         self.last_message = ""  # what was last shown, for tests and the status bar
 
     def parent_widget(self) -> QWidget | None:
@@ -66,8 +70,9 @@ class ErrorPresenter(QObject):
     @Slot(object)
     def show(self, error: BaseException) -> None:
         """Present ``error`` to the user according to its type."""
-        if is_cancel(error):
-            return
+        if is_cancel(error) or error is self._last_error:
+            return  # the same failure reached twice (the store's opening error) is shown once
+        self._last_error = error
         if isinstance(error, ExporterError):
             self._show_ours(error)
         else:
@@ -83,7 +88,7 @@ class ErrorPresenter(QObject):
         box.setDetailedText(f"{type(error).__name__}: {error}")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setModal(True)
-        box.open()
+        self._open(box)
 
     def _show_unexpected(self, error: BaseException) -> None:
         trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
@@ -106,7 +111,19 @@ class ErrorPresenter(QObject):
         box.setText(message)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setModal(True)
+        self._open(box)
+
+    def _open(self, box: QMessageBox) -> None:
+        self._open_boxes.add(box)
+        box.finished.connect(self._on_box_finished)
         box.open()
+
+    @Slot()
+    def _on_box_finished(self) -> None:
+        box = self.sender()
+        if isinstance(box, QMessageBox):
+            self._open_boxes.discard(box)
+            box.deleteLater()
 
 
 def install_excepthook(presenter: ErrorPresenter) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from exporter_desk.services._files import DiskFullError
 from exporter_desk.services.datafolder import (
     NoBackupError,
     check_database,
@@ -18,7 +19,6 @@ from exporter_desk.services.datafolder import (
     restore_backup,
 )
 from exporter_desk.services.packs import write_pack
-from exporter_desk.services._files import DiskFullError
 from exporter_desk.store import (
     LATEST_VERSION,
     DamagedDatabaseError,
