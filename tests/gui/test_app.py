@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.gui.app import create_main_window, start_logging
+from exporter_desk.gui.backend import online_checks_enabled
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.main_window import MainWindow
 from exporter_desk.gui.tasks import TaskManager
@@ -96,6 +97,7 @@ def test_a_read_only_data_folder_opens_read_only_and_says_so(
         assert "you can look at, print and export your data, but not change it" in text
         assert "restore" not in text and "damaged" not in text
         assert desk.tasks.run_db_blocking(lambda store: store.parties.count()) == 4
+        assert online_checks_enabled(mounted) is False  # Verify reads its settings there too
         desk.close()
         assert database_path(mounted).read_bytes() == before
     assert (tmp_path / "cache" / "ExporterDesk" / "logs" / "exporter-desk.log").exists()
