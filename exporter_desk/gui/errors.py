@@ -81,6 +81,8 @@ class ErrorPresenter(QObject):
     def _show_ours(self, error: ExporterError) -> None:
         log.info("user-facing error: %s", error)
         self.last_message = error.user_message
+        if any(box.text() == error.user_message for box in self._open_boxes):
+            return  # several jobs meeting one problem (a damaged file): one box says it
         box = QMessageBox(self.parent_widget())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("ErrorPresenter", "Exporter Desk"))

@@ -82,16 +82,21 @@ class Session:
         # sqlite-utils gives introspection and dict queries; its plugins are not ours to run.
         self.db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
         self._savepoints = itertools.count(1)
-        self.damaged = False  # set once SQLite reported the file damaged: never write again
+        # Set once SQLite reported the file damaged: from then on no transaction starts.
+        self.damage: DamagedDatabaseError | None = None
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
         try:
             with translated(self.path):
                 yield
-        except DamagedDatabaseError:
-            self.damaged = True
+        except DamagedDatabaseError as exc:
+            self.damage = self.damage or exc
             raise
+
+    @property
+    def damaged(self) -> bool:
+        return self.damage is not None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -102,6 +107,8 @@ class Session:
         an error inside rolls back the inner part and propagates.
         """
         conn = self.conn
+        if self.damage is not None:
+            raise self.damage  # writing to a damaged file could spread the damage
         with self._translated():
             if conn.in_transaction:
                 name = f"nested_{next(self._savepoints)}"

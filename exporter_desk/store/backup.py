@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporter_desk.store.errors import BackupError, NewerSchemaError
+from exporter_desk.store.errors import BackupError, DamagedDatabaseError, NewerSchemaError
 
 if TYPE_CHECKING:
     from exporter_desk.store.database import Store
@@ -50,13 +50,24 @@ def backup_if_due(
 ) -> Path | None:
     """The daily backup: made once per calendar day of ``now``; the ``keep`` newest are kept.
 
+    Its check reads every page: a damaged database raises ``DamagedDatabaseError``, keeps its
+    older backups, and the store refuses to write from then on.
+
     Returns:
         The new backup, or None when today's already exists.
+
+    Raises:
+        DamagedDatabaseError: the copy showed the database damaged.
+        BackupError: the copy could not be written (a full disk).
     """
     directory = dest_dir or default_backup_dir(store.path)
     if any(directory.glob(f"{PREFIX}daily-{now:%Y%m%d}-*{SUFFIX}")):
         return None
-    return backup_connection(store._session.conn, directory, label="daily", keep=keep, now=now)
+    try:
+        return backup_connection(store._session.conn, directory, label="daily", keep=keep, now=now)
+    except DamagedDatabaseError as exc:
+        store.mark_damaged(exc)
+        raise
 
 
 def backups(dest_dir: Path, label: str | None = None) -> list[Path]:

@@ -25,6 +25,7 @@ from exporter_desk.store.contracts import ContractRepository
 from exporter_desk.store.deals import DealRepository
 from exporter_desk.store.documents import DocumentRepository
 from exporter_desk.store.errors import (
+    DamagedDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyDataError,
@@ -127,6 +128,11 @@ class Store:
     def is_damaged(self) -> bool:
         """True once SQLite reported the file damaged (the store then writes nothing more)."""
         return self._session.damaged
+
+    def mark_damaged(self, error: DamagedDatabaseError) -> None:
+        """Damage found outside the store's own queries (a backup's check): from now on every
+        transaction raises ``error``, and closing writes nothing."""
+        self._session.damage = self._session.damage or error
 
     def __enter__(self) -> Store:
         return self

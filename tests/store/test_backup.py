@@ -146,8 +146,14 @@ def test_the_daily_backup_of_a_damaged_database_fails_and_keeps_the_good_backups
     path = store.path
     store.close()
     page = damage_table(path, "invoices")
-    with open_store(path) as damaged, pytest.raises(DamagedDatabaseError) as caught:
-        backup_if_due(damaged, first + dt.timedelta(days=10))
+    before = path.read_bytes()
+    with open_store(path) as damaged:
+        with pytest.raises(DamagedDatabaseError) as caught:
+            backup_if_due(damaged, first + dt.timedelta(days=10))
+        with pytest.raises(DamagedDatabaseError) as on_save:  # no write into a damaged file
+            damaged.parties.save(Party(name_en="New buyer", address_en="x", country="DE"))
+    assert on_save.value is caught.value
+    assert path.read_bytes() == before
     assert backups(folder, "daily") == good
     assert not list(folder.glob("*.partial"))
     assert f"page {page}, table invoices" in caught.value.user_message

@@ -227,6 +227,8 @@ def test_a_damaged_table_page_is_named_with_its_page_and_the_file_is_never_writt
         assert reopened.is_damaged
         with pytest.raises(DamagedDatabaseError):
             reopened.quick_check()
+        with pytest.raises(DamagedDatabaseError):  # even a table that reads fine
+            reopened.products.save(reopened.products.list()[0])
     assert path.read_bytes() == damaged  # closing wrote nothing (no PRAGMA optimize)
     assert caught.value.where == f"page {page}, table parties"
     message = caught.value.user_message
