@@ -85,7 +85,7 @@ def _bad_root(path: Path, roots: dict[int, str]) -> int | None:
             page_size = 65536 if size == 1 else size
             if page_size < 512:
                 return 1
-            for page in sorted(roots):
+            for page in sorted({1, *roots}):  # page 1 holds the schema (sqlite_master)
                 handle.seek((page - 1) * page_size + (100 if page == 1 else 0))
                 kind = handle.read(1)
                 if not kind or kind[0] not in _BTREE_PAGE_TYPES:
@@ -96,6 +96,8 @@ def _bad_root(path: Path, roots: dict[int, str]) -> int | None:
 
 
 def _describe(page: int, roots: dict[int, str]) -> str:
+    if page == 1:
+        return "page 1, the list of tables"
     table = roots.get(page)
     return f"page {page}, table {table}" if table else f"page {page}"
 

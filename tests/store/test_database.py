@@ -278,3 +278,17 @@ def test_a_read_only_store_refuses_a_database_that_needs_an_upgrade_first(db_pat
         open_store(db_path, read_only=True)
     assert db_path.read_bytes() == before
     assert "cannot upgrade its database" in caught.value.user_message
+
+
+def test_a_damaged_first_page_is_named_and_refused_at_open(store: Store, world: World) -> None:
+    path = store.path
+    store.close()
+    with path.open("r+b") as handle:  # after the 100-byte file header: the schema's b-tree
+        handle.seek(100)
+        handle.write(b"\xa5" * 3996)
+    damaged = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(DamagedDatabaseError) as caught:
+            open_store(path, read_only=read_only)
+        assert "is damaged (page 1, the list of tables)" in caught.value.user_message
+    assert path.read_bytes() == damaged
