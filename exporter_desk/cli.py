@@ -259,22 +259,16 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_info(args: argparse.Namespace, out: TextIO) -> int:
-    from exporter_desk.services.datafolder import check_database
+    from exporter_desk.services.datafolder import check_database, is_folder_writable
 
     with _open(args, write=False) as store:
         check_database(store)
         print(f"Data folder: {store.path.parent}", file=out)
-        if store.read_only and not _is_writable(store.path):
+        if not is_folder_writable(store.path.parent):
             print("  (read-only: it can be read and exported, not changed)", file=out)
         for name in ("parties", "products", "contracts", "invoices", "shipments", "deals"):
             print(f"  {name}: {getattr(store, name).count()}", file=out)
     return 0
-
-
-def _is_writable(path: Path) -> bool:
-    from exporter_desk.store.database import is_writable
-
-    return is_writable(path)
 
 
 def _run_restore(args: argparse.Namespace, out: TextIO) -> int:

@@ -268,7 +268,11 @@ def test_restore_brings_back_the_latest_backup_after_damage(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     ("command", "expected"),
-    [("info", "parties: 4"), ("export", "Hanse Werkzeughandel GmbH"), ("pack", "Pack written")],
+    [
+        ("info", "(read-only: it can be read and exported, not changed)\n  parties: 4"),
+        ("export", "Hanse Werkzeughandel GmbH"),
+        ("pack", "Pack written"),
+    ],
 )
 def test_a_read_only_data_folder_is_read_and_never_called_damaged(
     tmp_path: Path, command: str, expected: str
