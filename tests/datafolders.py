@@ -59,19 +59,23 @@ def read_only_copy(source: Path, where: Path) -> Iterator[Path]:
         yield where
 
 
+def fill(where: Path, free: int) -> None:
+    """Write a filler file on the file system of ``where`` until about ``free`` bytes remain."""
+    with (where / "filler").open("wb") as handle:
+        chunk = b"\0" * 4096
+        try:
+            while shutil.disk_usage(where).free > free:
+                handle.write(chunk)
+                handle.flush()
+        except OSError:
+            pass
+
+
 @contextmanager
 def full_disk(where: Path, free: int = 16 * 1024) -> Iterator[Path]:
     """A 1 MB tmpfs at ``where``, filled until about ``free`` bytes are left."""
     with tmpfs(where, "1m"):
-        filler = where / "filler"
-        with filler.open("wb") as handle:
-            chunk = b"\0" * 4096
-            try:
-                while shutil.disk_usage(where).free > free:
-                    handle.write(chunk)
-                    handle.flush()
-            except OSError:
-                pass
+        fill(where, free)
         yield where
 
 

@@ -4,6 +4,8 @@ database instead of starting a new company over a company's keys and documents."
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -29,7 +31,14 @@ from exporter_desk.store import (
     migrate,
 )
 from exporter_desk.store.backup import default_backup_dir
-from tests.datafolders import damage_table, full_disk, read_only_copy, seeded_folder
+from tests.datafolders import (
+    damage_table,
+    fill,
+    full_disk,
+    read_only_copy,
+    seeded_folder,
+    tmpfs,
+)
 
 LOCAL = dt.timezone(dt.timedelta(hours=8))
 MORNING = dt.datetime(2026, 12, 1, 9, 0, tzinfo=LOCAL)
@@ -172,3 +181,19 @@ def test_a_pack_on_a_full_disk_writes_nothing_and_keeps_the_old_file(tmp_path: P
         assert target.read_bytes() == b"%PDF last week's pack"
     assert "not enough free space" in caught.value.user_message
     assert "Nothing was written" in caught.value.user_message
+
+
+def test_a_daily_backup_that_finds_no_room_leaves_no_partial_file_and_work_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = seeded_folder(tmp_path / "data")
+    with tmpfs(tmp_path / "full", "2m") as disk:
+        folder = disk / "data"
+        shutil.copytree(source, folder)
+        fill(disk, free=64 * 1024)  # the database fits, a copy of it does not
+        assert shutil.disk_usage(disk).free < database_path(folder).stat().st_size
+        with caplog.at_level(logging.WARNING), open_for_writing(folder, now=MORNING) as store:
+            assert store.parties.count() == 4
+        assert not list((folder / "backups").glob("*"))
+    assert "The daily backup failed" in caplog.text
+    assert "the copy failed" in caplog.text
