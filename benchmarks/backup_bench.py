@@ -16,17 +16,15 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from store_bench import _invoices, _parties  # the script's folder is on sys.path
 
-from store_bench import _invoices, _parties  # noqa: E402
-
-from exporter_desk.services.datafolder import (  # noqa: E402
+from exporter_desk.services.datafolder import (
     check_database,
     open_data_folder,
     open_for_reading,
 )
-from exporter_desk.store import database_path, open_store  # noqa: E402
-from exporter_desk.store.backup import backups, default_backup_dir  # noqa: E402
+from exporter_desk.store import database_path, open_store
+from exporter_desk.store.backup import backups, default_backup_dir
 
 RUNS = 3
 
