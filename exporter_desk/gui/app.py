@@ -5,7 +5,9 @@ when no subcommand is given."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
 import platformdirs
@@ -16,9 +18,15 @@ from exporter_desk.gui import i18n
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, install_excepthook, setup_logging
 from exporter_desk.gui.main_window import MainWindow
-from exporter_desk.gui.tasks import TaskManager, collect_garbage_on_gui_thread
-from exporter_desk.services.datafolder import open_data_folder
-from exporter_desk.store import ReadOnlyDataError, Store
+from exporter_desk.gui.tasks import (
+    Progress,
+    TaskManager,
+    Worker,
+    collect_garbage_on_gui_thread,
+    start_worker,
+)
+from exporter_desk.services.datafolder import backup_data_folder, open_data_folder
+from exporter_desk.store import DamagedDatabaseError, ReadOnlyDataError, Store
 
 ORGANIZATION = "ExporterDesk"
 APPLICATION = "Exporter Desk"
@@ -61,19 +69,26 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def store_opener(data_dir: Path) -> Store:
-    """Runs on the database thread: opens the data folder (read-only when it is) and takes
-    the daily backup. A damaged, emptied or foreign database raises, and the window says so."""
-    return open_data_folder(data_dir)
+    """Runs on the database thread: opens the data folder (read-only when it is). A damaged,
+    emptied or foreign database raises, and the window says so. The daily backup follows in
+    the background (``StartupNotice``), so that it never delays the first list."""
+    return open_data_folder(data_dir, backup=False)
 
 
 class StartupNotice(QObject):
-    """Says once, at start, that the data folder was opened read-only (the data can be read,
-    printed and exported, not changed); errors opening it are shown by the window."""
+    """After the database opened: says once that the data folder is read-only (the data can
+    be read, printed and exported, not changed), or starts the daily backup on a worker.
+    A backup that finds the file damaged is shown, and the store refuses writes from then on.
+    Errors opening the database are shown by the window itself."""
 
-    def __init__(self, presenter: ErrorPresenter, data_dir: Path, parent: QObject) -> None:
+    def __init__(
+        self, presenter: ErrorPresenter, tasks: TaskManager, data_dir: Path, parent: QObject
+    ) -> None:
         super().__init__(parent)
         self._presenter = presenter
+        self._tasks = tasks
         self._data_dir = data_dir
+        self.backup_worker: Worker | None = None
 
     @Slot(object)
     def on_opened(self, read_only: object) -> None:
@@ -81,10 +96,29 @@ class StartupNotice(QObject):
             self._presenter.show(
                 ReadOnlyDataError(self._data_dir, "change it", opened_read_only=True)
             )
+            return
+        worker = Worker(partial(_take_daily_backup, self._data_dir))
+        worker.signals.failed.connect(self.on_backup_failed)
+        self.backup_worker = start_worker(worker)
 
     @Slot(object)
     def on_failed(self, _error: BaseException) -> None:
         """The window already shows why the database could not be opened (store_failed)."""
+
+    @Slot(object)
+    def on_backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, DamagedDatabaseError):
+            # Queued before anything the user does next: no write reaches the damaged file.
+            self._tasks.run_db(partial(_mark_damaged, error), None, self.on_failed)
+        self._presenter.show(error)
+
+
+def _take_daily_backup(data_dir: Path, _progress: Progress) -> Path | None:
+    return backup_data_folder(data_dir, dt.datetime.now().astimezone())
+
+
+def _mark_damaged(error: DamagedDatabaseError, store: Store) -> None:
+    store.mark_damaged(error)
 
 
 def _is_read_only(store: Store) -> bool:
@@ -96,7 +130,7 @@ def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPr
     presenter = ErrorPresenter()
     tasks = TaskManager(lambda: store_opener(data_dir), on_error=presenter.show)
     window = MainWindow(tasks, presenter, data_dir)
-    notice = StartupNotice(presenter, data_dir, window)
+    notice = StartupNotice(presenter, tasks, data_dir, window)
     tasks.run_db(_is_read_only, notice.on_opened, notice.on_failed)
     return window, tasks, presenter
 

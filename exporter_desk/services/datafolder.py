@@ -41,6 +41,7 @@ from exporter_desk.store.migrations import LATEST_VERSION
 __all__ = [
     "NoBackupError",
     "Restored",
+    "backup_data_folder",
     "check_database",
     "daily_backup",
     "is_folder_writable",
@@ -107,8 +108,9 @@ def open_for_reading(folder: Path) -> Store:
     return open_store(db, read_only=True, immutable=not writable)
 
 
-def open_for_writing(folder: Path, *, now: dt.datetime | None = None) -> Store:
-    """The folder's database, opened for changes, after today's backup (if not taken yet).
+def open_for_writing(folder: Path, *, now: dt.datetime | None = None, backup: bool = True) -> Store:
+    """The folder's database, opened for changes, after today's backup (if not taken yet and
+    ``backup``: the app takes it in the background instead, see ``backup_data_folder``).
 
     Raises:
         ReadOnlyDataError: the folder or the database file cannot be written.
@@ -129,7 +131,7 @@ def open_for_writing(folder: Path, *, now: dt.datetime | None = None) -> Store:
     db = database_path(folder)
     is_new = not db.exists() or db.stat().st_size == 0
     store = open_store(db)
-    if not is_new:
+    if backup and not is_new:
         try:
             daily_backup(store, now or dt.datetime.now().astimezone())
         except BaseException:
@@ -138,12 +140,30 @@ def open_for_writing(folder: Path, *, now: dt.datetime | None = None) -> Store:
     return store
 
 
-def open_data_folder(folder: Path, *, now: dt.datetime | None = None) -> Store:
-    """For the desktop app: for writing with the daily backup, or read-only when the folder is
-    (then ``store.read_only`` is True and the window says so)."""
+def open_data_folder(folder: Path, *, now: dt.datetime | None = None, backup: bool = True) -> Store:
+    """For the desktop app: for writing (with the daily backup if ``backup``), or read-only
+    when the folder is (then ``store.read_only`` is True and the window says so)."""
     if is_folder_writable(folder):
-        return open_for_writing(folder, now=now)
+        return open_for_writing(folder, now=now, backup=backup)
     return open_for_reading(folder)
+
+
+def backup_data_folder(folder: Path, now: dt.datetime) -> Path | None:
+    """Today's backup of the folder's database through a connection of its own, so that a
+    background thread can take it while the app works (WAL: the copy does not block writers).
+
+    Returns:
+        The new backup, or None (taken already today, a read-only folder, no database yet,
+        or it could not be written: logged).
+
+    Raises:
+        DamagedDatabaseError: the copy showed the database damaged (older backups are kept).
+    """
+    db = database_path(folder)
+    if not db.is_file() or db.stat().st_size == 0 or not is_folder_writable(folder):
+        return None
+    with open_store(db, read_only=True) as store:
+        return daily_backup(store, now)
 
 
 def daily_backup(store: Store, now: dt.datetime) -> Path | None:
@@ -156,8 +176,8 @@ def daily_backup(store: Store, now: dt.datetime) -> Path | None:
     Returns:
         The new backup, or None (one exists for today, or it failed and was logged).
     """
-    if store.read_only:
-        return None
+    if not is_writable(default_backup_dir(store.path)):
+        return None  # a read-only folder: nothing can be written, and nothing is lost
     try:
         return backup_if_due(store, now)
     except BackupError as exc:

@@ -17,7 +17,7 @@ from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.main_window import MainWindow
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.services.datafolder import open_for_writing
-from exporter_desk.store import Store, backups, database_path
+from exporter_desk.store import DamagedDatabaseError, Store, backups, database_path
 from exporter_desk.store.backup import default_backup_dir
 from tests.datafolders import damage_table, read_only_copy, seeded_folder
 
@@ -106,15 +106,19 @@ def test_a_read_only_data_folder_opens_read_only_and_says_so(
 def test_a_damaged_database_is_named_at_start_and_not_written(
     start: type[Started], qtbot: QtBot, tmp_path: Path
 ) -> None:
+    """No screen at start reads products: the daily backup's check finds the damage."""
     folder = seeded_folder(tmp_path / "data")
     db = database_path(folder)
-    page = damage_table(db, "parties")
+    page = damage_table(db, "products")
     before = db.read_bytes()
     desk = start(folder)
     text = shown_text(qtbot, "is damaged")
-    assert f"is damaged (page {page}, table parties)" in text  # found by the daily backup
+    assert f"is damaged (page {page}, table products)" in text
     assert "did not change it" in text
     assert "There is no backup" in text
+    with pytest.raises(DamagedDatabaseError):  # from now on nothing is written
+        desk.tasks.run_db_blocking(lambda store: store.settings.set("ui.language", "zh_CN"))
+    assert len(message_boxes()) == 1
     desk.close()
     assert db.read_bytes() == before
     assert not backups(default_backup_dir(db))
@@ -159,9 +163,13 @@ def test_the_app_takes_the_daily_backup_at_start(
     start: type[Started], qtbot: QtBot, tmp_path: Path
 ) -> None:
     folder = seeded_folder(tmp_path / "data")
+    daily = default_backup_dir(database_path(folder))
     desk = start(folder)
-    desk.tasks.run_db_blocking(lambda store: store.parties.count())
-    taken = backups(default_backup_dir(database_path(folder)), "daily")
-    assert len(taken) == 1
+    qtbot.waitUntil(lambda: len(backups(daily, "daily")) == 1, timeout=30_000)
     assert not message_boxes()
     desk.close()
+    desk = start(folder)  # started again the same day: no second backup
+    assert desk.tasks.run_db_blocking(lambda store: store.parties.count()) == 4
+    qtbot.wait(500)
+    assert len(backups(daily, "daily")) == 1
+    assert not list(daily.glob("*.partial"))

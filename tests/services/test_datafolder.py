@@ -7,13 +7,16 @@ import datetime as dt
 import logging
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from exporter_desk.domain import PartyId
 from exporter_desk.services._files import DiskFullError
 from exporter_desk.services.datafolder import (
     NoBackupError,
+    backup_data_folder,
     check_database,
     open_data_folder,
     open_for_reading,
@@ -197,3 +200,17 @@ def test_a_daily_backup_that_finds_no_room_leaves_no_partial_file_and_work_goes_
         assert not list((folder / "backups").glob("*"))
     assert "The daily backup failed" in caplog.text
     assert "the copy failed" in caplog.text
+
+
+def test_the_apps_background_backup_runs_beside_an_open_store_and_skips_read_only(
+    tmp_path: Path,
+) -> None:
+    folder = seeded_folder(tmp_path / "data")
+    with open_data_folder(folder, now=MORNING, backup=False) as store:
+        assert not backups(default_backup_dir(database_path(folder)))
+        taken = backup_data_folder(folder, MORNING)
+        assert taken is not None and taken.name.startswith("exporter-desk-daily-20261201-")
+        store.parties.save(replace(store.parties.get(PartyId(2)), name_en="Still writable"))
+        assert backup_data_folder(folder, MORNING + dt.timedelta(hours=3)) is None
+    with read_only_copy(folder, tmp_path / "ro") as mounted:
+        assert backup_data_folder(mounted, MORNING + dt.timedelta(days=1)) is None
