@@ -7,7 +7,9 @@ daily backup (DESIGN.md section 7).
 - ``open_for_writing``: for commands that save (demo --seed). Refuses a read-only folder with
   ``ReadOnlyDataError`` and takes the daily backup first.
 - ``open_data_folder``: for the desktop app. Writable: as ``open_for_writing``. Read-only: the
-  store is opened read-only and ``store.read_only`` tells the window to say so.
+  store is opened read-only and ``store.read_only`` tells the window to say so. The app passes
+  ``backup=False`` and takes the daily backup with ``backup_data_folder`` on a worker.
+- ``restore_backup``: put the latest (or a chosen) backup back, keeping the replaced file.
 
 All three refuse a 0-byte database beside a company's keys, documents or backups
 (``EmptyDatabaseError``) instead of starting a new company over them.
