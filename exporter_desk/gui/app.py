@@ -130,6 +130,7 @@ def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPr
     presenter = ErrorPresenter()
     tasks = TaskManager(lambda: store_opener(data_dir), on_error=presenter.show)
     window = MainWindow(tasks, presenter, data_dir)
+    presenter.set_window(window)
     notice = StartupNotice(presenter, tasks, data_dir, window)
     tasks.run_db(_is_read_only, notice.on_opened, notice.on_failed)
     return window, tasks, presenter

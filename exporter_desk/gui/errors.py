@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+import weakref
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -58,21 +59,23 @@ class ErrorPresenter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._shown_unexpected: set[str] = set()
-        self._last_error: BaseException | None = None
-        # A box with no parent (no window is active yet, as at start) would be collected as
-        # soon as show() returns; the presenter holds it until it is closed.
-        self._open_boxes: set[QMessageBox] = set()
         self.last_message = ""  # what was last shown, for tests and the status bar
+        # The window boxes belong to while none is active (at start): a box without a parent
+        # would be collected, unseen, as soon as show() returns. Weak: no cycle with it.
+        self._window: weakref.ReferenceType[QWidget] | None = None
+
+    def set_window(self, window: QWidget) -> None:
+        self._window = weakref.ref(window)
 
     def parent_widget(self) -> QWidget | None:
-        return QApplication.activeWindow()
+        window = self._window() if self._window is not None else None
+        return QApplication.activeWindow() or window
 
     @Slot(object)
     def show(self, error: BaseException) -> None:
         """Present ``error`` to the user according to its type."""
-        if is_cancel(error) or error is self._last_error:
-            return  # the same failure reached twice (the store's opening error) is shown once
-        self._last_error = error
+        if is_cancel(error):
+            return
         if isinstance(error, ExporterError):
             self._show_ours(error)
         else:
@@ -81,16 +84,20 @@ class ErrorPresenter(QObject):
     def _show_ours(self, error: ExporterError) -> None:
         log.info("user-facing error: %s", error)
         self.last_message = error.user_message
-        if any(box.text() == error.user_message for box in self._open_boxes):
+        parent = self.parent_widget()
+        if parent is not None and any(
+            shown.isVisible() and shown.text() == error.user_message
+            for shown in parent.findChildren(QMessageBox)
+        ):
             return  # several jobs meeting one problem (a damaged file): one box says it
-        box = QMessageBox(self.parent_widget())
+        box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("ErrorPresenter", "Exporter Desk"))
         box.setText(error.user_message)
         box.setDetailedText(f"{type(error).__name__}: {error}")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setModal(True)
-        self._open(box)
+        box.open()
 
     def _show_unexpected(self, error: BaseException) -> None:
         trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
@@ -113,19 +120,7 @@ class ErrorPresenter(QObject):
         box.setText(message)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.setModal(True)
-        self._open(box)
-
-    def _open(self, box: QMessageBox) -> None:
-        self._open_boxes.add(box)
-        box.finished.connect(self._on_box_finished)
         box.open()
-
-    @Slot()
-    def _on_box_finished(self) -> None:
-        box = self.sender()
-        if isinstance(box, QMessageBox):
-            self._open_boxes.discard(box)
-            box.deleteLater()
 
 
 def install_excepthook(presenter: ErrorPresenter) -> None:
