@@ -124,10 +124,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bak.set_defaults(run=_run_backup)
 
-    res = command("restore", "replace the data folder with a backup archive")
-    res.add_argument("archive", metavar="FILE", type=Path)
-    res.set_defaults(run=_run_restore)
-
     pack = command("pack", "print a document pack of a deal or a shipment to a PDF")
     which = pack.add_mutually_exclusive_group(required=True)
     which.add_argument("--deal", type=int, metavar="ID", help="the deal's id")
@@ -143,16 +139,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = command("info", "show the data folder and what it holds")
     info.set_defaults(run=_run_info)
+
+    restore = command(
+        "restore",
+        "put back a backup: an archive from 'backup --out' (the whole data folder) or a daily "
+        "database backup (default: the latest)",
+    )
+    restore.add_argument(
+        "backup",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="an archive written by 'backup --out', or a database backup "
+        "(default: the latest daily backup)",
+    )
+    restore.set_defaults(run=_run_restore)
     return parser
 
 
-def _open(args: argparse.Namespace) -> Store:
-    from exporter_desk.store import open_store
+def _open(args: argparse.Namespace, *, write: bool) -> Store:
+    """The data folder's database: read-only for commands that only read (the file cannot
+    change), else for writing, after the daily backup."""
+    from exporter_desk.services.datafolder import open_for_reading, open_for_writing
     from exporter_desk.store.database import data_dir
 
     folder = data_dir(args.data)
-    folder.mkdir(parents=True, exist_ok=True)
-    return open_store(folder / "exporter-desk.sqlite3")
+    return open_for_writing(folder) if write else open_for_reading(folder)
 
 
 def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -167,7 +179,7 @@ def _run_demo(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     if args.out and args.data is None:
         args.data = str(Path(args.out) / "data")
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         result = seed_demo(store)
         print(f"Sample data saved in {store.path}:", file=out)
         for name, count in asdict(result).items():
@@ -278,11 +290,13 @@ def _run_export(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.table:
         return _run_export_table(args, out)
-    with _open(args) as store:
+    with _open(args, write=False) as store:
         data = export_json(store)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        from exporter_desk.services._files import write_atomically
+
+        write_atomically(Path(args.out), (text + "\n").encode("utf-8"))
     else:
         print(text, file=out)
     return 0
@@ -297,7 +311,7 @@ def _run_export_table(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.out)
     if args.format and path.suffix.lower() != f".{args.format}":
         path = path.with_name(path.name + f".{args.format}")
-    with _open(args) as store:
+    with _open(args, write=False) as store:
         try:
             count = export_table(
                 store,
@@ -348,7 +362,7 @@ def _run_import(args: argparse.Namespace, out: TextIO) -> int:
     if unknown:
         print(f"exporter-desk import: no field {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
-    with _open(args) as store, open_spreadsheet(args.file) as sheet:
+    with _open(args, write=not args.dry_run) as store, open_spreadsheet(args.file) as sheet:
         mapping = apply_map_options(
             table, sheet.header, suggest_mapping(store, table, sheet.header), args.map
         )
@@ -443,7 +457,7 @@ def _run_backup(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _run_restore(args: argparse.Namespace, out: TextIO) -> int:
+def _run_restore_archive(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.services.archive import read_manifest, restore_archive
     from exporter_desk.store import data_dir
 
@@ -466,8 +480,7 @@ def _run_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
-    from exporter_desk.services._files import write_atomically
-    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment
+    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment, write_pack
 
     if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
         print("exporter-desk pack: --originals and --copies go from 0 to 10", file=sys.stderr)
@@ -478,19 +491,24 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
         language="en+zh" if args.chinese else "en",
         paper="LETTER" if args.letter else "A4",
     )
-    with _open(args) as store:
+    with _open(args, write=False) as store:
         if args.deal is not None:
             data = pack_deal(store, args.deal, options)
         else:
             data = pack_shipment(store, args.shipment, options)
-    write_atomically(args.out, data)
+    write_pack(args.out, data)
     print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
     return 0
 
 
 def _run_info(args: argparse.Namespace, out: TextIO) -> int:
-    with _open(args) as store:
+    from exporter_desk.services.datafolder import check_database, is_folder_writable
+
+    with _open(args, write=False) as store:
+        check_database(store)
         print(f"Data folder: {store.path.parent}", file=out)
+        if not is_folder_writable(store.path.parent):
+            print("  (read-only: it can be read and exported, not changed)", file=out)
         for name in ("parties", "products", "contracts", "invoices", "shipments", "deals"):
             print(f"  {name}: {getattr(store, name).count()}", file=out)
         notes = store.migration_notes()
@@ -501,6 +519,24 @@ def _run_info(args: argparse.Namespace, out: TextIO) -> int:
                     f"  {note.table_name} #{note.row_key} {note.column_name}: {note.problem}",
                     file=out,
                 )
+    return 0
+
+
+def _run_restore(args: argparse.Namespace, out: TextIO) -> int:
+    """One command for both kinds of backup: a moving archive (a zip) or a database copy."""
+    import zipfile
+
+    from exporter_desk.services.datafolder import restore_backup
+    from exporter_desk.store.database import data_dir
+
+    if args.backup is not None and zipfile.is_zipfile(args.backup):
+        args.archive = args.backup
+        return _run_restore_archive(args, out)
+
+    restored = restore_backup(data_dir(args.data), args.backup)
+    print(f"Restored {restored.backup.name} into {restored.database}.", file=out)
+    if restored.set_aside is not None:
+        print(f"The previous database file was kept as {restored.set_aside}.", file=out)
     return 0
 
 
@@ -546,6 +582,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except ExporterError as exc:
         log.debug("command failed", exc_info=True)
         print(f"exporter-desk: {exc.user_message}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file of the user's that the command could not read or write
+        log.debug("command failed", exc_info=True)
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(f"exporter-desk: could not use{where}: {exc.strerror or exc}.", file=sys.stderr)
         return 1
 
 

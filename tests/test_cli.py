@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +15,10 @@ import pytest
 
 from exporter_desk import __version__
 from exporter_desk.cli import build_parser, command_names, main
+from exporter_desk.services.datafolder import open_for_writing
+from exporter_desk.store import backups, database_path, open_store
+from exporter_desk.store.backup import default_backup_dir
+from tests.datafolders import damage_table, full_disk, read_only_copy, seeded_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -284,3 +290,174 @@ def test_verify_json_into_a_reader_that_stops_early_exits_quietly(
     errors = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+
+
+# -- the data folder in trouble: damaged, read-only, full, emptied (issue 12) -----------------
+
+
+def cli(*argv: str) -> subprocess.CompletedProcess[str]:
+    """The real command, in its own process: what a person at a terminal sees."""
+    return subprocess.run(
+        [sys.executable, "-m", "exporter_desk.cli", *argv],
+        env={**os.environ, "EXPORTER_DESK_DATA": ""},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def _commands(pack_out: Path) -> dict[str, list[str]]:
+    return {
+        "export": ["export", "--json"],
+        "pack": ["pack", "--deal", "1", "--out", str(pack_out)],
+        "info": ["info"],
+        "demo": ["demo", "--seed"],
+    }
+
+
+@pytest.mark.parametrize("command", ["export", "pack", "info", "demo"])
+def test_a_damaged_page_is_named_with_the_latest_backup_and_the_file_is_left_alone(
+    tmp_path: Path, command: str
+) -> None:
+    folder = seeded_folder(tmp_path / "data")
+    open_for_writing(folder, now=dt.datetime(2026, 12, 1, 14, 2)).close()  # the daily backup
+    db = database_path(folder)
+    page = damage_table(db, "parties")
+    before = db.read_bytes()
+    pack_out = tmp_path / "pack.pdf"
+    result = cli("--data", str(folder), *_commands(pack_out)[command])
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    assert f"is damaged (page {page}, table parties)" in result.stderr
+    assert "Your latest backup is from 2026-12-01 14:02" in result.stderr
+    assert f'exporter-desk restore --data "{folder}"' in result.stderr
+    assert "disk space" not in result.stderr
+    assert db.read_bytes() == before
+    assert not pack_out.exists()
+    assert len(backups(default_backup_dir(db))) == 1  # no damaged copy among the backups
+
+
+def test_restore_brings_back_the_latest_backup_after_damage(tmp_path: Path) -> None:
+    folder = seeded_folder(tmp_path / "data")
+    open_for_writing(folder, now=dt.datetime(2026, 12, 1, 14, 2)).close()
+    damage_table(database_path(folder), "invoices")
+    result = cli("--data", str(folder), "restore")
+    assert result.returncode == 0, result.stderr
+    assert "Restored exporter-desk-daily-20261201-140200-" in result.stdout
+    assert "kept as" in result.stdout
+    code, text = run("--data", str(folder), "info")
+    assert code == 0 and "invoices: 2" in text
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("info", "(read-only: it can be read and exported, not changed)\n  parties: 4"),
+        ("export", "Hanse Werkzeughandel GmbH"),
+        ("pack", "Pack written"),
+    ],
+)
+def test_a_read_only_data_folder_is_read_and_never_called_damaged(
+    tmp_path: Path, command: str, expected: str
+) -> None:
+    folder = seeded_folder(tmp_path / "data")
+    before = database_path(folder).read_bytes()
+    pack_out = tmp_path / "pack.pdf"
+    with read_only_copy(folder, tmp_path / "ro") as mounted:
+        result = cli("--data", str(mounted), *_commands(pack_out)[command])
+        assert database_path(mounted).read_bytes() == before
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout
+    assert "Traceback" not in result.stderr
+    assert "not an Exporter Desk database" not in result.stderr
+    assert "restore" not in result.stderr
+
+
+def test_saving_into_a_read_only_data_folder_says_read_only_and_offers_no_restore(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    with open_store(database_path(folder)):
+        pass  # an empty company database
+    before = database_path(folder).read_bytes()
+    with read_only_copy(folder, tmp_path / "ro") as mounted:
+        result = cli("--data", str(mounted), "demo", "--seed")
+        restore = cli("--data", str(mounted), "restore")
+        assert database_path(mounted).read_bytes() == before
+    assert result.returncode == 1 and restore.returncode == 1
+    for err in (result.stderr, restore.stderr):
+        assert "Traceback" not in err
+        assert f"The data folder '{tmp_path / 'ro'}' is read-only" in err
+        assert "Your data is intact" in err
+        assert "damaged" not in err and "not an Exporter Desk database" not in err
+    assert "backup" not in result.stderr
+
+
+def test_demo_out_into_a_read_only_folder_says_so_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with read_only_copy(tmp_path / "empty", tmp_path / "ro") as mounted:
+        result = cli("demo", "--out", str(mounted / "demo"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "read-only disk" in result.stderr
+    assert "Choose a folder you can write to" in result.stderr
+
+
+def test_pack_onto_a_full_disk_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    folder = seeded_folder(tmp_path / "data")
+    db = database_path(folder)
+    before = db.read_bytes()
+    with full_disk(tmp_path / "full") as disk:
+        listing = sorted(p.name for p in disk.iterdir())
+        result = cli("--data", str(folder), "pack", "--deal", "1", "--out", str(disk / "p.pdf"))
+        assert sorted(p.name for p in disk.iterdir()) == listing  # no half-written pack
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"There is not enough free space on the disk to write '{disk / 'p.pdf'}'" in (
+        result.stderr
+    )
+    assert "Nothing was written" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_a_saving_command_takes_the_daily_backup_and_reading_commands_take_none(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    assert run("--data", str(folder), "info")[0] == 0  # creates the empty database
+    daily = default_backup_dir(database_path(folder))
+    assert run("--data", str(folder), "export", "--json")[0] == 0
+    assert not backups(daily)
+    result = cli("--data", str(folder), "demo", "--seed")
+    assert result.returncode == 0, result.stderr
+    taken = backups(daily, "daily")
+    assert len(taken) == 1
+    assert taken[0].name.startswith(f"exporter-desk-daily-{dt.datetime.now():%Y%m%d}-")
+    assert cli("--data", str(folder), "demo", "--seed").returncode == 1  # has data now
+    assert backups(daily, "daily") == taken  # one a day
+
+
+@pytest.mark.parametrize("command", ["info", "export", "pack", "demo"])
+def test_an_emptied_database_beside_keys_and_documents_is_refused(
+    tmp_path: Path, command: str
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "keys.enc").write_bytes(b"encrypted signing keys")
+    (folder / "documents").mkdir()
+    (folder / "documents" / "HY-CI-2026-0112.pdf").write_bytes(b"%PDF-1.7")
+    db = database_path(folder)
+    db.write_bytes(b"")
+    result = cli("--data", str(folder), *_commands(tmp_path / "pack.pdf")[command])
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    assert f"The database file '{db}' is empty (0 bytes)" in result.stderr
+    assert "keys.enc, documents" in result.stderr
+    assert "will not start a new company" in result.stderr
+    assert db.stat().st_size == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "documents",
+        "exporter-desk.sqlite3",
+        "keys.enc",
+    ]

@@ -4,10 +4,14 @@ when no subcommand is given."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -21,8 +25,15 @@ from exporter_desk.gui.startup import (
     quit_once_shown,
     wants_file_open_events,
 )
-from exporter_desk.gui.tasks import TaskManager, collect_garbage_on_gui_thread
-from exporter_desk.store import Store, database_path, open_store
+from exporter_desk.gui.tasks import (
+    Progress,
+    TaskManager,
+    Worker,
+    collect_garbage_on_gui_thread,
+    start_worker,
+)
+from exporter_desk.services.datafolder import backup_data_folder, open_data_folder
+from exporter_desk.store import DamagedDatabaseError, ReadOnlyDataError, Store
 
 ORGANIZATION = "ExporterDesk"
 APPLICATION = "Exporter Desk"
@@ -91,8 +102,60 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def store_opener(data_dir: Path) -> Store:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return open_store(database_path(data_dir))
+    """Runs on the database thread: opens the data folder (read-only when it is). A damaged,
+    emptied or foreign database raises, and the window says so. The daily backup follows in
+    the background (``StartupNotice``), so that it never delays the first list."""
+    return open_data_folder(data_dir, backup=False)
+
+
+class StartupNotice(QObject):
+    """After the database opened: says once that the data folder is read-only (the data can
+    be read, printed and exported, not changed), or starts the daily backup on a worker.
+    A backup that finds the file damaged is shown, and the store refuses writes from then on.
+    Errors opening the database are shown by the window itself."""
+
+    def __init__(
+        self, presenter: ErrorPresenter, tasks: TaskManager, data_dir: Path, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._presenter = presenter
+        self._tasks = tasks
+        self._data_dir = data_dir
+        self.backup_worker: Worker | None = None
+
+    @Slot(object)
+    def on_opened(self, read_only: object) -> None:
+        if read_only is True:
+            self._presenter.show(
+                ReadOnlyDataError(self._data_dir, "change it", opened_read_only=True)
+            )
+            return
+        worker = Worker(partial(_take_daily_backup, self._data_dir))
+        worker.signals.failed.connect(self.on_backup_failed)
+        self.backup_worker = start_worker(worker)
+
+    @Slot(object)
+    def on_failed(self, _error: BaseException) -> None:
+        """The window already shows why the database could not be opened (store_failed)."""
+
+    @Slot(object)
+    def on_backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, DamagedDatabaseError):
+            # Queued before anything the user does next: no write reaches the damaged file.
+            self._tasks.run_db(partial(_mark_damaged, error), None, self.on_failed)
+        self._presenter.show(error)
+
+
+def _take_daily_backup(data_dir: Path, _progress: Progress) -> Path | None:
+    return backup_data_folder(data_dir, dt.datetime.now().astimezone())
+
+
+def _mark_damaged(error: DamagedDatabaseError, store: Store) -> None:
+    store.mark_damaged(error)
+
+
+def _is_read_only(store: Store) -> bool:
+    return store.read_only
 
 
 def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPresenter]:
@@ -100,7 +163,20 @@ def create_main_window(data_dir: Path) -> tuple[MainWindow, TaskManager, ErrorPr
     presenter = ErrorPresenter()
     tasks = TaskManager(lambda: store_opener(data_dir), on_error=presenter.show)
     window = MainWindow(tasks, presenter, data_dir)
+    presenter.set_window(window)
+    notice = StartupNotice(presenter, tasks, data_dir, window)
+    tasks.run_db(_is_read_only, notice.on_opened, notice.on_failed)
     return window, tasks, presenter
+
+
+def start_logging(data_dir: Path) -> None:
+    """Log to ``<data>/logs``; a read-only data folder logs to the platform's cache folder
+    instead, and without any writable place the app still starts (logging to stderr)."""
+    try:
+        setup_logging(data_dir)
+    except OSError:
+        with contextlib.suppress(OSError):
+            setup_logging(Path(platformdirs.user_cache_dir("ExporterDesk", "ExporterDesk")))
 
 
 def run(data_dir: Path, files_to_verify: list[Path]) -> int:
@@ -108,7 +184,7 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
     code."""
     app = application()
     opened = FileOpenReceiver(app) if wants_file_open_events() else None  # macOS "open with"
-    setup_logging(data_dir)
+    start_logging(data_dir)
     i18n.set_language(i18n.saved_language())
     window, tasks, presenter = create_main_window(data_dir)
     install_excepthook(presenter)
@@ -132,10 +208,12 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
 
 
 __all__ = [
+    "StartupNotice",
     "application",
     "create_main_window",
     "has_chinese_font",
     "install_chinese_font",
     "run",
+    "start_logging",
     "store_opener",
 ]

@@ -29,8 +29,11 @@ def is_online(url: str) -> bool:
 
 
 def online_checks_enabled(data_dir: Path) -> bool:
-    """Settings > "online checks", read with a connection of the calling (worker) thread."""
-    with open_store(database_path(data_dir)) as store:
+    """Settings > "online checks", read with a connection of the calling (worker) thread
+    (read-only: verifying works in a read-only data folder too)."""
+    from exporter_desk.services.datafolder import open_for_reading
+
+    with open_for_reading(data_dir) as store:
         return store.settings.get(ONLINE_CHECKS_SETTING, "0") == "1"
 
 
@@ -160,7 +163,9 @@ def build_pack(
 
     options = PackOptions(originals=originals, copies=copies, paper=paper)
     progress(10, "render")
-    with open_store(database_path(data_dir)) as store:
+    from exporter_desk.services.datafolder import open_for_reading
+
+    with open_for_reading(data_dir) as store:  # a pack only reads: fine in a read-only folder
         if of == "deals":
             data = pack_deal(store, record_id, options)
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+import weakref
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -60,9 +61,16 @@ class ErrorPresenter(QObject):
         super().__init__(parent)
         self._shown_unexpected: set[str] = set()
         self.last_message = ""  # what was last shown, for tests and the status bar
+        # The window boxes belong to while none is active (at start): a box without a parent
+        # would be collected, unseen, as soon as show() returns. Weak: no cycle with it.
+        self._window: weakref.ReferenceType[QWidget] | None = None
+
+    def set_window(self, window: QWidget) -> None:
+        self._window = weakref.ref(window)
 
     def parent_widget(self) -> QWidget | None:
-        return QApplication.activeWindow()
+        window = self._window() if self._window is not None else None
+        return QApplication.activeWindow() or window
 
     @Slot(object)
     def show(self, error: BaseException) -> None:
@@ -77,7 +85,13 @@ class ErrorPresenter(QObject):
     def _show_ours(self, error: ExporterError) -> None:
         log.info("user-facing error: %s", error)
         self.last_message = translate_message(error.user_message)
-        box = QMessageBox(self.parent_widget())
+        parent = self.parent_widget()
+        if parent is not None and any(
+            shown.isVisible() and shown.text() == self.last_message
+            for shown in parent.findChildren(QMessageBox)
+        ):
+            return  # several jobs meeting one problem (a damaged file): one box says it
+        box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("ErrorPresenter", "Exporter Desk"))
         box.setText(self.last_message)

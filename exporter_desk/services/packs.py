@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from exporter_desk.documents.context import RenderOptions
 from exporter_desk.documents.pack import PackItem, pack_for_deal, pack_for_shipment
@@ -19,11 +20,12 @@ from exporter_desk.domain import (
     ShipmentId,
 )
 from exporter_desk.errors import ExporterError
+from exporter_desk.services._files import write_atomically
 from exporter_desk.services.contexts import load_context
 from exporter_desk.services.identity import company_party
 from exporter_desk.store import NotFoundError, Store
 
-__all__ = ["EmptyPackError", "PackOptions", "pack_deal", "pack_shipment"]
+__all__ = ["EmptyPackError", "PackOptions", "pack_deal", "pack_shipment", "write_pack"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,3 +191,13 @@ def pack_shipment(
         _render_options(options, now),
         issuer=company_party(store),
     )
+
+
+def write_pack(path: Path, data: bytes) -> None:
+    """Save a pack: all of it or nothing (temp file, fsync, rename).
+
+    Raises:
+        DiskFullError: no room on the disk; nothing was written and ``path`` is unchanged.
+        NotWritableError: the folder cannot be written.
+    """
+    write_atomically(path, data)

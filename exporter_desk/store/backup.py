@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporter_desk.store.errors import BackupError, NewerSchemaError
+from exporter_desk.store.errors import BackupError, DamagedDatabaseError, NewerSchemaError
 
 if TYPE_CHECKING:
     from exporter_desk.store.database import Store
@@ -24,6 +25,7 @@ PREFIX = "exporter-desk-"
 SUFFIX = ".sqlite3"
 KEEP = 10
 _MAGIC = b"SQLite format 3\x00"
+_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})(?:_\d+)?" + re.escape(SUFFIX) + "$")
 
 
 def default_backup_dir(db_path: Path) -> Path:
@@ -48,19 +50,48 @@ def backup_if_due(
 ) -> Path | None:
     """The daily backup: made once per calendar day of ``now``; the ``keep`` newest are kept.
 
+    Its check reads every page: a damaged database raises ``DamagedDatabaseError``, keeps its
+    older backups, and the store refuses to write from then on.
+
     Returns:
         The new backup, or None when today's already exists.
+
+    Raises:
+        DamagedDatabaseError: the copy showed the database damaged.
+        BackupError: the copy could not be written (a full disk).
     """
     directory = dest_dir or default_backup_dir(store.path)
     if any(directory.glob(f"{PREFIX}daily-{now:%Y%m%d}-*{SUFFIX}")):
         return None
-    return backup_connection(store._session.conn, directory, label="daily", keep=keep, now=now)
+    try:
+        return backup_connection(store._session.conn, directory, label="daily", keep=keep, now=now)
+    except DamagedDatabaseError as exc:
+        store.mark_damaged(exc)
+        raise
 
 
 def backups(dest_dir: Path, label: str | None = None) -> list[Path]:
     """Backups in ``dest_dir`` (of one label, or all), oldest first."""
     pattern = f"{PREFIX}{label}-*{SUFFIX}" if label else f"{PREFIX}*{SUFFIX}"
     return sorted(dest_dir.glob(pattern), key=lambda p: p.name)
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    """When the backup ``path`` was taken, read from its name (local time), or None."""
+    found = _STAMP.search(path.name)
+    if found is None:
+        return None
+    return dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f")
+
+
+def latest_backup(dest_dir: Path) -> Path | None:
+    """The newest backup in ``dest_dir`` of any label (daily, manual, before an upgrade)."""
+    try:
+        found = [(backup_time(p), p) for p in backups(dest_dir)]
+    except OSError:
+        return None
+    dated = [(when, p) for when, p in found if when is not None]
+    return max(dated)[1] if dated else None
 
 
 def backup_connection(
@@ -74,22 +105,41 @@ def backup_connection(
     """Copy the database behind ``conn`` to ``dest_dir``; prune to ``keep`` of this label.
 
     Raises:
-        BackupError: when the copy fails its check.
+        DamagedDatabaseError: when the copy fails its check because the database is damaged
+            (no backup is kept, none is pruned: the good older ones stay).
+        BackupError: when the copy cannot be written.
         ValueError: when ``conn`` is inside a transaction.
     """
     if conn.in_transaction:
         raise ValueError("back up between transactions, not inside one")
     moment = now or dt.datetime.now().astimezone()
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(dest_dir, f"the folder cannot be created ({exc.strerror})") from exc
     stamp = f"{moment:%Y%m%d-%H%M%S-%f}"
     dest = dest_dir / f"{PREFIX}{label}-{stamp}{SUFFIX}"
     counter = 1
     while dest.exists():
         counter += 1
         dest = dest_dir / f"{PREFIX}{label}-{stamp}_{counter}{SUFFIX}"
-    _copy(conn, dest, journal_mode="DELETE")
+    try:
+        _copy(conn, dest, journal_mode="DELETE")
+    except _CopyDamaged as exc:
+        from exporter_desk.store._damage import damaged_database
+
+        source = Path(conn.execute("PRAGMA database_list").fetchone()[2])
+        raise damaged_database(source, exc.reason) from exc
     _prune(dest_dir, label, keep)
     return dest
+
+
+class _CopyDamaged(BackupError):
+    """The copy of a database read as damaged: the source is damaged."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(path, reason)
+        self.reason = reason
 
 
 def restore(backup_file: Path, target_path: Path) -> Path | None:
@@ -160,7 +210,10 @@ def _verify_backup(path: Path, latest: int) -> None:
 def _copy(source: sqlite3.Connection, dest: Path, *, journal_mode: str) -> None:
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
+    try:
+        target = sqlite3.connect(partial)
+    except sqlite3.Error as exc:
+        raise BackupError(dest, f"the copy cannot be created ({exc})") from exc
     try:
         source.backup(target)
         # The copy inherits WAL mode from the source's header; a backup is one closed file.
@@ -169,14 +222,26 @@ def _copy(source: sqlite3.Connection, dest: Path, *, journal_mode: str) -> None:
     except sqlite3.Error as exc:
         target.close()
         partial.unlink(missing_ok=True)
+        from exporter_desk.store._damage import is_damage
+
+        if is_damage(exc):
+            raise _CopyDamaged(dest, str(exc)) from exc
         raise BackupError(dest, f"the copy failed ({exc})") from exc
+    except OSError as exc:
+        target.close()
+        partial.unlink(missing_ok=True)
+        raise BackupError(dest, f"the copy failed ({exc.strerror})") from exc
     target.close()
     if check != "ok":
         partial.unlink(missing_ok=True)
-        raise BackupError(dest, f"the copy failed its check ({check})")
-    _fsync(partial)
-    os.replace(partial, dest)
-    _fsync_dir(dest.parent)
+        raise _CopyDamaged(dest, f"the copy failed its check ({check})")
+    try:
+        _fsync(partial)
+        os.replace(partial, dest)
+        _fsync_dir(dest.parent)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(dest, f"the copy cannot be saved ({exc.strerror})") from exc
 
 
 def _checkpoint(path: Path) -> None:
@@ -219,7 +284,9 @@ __all__ = [
     "backup",
     "backup_connection",
     "backup_if_due",
+    "backup_time",
     "backups",
     "default_backup_dir",
+    "latest_backup",
     "restore",
 ]

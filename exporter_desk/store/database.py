@@ -19,12 +19,19 @@ import platformdirs
 import sqlite_utils
 
 from exporter_desk.store._canonical import MigrationNote, migration_notes
+from exporter_desk.store._damage import damaged_database, is_damage
 from exporter_desk.store._session import Session, translated
 from exporter_desk.store.backup import default_backup_dir
 from exporter_desk.store.contracts import ContractRepository
 from exporter_desk.store.deals import DealRepository
 from exporter_desk.store.documents import DocumentRepository
-from exporter_desk.store.errors import NewerSchemaError, NotADatabaseError, StorageFailedError
+from exporter_desk.store.errors import (
+    DamagedDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    ReadOnlyDataError,
+    StorageFailedError,
+)
 from exporter_desk.store.invoices import InvoiceRepository
 from exporter_desk.store.migrations import LATEST_VERSION, migrate, schema_version
 from exporter_desk.store.outbox import OutboxRepository
@@ -62,9 +69,10 @@ class Store:
     call alone is already one transaction). Used from one thread only (see the module doc).
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, read_only: bool = False) -> None:
         self._session = session
         self._closed = False
+        self.read_only = read_only
         self.parties = PartyRepository(session)
         self.products = ProductRepository(session)
         self.contracts = ContractRepository(session)
@@ -103,6 +111,10 @@ class Store:
         """``["ok"]``, or SQLite's list of problems (``PRAGMA integrity_check``)."""
         return [row[0] for row in self._session.rows("PRAGMA integrity_check")]
 
+    def quick_check(self) -> list[str]:
+        """``["ok"]``, or SQLite's problems (``PRAGMA quick_check``: every page read once)."""
+        return [row[0] for row in self._session.rows("PRAGMA quick_check(20)")]
+
     def close(self) -> None:
         """Close the connection (an open transaction is rolled back); closing twice is fine."""
         if self._closed:
@@ -110,10 +122,22 @@ class Store:
         self._closed = True
         conn = self._session.conn
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("PRAGMA optimize")  # refreshes planner statistics when worthwhile
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        if not (self.read_only or self._session.damaged):
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("PRAGMA optimize")  # refreshes planner statistics when worthwhile
         conn.close()
+
+    @property
+    def is_damaged(self) -> bool:
+        """True once SQLite reported the file damaged (the store then writes nothing more)."""
+        return self._session.damaged
+
+    def mark_damaged(self, error: DamagedDatabaseError) -> None:
+        """Damage found outside the store's own queries (a backup's check): from now on every
+        transaction raises ``error``, and closing writes nothing."""
+        self._session.damage = self._session.damage or error
 
     def __enter__(self) -> Store:
         return self
@@ -127,8 +151,15 @@ class Store:
         self.close()
 
 
-def open_store(path: str | os.PathLike[str], *, backup_dir: Path | None = None) -> Store:
-    """Open (creating if needed) and migrate the database at ``path``.
+def open_store(
+    path: str | os.PathLike[str],
+    *,
+    backup_dir: Path | None = None,
+    read_only: bool = False,
+    immutable: bool = False,
+) -> Store:
+    """Open (creating if needed) and migrate the database at ``path``; or, ``read_only``, open
+    an existing, current database so that nothing can write to the file.
 
     Pragmas: WAL (readers never block the writer; a crash rolls back only the transaction in
     flight); ``synchronous = FULL``, so that a commit is on disk when the user sees "saved":
@@ -136,21 +167,29 @@ def open_store(path: str | os.PathLike[str], *, backup_dir: Path | None = None) 
     register and outbox must not forget an entry the network may already hold. One fsync per
     user action is imperceptible. ``foreign_keys = ON``; ``busy_timeout`` 5 s.
 
+    Read-only uses SQLite's ``mode=ro``; ``immutable`` also tells SQLite that nobody changes
+    the file meanwhile, which a WAL database in a read-only folder needs (SQLite cannot create
+    its ``-shm`` file there). Use it only for a folder nobody can write to.
+
     Raises:
         NotADatabaseError: for a file that is not an Exporter Desk database (left untouched).
+        DamagedDatabaseError: for an Exporter Desk database SQLite reads as damaged.
         NewerSchemaError: for a database of a newer Exporter Desk (left untouched).
         MigrationError: when upgrading the schema fails (rolled back; a backup was taken).
+        ReadOnlyDataError: read-only, for a database that needs an upgrade first.
     """
     db_path = Path(path)
     _refuse_non_sqlite(db_path)
+    if read_only:
+        return _open_read_only(db_path, immutable=immutable)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageFailedError(f"cannot create folder {db_path.parent}: {exc}") from exc
-    with translated():
+    with translated(db_path):
         conn = sqlite3.connect(db_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        with translated():
+        with translated(db_path):
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             _refuse_foreign_or_newer(conn, db_path)
@@ -163,6 +202,59 @@ def open_store(path: str | os.PathLike[str], *, backup_dir: Path | None = None) 
     except BaseException:
         conn.close()
         raise
+
+
+def _open_read_only(db_path: Path, *, immutable: bool) -> Store:
+    if not db_path.exists():
+        raise NotADatabaseError(db_path, "there is no such file")
+    uri = f"{db_path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    with translated(db_path):
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        with translated(db_path):
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only = ON")
+            _refuse_foreign_or_newer(conn, db_path)
+            version = schema_version(conn)
+        if version < LATEST_VERSION:
+            raise ReadOnlyDataError(
+                db_path.parent, "upgrade its database to this version of Exporter Desk"
+            )
+        return Store(Session(conn, db_path), read_only=True)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def stored_version(path: Path) -> int:
+    """The schema version in the database file at ``path``, read without writing anything.
+
+    Raises:
+        StoreError: as ``open_store`` for a file it cannot read.
+    """
+    _refuse_non_sqlite(path)
+    with translated(path):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        with translated(path):
+            _refuse_foreign_or_newer(conn, path)
+            return schema_version(conn)
+    finally:
+        conn.close()
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may write ``path`` (an existing file) or create it (else).
+
+    ``os.access`` answers for read-only file systems too, even for root, who ignores the
+    permission bits; a folder that does not exist yet counts as its nearest existing parent.
+    """
+    if path.exists():
+        return os.access(path, os.W_OK) and (not path.is_file() or os.access(path.parent, os.W_OK))
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return os.access(parent, os.W_OK)
 
 
 def _refuse_non_sqlite(path: Path) -> None:
@@ -181,6 +273,14 @@ def _refuse_foreign_or_newer(conn: sqlite3.Connection, path: Path) -> None:
         version = schema_version(conn)
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as exc:
+        # The file starts as an SQLite file (checked before), so unreadable means damaged.
+        if is_damage(exc):
+            raise damaged_database(path, str(exc)) from exc
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not is_writable(path):
+            raise ReadOnlyDataError(path.parent, "open its database for changes") from exc
+        if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
+            raise StorageFailedError(str(exc)) from exc
         raise NotADatabaseError(path, f"SQLite cannot read it: {exc}") from exc
     ours = "_migrations" in names
     if (version == 0 and names) or (version > 0 and not ours):
@@ -189,4 +289,13 @@ def _refuse_foreign_or_newer(conn: sqlite3.Connection, path: Path) -> None:
         raise NewerSchemaError(path, version, LATEST_VERSION)
 
 
-__all__ = ["DATA_ENV", "DB_FILENAME", "Store", "data_dir", "database_path", "open_store"]
+__all__ = [
+    "DATA_ENV",
+    "DB_FILENAME",
+    "Store",
+    "data_dir",
+    "database_path",
+    "is_writable",
+    "open_store",
+    "stored_version",
+]

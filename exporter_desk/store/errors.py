@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from exporter_desk.errors import ExporterError
@@ -21,6 +22,104 @@ class NotADatabaseError(StoreError):
             user_message=f"'{path}' is not an Exporter Desk database ({reason}). "
             "The file was not changed. Choose another data folder, or restore a backup.",
         )
+
+
+def _restore_advice(folder: Path, latest: Path | None, taken: dt.datetime | None) -> str:
+    """What to do about a database that cannot be used: the latest backup, and how to put it
+    back; or, without one, how not to make things worse."""
+    if latest is None:
+        return (
+            f"There is no backup in '{folder / 'backups'}'. Keep a copy of the whole folder "
+            "and do not start a new company in it; ask for help to recover the data."
+        )
+    when = f"{taken:%Y-%m-%d %H:%M}" if taken is not None else latest.name
+    return (
+        f"Your latest backup is from {when} ('{latest.name}'): restore it with "
+        f'exporter-desk restore --data "{folder}" (the current file is kept beside it). '
+        "Work done since that backup has to be entered again."
+    )
+
+
+class DamagedDatabaseError(StoreError):
+    """SQLite found the database file damaged (a bad page); it is not written to."""
+
+    def __init__(
+        self,
+        path: Path,
+        where: str | None,
+        cause: str,
+        *,
+        latest_backup: Path | None = None,
+        backup_time: dt.datetime | None = None,
+    ) -> None:
+        self.path = path
+        self.where = where
+        self.latest_backup = latest_backup
+        detail = f" ({where})" if where else ""
+        super().__init__(
+            f"{path}: damaged database{detail}: {cause}",
+            user_message=f"The database file '{path}' is damaged{detail}. Exporter Desk did not "
+            "change it and will not write to it. "
+            + _restore_advice(path.parent, latest_backup, backup_time),
+        )
+
+
+class EmptyDatabaseError(StoreError):
+    """A 0-byte database beside a company's keys or documents: refused, never made anew."""
+
+    def __init__(
+        self,
+        path: Path,
+        companions: list[str],
+        *,
+        latest_backup: Path | None = None,
+        backup_time: dt.datetime | None = None,
+    ) -> None:
+        self.path = path
+        self.companions = companions
+        found = ", ".join(companions)
+        super().__init__(
+            f"{path}: empty database file beside {found}",
+            user_message=f"The database file '{path}' is empty (0 bytes), but its folder holds "
+            f"a company's files ({found}). Exporter Desk will not start a new company over "
+            "them; a failed copy or sync may have emptied the file, and nothing was changed. "
+            + _restore_advice(path.parent, latest_backup, backup_time),
+        )
+
+
+class ReadOnlyDataError(StoreError):
+    """The data folder (or the database file) cannot be written: a read-only disk, share or
+    permission. The data itself is fine; never a reason to restore anything."""
+
+    def __init__(
+        self, folder: Path, action: str, *, opened_read_only: bool = False, has_data: bool = True
+    ) -> None:
+        self.folder = folder
+        self.action = action
+        self.opened_read_only = opened_read_only
+        if not has_data:
+            message = (
+                f"The folder '{folder}' is on a read-only disk or share, or you may not write "
+                f"to it, so Exporter Desk cannot {action}. Nothing was written. Choose a folder "
+                "you can write to."
+            )
+        else:
+            if opened_read_only:
+                what = (
+                    f"The data folder '{folder}' is read-only, so Exporter Desk opened it "
+                    f"read-only: you can look at, print and export your data, but not {action}. "
+                )
+            else:
+                what = (
+                    f"The data folder '{folder}' is read-only, so Exporter Desk cannot {action}. "
+                    "Nothing was changed. "
+                )
+            message = what + (
+                "Your data is intact. To change it, make the folder writable (check that the "
+                "disk or network share is not read-only and that you may write to the folder), "
+                "or copy the folder to a writable place and use that one."
+            )
+        super().__init__(f"{folder}: read-only, cannot {action}", user_message=message)
 
 
 class NewerSchemaError(StoreError):
@@ -152,7 +251,7 @@ class DatabaseBusyError(StoreError):
 
 
 class StorageFailedError(StoreError):
-    """SQLite could not write: disk full, read-only folder, I/O error."""
+    """SQLite could not write: disk full, I/O error."""
 
     def __init__(self, cause: str) -> None:
         super().__init__(
@@ -177,14 +276,17 @@ class BackupError(StoreError):
 __all__ = [
     "BackupError",
     "ConstraintError",
+    "DamagedDatabaseError",
     "DatabaseBusyError",
     "DuplicateError",
+    "EmptyDatabaseError",
     "InUseError",
     "MigrationError",
     "MissingReferenceError",
     "NewerSchemaError",
     "NotADatabaseError",
     "NotFoundError",
+    "ReadOnlyDataError",
     "SecretSettingError",
     "StorageFailedError",
     "StoreError",

@@ -11,6 +11,7 @@ import pytest
 from exporter_desk.domain import Party
 from exporter_desk.store import (
     BackupError,
+    DamagedDatabaseError,
     NewerSchemaError,
     Store,
     backup,
@@ -18,7 +19,8 @@ from exporter_desk.store import (
     open_store,
     restore,
 )
-from exporter_desk.store.backup import backups, default_backup_dir
+from exporter_desk.store.backup import backup_time, backups, default_backup_dir, latest_backup
+from tests.datafolders import damage_table
 from tests.store.conftest import World
 
 LOCAL = dt.timezone(dt.timedelta(hours=8))
@@ -132,3 +134,37 @@ def test_restore_into_an_empty_folder_creates_the_database(
     assert restore(copy, target) is None
     with open_store(target) as restored:
         assert restored.invoices.count() == 1
+
+
+def test_the_daily_backup_of_a_damaged_database_fails_and_keeps_the_good_backups(
+    store: Store, world: World
+) -> None:
+    """A damaged copy must never push a good backup out of the last ten."""
+    folder = default_backup_dir(store.path)
+    first = dt.datetime(2025, 3, 1, 9, 0, tzinfo=LOCAL)
+    good = [backup_if_due(store, first + dt.timedelta(days=day)) for day in range(10)]
+    path = store.path
+    store.close()
+    page = damage_table(path, "invoices")
+    before = path.read_bytes()
+    with open_store(path) as damaged:
+        with pytest.raises(DamagedDatabaseError) as caught:
+            backup_if_due(damaged, first + dt.timedelta(days=10))
+        with pytest.raises(DamagedDatabaseError) as on_save:  # no write into a damaged file
+            damaged.parties.save(Party(name_en="New buyer", address_en="x", country="DE"))
+    assert on_save.value is caught.value
+    assert path.read_bytes() == before
+    assert backups(folder, "daily") == good
+    assert not list(folder.glob("*.partial"))
+    assert f"page {page}, table invoices" in caught.value.user_message
+    assert "Your latest backup is from 2025-03-10 09:00" in caught.value.user_message
+
+
+def test_the_latest_backup_is_the_newest_of_any_label(store: Store) -> None:
+    folder = default_backup_dir(store.path)
+    backup_if_due(store, dt.datetime(2025, 3, 2, 9, 0, tzinfo=LOCAL))
+    manual = backup(store, folder, now=dt.datetime(2025, 3, 3, 14, 2, tzinfo=LOCAL))
+    backup_if_due(store, dt.datetime(2025, 3, 1, 9, 0, tzinfo=LOCAL))
+    assert latest_backup(folder) == manual
+    assert backup_time(manual) == dt.datetime(2025, 3, 3, 14, 2)
+    assert latest_backup(store.path.parent / "nowhere") is None

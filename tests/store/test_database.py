@@ -13,13 +13,18 @@ from exporter_desk.domain import Party, ValidationError
 from exporter_desk.store import (
     DB_FILENAME,
     LATEST_VERSION,
+    DamagedDatabaseError,
     NewerSchemaError,
     NotADatabaseError,
+    ReadOnlyDataError,
     Store,
+    backup,
     data_dir,
     database_path,
     open_store,
 )
+from exporter_desk.store.migrations import migrate
+from tests.datafolders import damage_table
 from tests.store.conftest import World, buyer, dump, exporter
 
 
@@ -64,13 +69,15 @@ def test_refuses_a_file_that_is_not_sqlite_and_leaves_it_untouched(
     assert "not changed" in caught.value.user_message
 
 
-def test_refuses_a_corrupt_sqlite_file_and_leaves_it_untouched(tmp_path: Path) -> None:
+def test_refuses_a_corrupt_sqlite_file_as_damaged_and_leaves_it_untouched(tmp_path: Path) -> None:
     path = tmp_path / DB_FILENAME
     content = b"SQLite format 3\x00" + b"\xff" * 4000
     path.write_bytes(content)
-    with pytest.raises(NotADatabaseError):
+    with pytest.raises(DamagedDatabaseError) as caught:
         open_store(path)
     assert path.read_bytes() == content
+    assert "is damaged" in caught.value.user_message
+    assert "There is no backup" in caught.value.user_message
 
 
 def test_refuses_another_programs_sqlite_database_and_leaves_it_untouched(tmp_path: Path) -> None:
@@ -205,3 +212,83 @@ def test_the_domain_sample_book_saves_with_the_ids_it_expects(store: Store) -> N
         assert saved.id == obj.id, obj  # type: ignore[attr-defined]
         assert repository.get(saved.id) == obj  # type: ignore[attr-defined]
     assert store.integrity_check() == ["ok"]
+
+
+def test_a_damaged_table_page_is_named_with_its_page_and_the_file_is_never_written(
+    store: Store, world: World
+) -> None:
+    path = store.path
+    store.close()
+    page = damage_table(path, "parties")
+    damaged = path.read_bytes()
+    with open_store(path) as reopened:
+        with pytest.raises(DamagedDatabaseError) as caught:
+            reopened.parties.list()
+        assert reopened.is_damaged
+        with pytest.raises(DamagedDatabaseError):
+            reopened.quick_check()
+        with pytest.raises(DamagedDatabaseError):  # even a table that reads fine
+            reopened.products.save(reopened.products.list()[0])
+    assert path.read_bytes() == damaged  # closing wrote nothing (no PRAGMA optimize)
+    assert caught.value.where == f"page {page}, table parties"
+    message = caught.value.user_message
+    assert f"is damaged (page {page}, table parties)" in message
+    assert "did not change it" in message
+    assert "free disk space" not in message
+
+
+def test_the_damage_message_offers_the_latest_backup_and_how_to_restore_it(
+    store: Store, world: World
+) -> None:
+    taken = backup(store, store.path.parent / "backups")
+    path = store.path
+    store.close()
+    damage_table(path, "invoices")
+    with open_store(path, read_only=True) as reopened, pytest.raises(DamagedDatabaseError) as e:
+        reopened.invoices.list()
+    assert e.value.latest_backup == taken
+    message = e.value.user_message
+    assert "Your latest backup is from " in message
+    assert taken.name in message
+    assert f'exporter-desk restore --data "{path.parent}"' in message
+
+
+def test_a_read_only_store_reads_everything_and_writes_nothing(store: Store, world: World) -> None:
+    path = store.path
+    parties = store.parties.list()
+    store.close()
+    before = path.read_bytes()
+    with open_store(path, read_only=True) as reopened:
+        assert reopened.read_only
+        assert reopened.parties.list() == parties
+        assert reopened.invoices.get(world.invoice.id) == world.invoice  # type: ignore[arg-type]
+        with pytest.raises(ReadOnlyDataError) as caught:
+            reopened.parties.save(buyer())
+    assert path.read_bytes() == before
+    assert "restore" not in caught.value.user_message
+
+
+def test_a_read_only_store_refuses_a_database_that_needs_an_upgrade_first(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    migrate(conn, target=LATEST_VERSION - 1)
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(ReadOnlyDataError) as caught:
+        open_store(db_path, read_only=True)
+    assert db_path.read_bytes() == before
+    assert "cannot upgrade its database" in caught.value.user_message
+
+
+def test_a_damaged_first_page_is_named_and_refused_at_open(store: Store, world: World) -> None:
+    path = store.path
+    store.close()
+    with path.open("r+b") as handle:  # after the 100-byte file header: the schema's b-tree
+        handle.seek(100)
+        handle.write(b"\xa5" * 3996)
+    damaged = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(DamagedDatabaseError) as caught:
+            open_store(path, read_only=read_only)
+        assert "is damaged (page 1, the list of tables)" in caught.value.user_message
+    assert path.read_bytes() == damaged

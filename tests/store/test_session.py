@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from exporter_desk.store import ConstraintError, StorageFailedError, Store
-from exporter_desk.store._session import Session
+from exporter_desk.store import ConstraintError, ReadOnlyDataError, StorageFailedError, Store
+from exporter_desk.store._session import Session, translate
 from tests.store.conftest import World, dump
 
 
@@ -38,15 +38,23 @@ def test_no_real_ever_lands_in_a_money_or_decimal_column(store: Store, world: Wo
     assert [row[0] for row in kinds] == ["text"]
 
 
-def test_writing_to_a_read_only_database_reports_a_storage_failure(
+def test_writing_to_a_read_only_database_says_read_only_and_never_suggests_a_restore(
     store: Store, world: World, db_path: Path
 ) -> None:
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     session = Session(conn, db_path)
     try:
-        with pytest.raises(StorageFailedError) as caught, session.transaction():
+        with pytest.raises(ReadOnlyDataError) as caught, session.transaction():
             session.execute("DELETE FROM settings")
-        assert "could not write to its database" in caught.value.user_message
-        assert "nothing was saved" in caught.value.user_message
+        assert "is read-only" in caught.value.user_message
+        assert "restore" not in caught.value.user_message
+        assert "Your data is intact" in caught.value.user_message
     finally:
         conn.close()
+
+
+def test_a_full_disk_is_a_storage_failure_that_saved_nothing() -> None:
+    error = translate(sqlite3.OperationalError("database or disk is full"))
+    assert isinstance(error, StorageFailedError)
+    assert "Check free disk space" in error.user_message
+    assert "nothing was saved" in error.user_message
