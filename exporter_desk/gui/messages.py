@@ -37,7 +37,8 @@ _TEMPLATES = (
     # domain/codes.py
     QT_TRANSLATE_NOOP(
         "Messages",
-        "'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.",
+        "'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN, or the "
+        "English name such as China.",
     ),
     QT_TRANSLATE_NOOP(
         "Messages",

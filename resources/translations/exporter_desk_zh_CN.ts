@@ -1588,8 +1588,8 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>{label}的小数位数超过 {currency} 允许的位数（{units}）。</translation>
     </message>
     <message>
-        <source>'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN.</source>
-        <translation>“{code}”不是 ISO 3166 国家代码；请使用两个字母，例如 CN、DE 或 VN。</translation>
+        <source>'{code}' is not an ISO 3166 country code; use two letters such as CN, DE or VN, or the English name such as China.</source>
+        <translation>“{code}”不是 ISO 3166 国家代码；请使用两个字母（例如 CN、DE 或 VN）或英文国名（例如 China）。</translation>
     </message>
     <message>
         <source>'{code}' is not an ISO 4217 currency; use three letters such as USD, EUR or CNY.</source>

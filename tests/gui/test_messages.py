@@ -68,7 +68,8 @@ def test_every_domain_problem_of_the_sample_is_known_and_in_chinese(chinese: Non
 def test_a_required_field_message_is_translated_with_its_label(chinese: None) -> None:
     assert translate_message("The English name is required.") == "英文名称为必填项。"
     assert translate_message("'XX' is not an ISO 3166 country code; use two letters such as "
-                             "CN, DE or VN.").startswith("“XX”不是 ISO 3166")  # fmt: skip
+                             "CN, DE or VN, or the English name such as China."
+                             ).startswith("“XX”不是 ISO 3166")  # fmt: skip
 
 
 def test_english_stays_english_and_unknown_text_passes_through(app: QApplication) -> None:
