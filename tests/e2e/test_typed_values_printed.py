@@ -26,7 +26,11 @@ from exporter_desk.store import Store, database_path, open_store
 from exporter_desk.verify import Result, verify_pdf
 from tests.documents._pdf import flat
 
-NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+def _now() -> dt.datetime:
+    """Issue time: read when the test runs, not at collection, which may be minutes earlier
+    than the member certificate the fixture enrols (its validity starts at enrolment)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
 
 
 @dataclass
@@ -89,7 +93,7 @@ def test_the_signed_invoice_prints_typed_codes_in_their_display_form(desk: Desk)
         desk.network,
         DocumentKind.COMMERCIAL_INVOICE,
         invoice.id or 0,
-        now=NOW,
+        now=_now(),
     )
     assert doc.status is DocumentStatus.REGISTERED
     verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))

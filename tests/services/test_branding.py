@@ -24,7 +24,11 @@ from exporter_desk.verify import Result, verify_pdf
 
 from .conftest import Desk
 
-NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+def _now() -> dt.datetime:
+    """Issue time: read when the test runs, not at collection, which may be minutes earlier
+    than the member certificate the fixture enrols (its validity starts at enrolment)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
 
 
 def image_bytes(width: int, height: int, fmt: str = "PNG") -> bytes:
@@ -104,7 +108,7 @@ def test_issuing_uses_the_stored_logo_and_seal(desk: Desk) -> None:
         desk.network,
         DocumentKind.COMMERCIAL_INVOICE,
         1,
-        now=NOW,
+        now=_now(),
         options=IssueOptions(visible_seal=True),
     )
     page = PdfReader(doc.path).pages[0]
