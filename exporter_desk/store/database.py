@@ -32,7 +32,7 @@ from exporter_desk.store.outbox import OutboxRepository
 from exporter_desk.store.packing_lists import PackingListRepository
 from exporter_desk.store.parties import PartyRepository
 from exporter_desk.store.products import ProductRepository
-from exporter_desk.store.received import ReceivedDocumentRepository
+from exporter_desk.store.received import DealFiles, ReceivedDocumentRepository
 from exporter_desk.store.settings import SettingsRepository
 from exporter_desk.store.shipments import ShipmentRepository
 
@@ -79,6 +79,7 @@ class Store:
         self.settings = SettingsRepository(session)
         self.credits = CreditRepository(session)
         self.received = ReceivedDocumentRepository(session)
+        self.deal_files = DealFiles(session)
 
     @property
     def path(self) -> Path:

@@ -29,6 +29,7 @@ from exporter_desk.domain.received import (
 from exporter_desk.domain.shipment import Container
 from exporter_desk.store._convert import check_sizes, date_text, dec_or_none, text_date
 from exporter_desk.store._repository import Repository
+from exporter_desk.store._session import Session
 
 _USES_SQL = """
 SELECT d.id, d.reference, 'shipment' FROM shipments AS s
@@ -189,4 +190,63 @@ def _typed(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-__all__ = ["ReceivedDocumentRepository", "TransportDocumentUse"]
+class DealFiles:
+    """Which rows make up a deal's file, by index: its invoices (those of its sales contract),
+    their packing lists and shipments, and the other deals' margins (``store.deal_files``)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def invoice_ids(self, deal_id: DealId) -> builtins.list[int]:
+        return [
+            row[0]
+            for row in self._s.rows(
+                "SELECT i.id FROM deals AS d JOIN invoices AS i ON i.contract_id = "
+                "d.sales_contract_id WHERE d.id = ? ORDER BY i.id",
+                (deal_id,),
+            )
+        ]
+
+    def shipment_ids(self, deal_id: DealId) -> builtins.list[int]:
+        return [
+            row[0]
+            for row in self._s.rows(
+                "SELECT DISTINCT i.shipment_id FROM deals AS d JOIN invoices AS i "
+                "ON i.contract_id = d.sales_contract_id WHERE d.id = ? "
+                "AND i.shipment_id IS NOT NULL ORDER BY i.shipment_id",
+                (deal_id,),
+            )
+        ]
+
+    def margins(
+        self, *, excluding: DealId | None = None, limit: int = 500
+    ) -> builtins.list[DealMargin]:
+        """Purchase and sales totals (minor units) of the latest ``limit`` deals with both
+        legs, excluding one; each contract's total is the sum of its rounded lines."""
+        rows = self._s.rows(_MARGINS_SQL, (excluding, limit))
+        return [DealMargin(DealId(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class DealMargin:
+    deal_id: DealId
+    purchase_currency: str
+    purchase_minor: int
+    sales_currency: str
+    sales_minor: int
+
+
+_MARGINS_SQL = """
+SELECT d.id, pc.currency,
+       (SELECT coalesce(sum(amount_minor), 0) FROM contract_lines WHERE contract_id = pc.id),
+       sc.currency,
+       (SELECT coalesce(sum(amount_minor), 0) FROM contract_lines WHERE contract_id = sc.id)
+FROM deals AS d
+JOIN contracts AS pc ON pc.id = d.purchase_contract_id
+JOIN contracts AS sc ON sc.id = d.sales_contract_id
+WHERE d.id IS NOT ?
+ORDER BY d.id DESC LIMIT ?
+"""
+
+
+__all__ = ["DealFiles", "DealMargin", "ReceivedDocumentRepository", "TransportDocumentUse"]
