@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from exporter_desk.domain.received import ReceivedKind
 from exporter_desk.examine import RULES, Presentation, Severity, examine
 from tests.examine.conftest import received
-from exporter_desk.domain.received import ReceivedKind
 
 
 def test_the_sample_deal_with_its_credit_examines_clean(clean: Presentation) -> None:
