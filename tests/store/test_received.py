@@ -120,3 +120,26 @@ def test_other_deals_margins_come_from_their_contract_lines(store: Store, world:
     assert margin.deal_id == deal.id
     assert margin.sales_minor == world.contract.total().minor == margin.purchase_minor
     assert store.deal_files.margins(excluding=deal.id) == []
+
+
+def test_a_deal_with_received_documents_cannot_be_deleted(store: Store) -> None:
+    from exporter_desk.store.errors import InUseError
+
+    deal = store.deals.save(Deal(reference="DEAL-1"))
+    assert deal.id is not None
+    store.received.save(_bl(deal.id))
+    with pytest.raises(InUseError) as caught:
+        store.deals.delete(deal.id)
+    assert "received documents" in caught.value.user_message
+    assert store.deals.get(deal.id) == deal
+
+
+def test_the_export_carries_credits_and_received_documents(store: Store) -> None:
+    from exporter_desk.store import export_json
+
+    deal = store.deals.save(Deal(reference="DEAL-1"))
+    assert deal.id is not None
+    store.received.save(_bl(deal.id))
+    data = export_json(store)
+    assert data["received_documents"][0]["number"] == "COSU6123456780"
+    assert data["credits"] == []
