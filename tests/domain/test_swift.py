@@ -184,7 +184,7 @@ def test_a_usance_credit_inside_the_swift_envelope() -> None:
     credit = reading.credit
     assert credit.problems() == []
     assert [(u.tag, u.reason) for u in reading.unplaced] == [
-        ("51A", "field 51A is not one the credit form holds")
+        ("51A", "Field 51A is not one the credit form holds.")
     ]
     assert credit.number == "LC2610ICBK0301"
     assert credit.issue_date == dt.date(2026, 10, 10)
@@ -311,7 +311,7 @@ def test_an_mt707_amends_the_credit_and_keeps_the_history() -> None:
     reading = parse_mt707(AMENDMENT, credit)
     assert reading.credit_number == credit.number
     assert [(u.tag, u.reason) for u in reading.unplaced] == [
-        ("47B", "a deletion must be applied by hand: say which item goes")
+        ("47B", "A deletion must be applied by hand: say which item goes.")
     ]
     amended = credit.amended(reading.amendment)
     assert amended.expiry_date == dt.date(2027, 1, 31)
