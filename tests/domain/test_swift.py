@@ -333,3 +333,12 @@ def test_an_amendment_in_another_currency_is_not_applied() -> None:
     reading = parse_mt707(":20:X\n:26E:2\n:32B:USD100,00\n", credit)
     assert reading.amendment.updates == ()
     assert "the credit in JPY" in reading.unplaced[0].reason
+
+
+def test_an_mt707_replacing_the_goods_rereads_the_trade_term() -> None:
+    credit = parse_mt700(YEN).credit
+    text = ":20:MUFG-26-LC-0093\n:26E:2\n:45B:/REPALL/+BALL BEARINGS 6205-2RS\n+CFR OSAKA\n"
+    amended = credit.amended(parse_mt707(text, credit).amendment)
+    assert amended.goods == "+BALL BEARINGS 6205-2RS\n+CFR OSAKA"
+    assert amended.incoterm is Incoterm.CFR
+    assert [c[0] for c in amended.amendments[0].changes] == ["goods", "incoterm"]
