@@ -537,14 +537,15 @@ def _run_examine(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.domain.deal import DealId
     from exporter_desk.services.examining import discrepancies_to_json, examine_deal
 
-    with _open(args) as store:
+    with _open(args, write=False) as store:
         found = examine_deal(store, DealId(args.deal))
     if args.json:
         print(discrepancies_to_json(found), file=out)
     elif not found:
         print(f"Deal {args.deal}: no discrepancies found.", file=out)
     else:
-        print(f"Deal {args.deal}: {len(found)} discrepancies.", file=out)
+        noun = "discrepancy" if len(found) == 1 else "discrepancies"
+        print(f"Deal {args.deal}: {len(found)} {noun}.", file=out)
         for item in found:
             print(f"- [{item.severity.value}] {item.rule}: {item.message}", file=out)
             print(f"    why: {item.why}", file=out)
