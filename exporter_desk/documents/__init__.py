@@ -26,7 +26,9 @@ from exporter_desk.documents.context import (
 )
 from exporter_desk.documents.layout import DocumentLayoutError, RenderedDocument, SignatureBox
 from exporter_desk.documents.pack import (
+    BANK_PACK_TITLE,
     PACK_ORDER,
+    CoverSection,
     PackDocument,
     PackEntry,
     PackError,
@@ -53,12 +55,14 @@ from exporter_desk.documents.render import (
 )
 
 __all__ = [
+    "BANK_PACK_TITLE",
     "CONTEXT_TYPES",
     "DEFAULT_BENEFICIARY_STATEMENT",
     "PACK_ORDER",
     "BeneficiaryCertificateContext",
     "BillOfExchangeContext",
     "ContractContext",
+    "CoverSection",
     "DocumentContext",
     "DocumentDataError",
     "DocumentLayoutError",
