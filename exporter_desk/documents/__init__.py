@@ -28,6 +28,7 @@ from exporter_desk.documents.layout import DocumentLayoutError, RenderedDocument
 from exporter_desk.documents.pack import (
     BANK_PACK_TITLE,
     PACK_ORDER,
+    PACK_TITLE,
     CoverSection,
     PackDocument,
     PackEntry,
@@ -59,6 +60,7 @@ __all__ = [
     "CONTEXT_TYPES",
     "DEFAULT_BENEFICIARY_STATEMENT",
     "PACK_ORDER",
+    "PACK_TITLE",
     "BeneficiaryCertificateContext",
     "BillOfExchangeContext",
     "ContractContext",

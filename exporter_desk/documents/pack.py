@@ -69,6 +69,7 @@ __all__ = [
     "MANIFEST_NAME",
     "PACK_FORMAT",
     "PACK_ORDER",
+    "PACK_TITLE",
     "RECORD_NAME",
     "CoverSection",
     "PackDocument",

@@ -551,7 +551,9 @@ def _page_digest(page: Any, memo: dict[int, bytes], *, stamped: bool) -> bytes:
 
 
 def _iter_array(value: Any) -> Iterator[Any]:
-    target = value.get_object() if isinstance(value, generic.IndirectObject) else value
+    target: Any = value
+    if isinstance(value, generic.IndirectObject):
+        target = value.get_object()  # type: ignore[no-untyped-call]
     if isinstance(target, generic.ArrayObject):
         for i in range(len(target)):
             yield target.raw_get(i)
@@ -560,12 +562,11 @@ def _iter_array(value: Any) -> Iterator[Any]:
 
 
 def _without_stamp(resources: Any) -> Any:
-    copy = generic.DictionaryObject({k: resources.raw_get(k) for k in resources})
+    copy: Any = generic.DictionaryObject({k: resources.raw_get(k) for k in resources})  # type: ignore[no-untyped-call]
     xobjects = _pdf.get(copy, "/XObject")
     if isinstance(xobjects, generic.DictionaryObject) and _STAMP in xobjects:
-        rest = generic.DictionaryObject(
-            {k: xobjects.raw_get(k) for k in xobjects if str(k) != _STAMP}
-        )
+        kept = {k: xobjects.raw_get(k) for k in xobjects if str(k) != _STAMP}
+        rest = generic.DictionaryObject(kept)  # type: ignore[no-untyped-call]
         if rest:
             copy[generic.NameObject("/XObject")] = rest
         else:
@@ -585,7 +586,8 @@ def _digest(value: Any, memo: dict[int, bytes], depth: int, path: frozenset[int]
             return memo[number]
         if number in path:
             return b"cycle"
-        result = _digest(value.get_object(), memo, depth + 1, path | {number})
+        target = value.get_object()  # type: ignore[no-untyped-call]
+        result = _digest(target, memo, depth + 1, path | {number})
         memo[number] = result
         return result
     h = hashlib.sha256()
