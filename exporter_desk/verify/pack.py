@@ -52,6 +52,7 @@ __all__ = [
 MANIFEST_NAME: Final = "pack.json"
 RECORD_NAME: Final = "document.json"
 PACK_FORMATS: Final = frozenset({"exporter-desk-pack/v2"})
+_PACK_MARKS: Final = (b"pack.json", b"pack\\056json", b"/ObjStm")
 _MAX_MANIFEST: Final = 1024 * 1024
 _STAMP: Final = "/XPackStamp"
 _SKIPPED_PAGE_KEYS: Final = frozenset({"/Parent", "/Annots", "/Contents", "/Resources", "/Type"})
@@ -218,7 +219,8 @@ def is_pack(source: bytes | Path, limits: Limits = DEFAULT_LIMITS) -> bool:
     """Whether the file lists its contents in ``pack.json`` (never raises)."""
     try:
         data = _read(source, limits)
-        if data is None or MANIFEST_NAME.encode() not in data:
+        # The name is in the bytes (pypdf escapes its dot) unless it sits in an object stream.
+        if data is None or not any(mark in data for mark in _PACK_MARKS):
             return False
         opened = _pdf.open_pdf(data, limits, Deadline(limits))
         return bool(_specs(opened, limits).get(MANIFEST_NAME))
