@@ -342,9 +342,10 @@ def _deal_of(store: Store, invoices: Sequence[Invoice]) -> DealId | None:
     contract_ids = {i.contract_id for i in invoices if i.contract_id is not None}
     if not contract_ids:
         return None
-    for deal in store.deals.list(limit=10_000):
-        if deal.sales_contract_id in contract_ids and deal.id is not None:
-            return deal.id
+    for offset in range(0, store.deals.count(), 1000):
+        for deal in store.deals.list(offset=offset, limit=1000):
+            if deal.sales_contract_id in contract_ids and deal.id is not None:
+                return deal.id
     return None
 
 
