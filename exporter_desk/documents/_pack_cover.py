@@ -162,12 +162,12 @@ def render_cover(
     story += [
         layout.spacer(3),
         layout.declaration(
-            "Originals are marked ORIGINAL and copies COPY in the top margin of every page; each "
-            "set follows the one before it. Every page keeps its own page number and shows its "
+            "Originals are marked ORIGINAL (an issued document carries its own mark) and copies "
+            "COPY in the top margin of every page; each set follows the one before it. Every page keeps its own page number and shows its "
             "pack page number at the foot. Each document's issued, signed PDF is embedded "
             "in this file as an attachment, where it keeps its signature: the attachments are "
             "the documents of record, and Exporter Desk checks every printed page against them.",
-            "正本每页上方标注 ORIGINAL，副本标注 COPY；各份依次排列。每页保留本单据页码，并在页脚标注汇总页码。"
+            "正本每页上方标注 ORIGINAL（已签发的单据自带正本标记），副本标注 COPY；各份依次排列。每页保留本单据页码，并在页脚标注汇总页码。"
             "各单据已签发并签名的 PDF 作为附件嵌入本文件并保留其签名：附件为正式单据，Exporter Desk "
             "会逐页核对打印页与附件是否一致。",
         ),

@@ -477,7 +477,11 @@ def build_pack(
         else:
             context = load_context(store, c.kind, c.source_id)
             document = render_document(c.kind, context, replace(render, mark=None)).pdf
-        entries.append(PackEntry(document, c.label, c.number, c.originals, c.copies, c.kind))
+        entries.append(
+            PackEntry(
+                document, c.label, c.number, c.originals, c.copies, c.kind, c.issued is not None
+            )
+        )
     if not entries:
         raise EmptyPackError(
             f"{plan.title}: nothing ticked can be made",
