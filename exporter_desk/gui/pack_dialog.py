@@ -97,6 +97,15 @@ class PackContentsDialog(QDialog):
             )
         )
         self.issue_first.setChecked(any(c.ticked and not c.is_issued for c in plan.candidates))
+        self.bank = QCheckBox(
+            translate(
+                "PackDialog",
+                "Bank pack: add the deal summary, examination and verification to the cover, "
+                "and issue the pack itself (registered and signed)",
+            )
+        )
+        self.bank.setEnabled(plan.start[0] == "deal")
+        self.bank.toggled.connect(self._on_bank)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828;")
         buttons = QDialogButtonBox(
@@ -109,6 +118,7 @@ class PackContentsDialog(QDialog):
         layout.addWidget(QLabel(credit))
         layout.addWidget(self.documents)
         layout.addWidget(self.issue_first)
+        layout.addWidget(self.bank)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(640, 380)
@@ -131,6 +141,13 @@ class PackContentsDialog(QDialog):
                 for row, candidate in enumerate(self._plan.candidates)
             ),
         )
+
+    @Slot(bool)
+    def _on_bank(self, bank: bool) -> None:
+        # A bank pack holds only issued documents: what is not issued is issued first.
+        if bank:
+            self.issue_first.setChecked(True)
+        self.issue_first.setEnabled(not bank)
 
     @Slot()
     def _check(self) -> None:
@@ -155,10 +172,22 @@ def _plan(data_dir: Path, of: str, record_id: int, originals: int, copies: int, 
 
 
 def _build(
-    data_dir: Path, plan: PackPlan, target: Path, paper: str, keystore: Any, progress: Progress
+    data_dir: Path,
+    plan: PackPlan,
+    target: Path,
+    paper: str,
+    keystore: Any,
+    bank: bool,
+    progress: Progress,
 ) -> Path:
     from exporter_desk.services._files import write_atomically
-    from exporter_desk.services.packs import PackOptions, build_pack, issue_missing
+    from exporter_desk.services.packs import (
+        NotIssuedError,
+        PackOptions,
+        build_pack,
+        issue_bank_pack,
+        issue_missing,
+    )
     from exporter_desk.store import database_path, open_store
 
     with open_store(database_path(data_dir)) as store:
@@ -168,6 +197,22 @@ def _build(
             keys = keystore()
             with open_network(data_dir, store, keys) as network:
                 progress(10, translate("PackDialog", "Issuing the ticked documents..."))
+                if bank:
+                    doc = issue_bank_pack(
+                        store, keys, data_dir, network, plan, options=PackOptions(paper=paper)
+                    )
+                    if not doc.path:
+                        raise NotIssuedError(
+                            f"bank pack {doc.number} awaits registration",
+                            user_message=translate(
+                                "PackDialog",
+                                "The trust network could not be reached: bank pack {number} "
+                                "waits in the outbox; once it is registered it is in the "
+                                "Documents list.",
+                            ).format(number=doc.number),
+                        )
+                    write_atomically(target, Path(doc.path).read_bytes())
+                    return target
                 plan = issue_missing(store, keys, data_dir, network, plan)
         progress(60, translate("PackDialog", "Building the pack..."))
         data = build_pack(store, plan, PackOptions(paper=paper))
@@ -204,7 +249,10 @@ class PackFlow(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         plan = dialog.chosen_plan()
-        issue = dialog.issue_first.isChecked() and any(not c.is_issued for c in plan.ticked)
+        bank = dialog.bank.isChecked()
+        issue = bank or (
+            dialog.issue_first.isChecked() and any(not c.is_issued for c in plan.ticked)
+        )
         start = str(QSettings().value("folders/packs", str(Path.home())))
         name, _ = QFileDialog.getSaveFileName(
             page,
@@ -222,7 +270,7 @@ class PackFlow(QObject):
         data_dir, paper = page.data_dir, page._paper
 
         def run(progress: Progress) -> Any:
-            return _build(data_dir, plan, target, paper, keystore, progress)
+            return _build(data_dir, plan, target, paper, keystore, bank, progress)
 
         page._run(
             run, translate("PackDialog", "Building the pack..."), page._on_packed, network=issue

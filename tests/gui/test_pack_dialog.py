@@ -60,3 +60,21 @@ def test_nothing_ticked_is_refused_with_a_reason(
     dialog._check()
     assert dialog.error.text() == "Tick at least one document."
     assert dialog.result() == 0
+
+
+def test_a_bank_pack_is_offered_for_a_deal_and_issues_what_is_missing(
+    app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    with open_store(database_path(tmp_path)) as store:
+        seed_demo(store)
+        by_deal = plan_pack(store, deal=1)
+        by_shipment = plan_pack(store, shipment=1)
+    shipment_dialog = PackContentsDialog(by_shipment)
+    qtbot.addWidget(shipment_dialog)
+    assert not shipment_dialog.bank.isEnabled()
+    dialog = PackContentsDialog(by_deal)
+    qtbot.addWidget(dialog)
+    assert dialog.bank.isEnabled()
+    dialog.issue_first.setChecked(False)
+    dialog.bank.setChecked(True)
+    assert dialog.issue_first.isChecked() and not dialog.issue_first.isEnabled()
