@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.platypus import Flowable, KeepTogether
+
 from exporter_desk.documents._format import format_date, party_text
 from exporter_desk.documents._issue import company_header
 from exporter_desk.documents._pack_plan import PackEntry, PackPlan
@@ -147,9 +149,9 @@ def render_cover(
         layout.spacer(3),
     ]
     for section in sections:
-        story += [layout.spacer(2), layout.section_title(section.title), layout.spacer(1.5)]
+        part: list[Flowable] = [layout.section_title(section.title), layout.spacer(1.5)]
         if section.columns and section.rows:
-            story += [
+            part += [
                 layout.line_items(
                     [Column(label, width) for label, width in section.columns],
                     [ItemRow(row) for row in section.rows],
@@ -158,7 +160,9 @@ def render_cover(
                 layout.spacer(1.5),
             ]
         if section.note:
-            story.append(layout.paragraph(section.note, small=True))
+            part.append(layout.paragraph(section.note, small=True))
+        # never a heading alone at the foot of a page (a long table still splits)
+        story += [layout.spacer(2), KeepTogether(part)]
     story += [
         layout.spacer(3),
         layout.declaration(

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from exporter_desk.documents import (
     BANK_PACK_TITLE,
+    PACK_ORDER,
     PACK_TITLE,
     CoverSection,
     DocumentDataError,
@@ -495,7 +496,7 @@ def build_pack(
             (Label("Number", "编号"), 1.7),
             (Label("Status", "状态"), 3.2),
         ),
-        tuple((c.label, c.number, _status_text(c)) for c in ticked),
+        tuple((c.label, c.number, _status_text(c)) for c in sorted(ticked, key=_pack_rank)),
     )
     return build_pdf_pack(
         plan.title,
@@ -509,6 +510,10 @@ def build_pack(
         cover_title=BANK_PACK_TITLE if bank else PACK_TITLE,
         record=record,
     )
+
+
+def _pack_rank(candidate: Candidate) -> int:
+    return PACK_ORDER.index(candidate.kind) if candidate.kind in PACK_ORDER else len(PACK_ORDER)
 
 
 def _check_all_issued(ticked: Sequence[Candidate]) -> None:
