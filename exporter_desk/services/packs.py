@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter_desk.documents import (
     BANK_PACK_TITLE,
@@ -56,10 +57,12 @@ from exporter_desk.domain.credit import RequiredKind
 from exporter_desk.errors import ExporterError
 from exporter_desk.services.contexts import SOURCE_TABLES, load_context
 from exporter_desk.services.identity import company_party
-from exporter_desk.services.network import Connection
-from exporter_desk.signing import Keystore
 from exporter_desk.store import NotFoundError, Store
-from exporter_desk.verify import Trust
+
+if TYPE_CHECKING:
+    from exporter_desk.services.network import Connection
+    from exporter_desk.signing import Keystore
+    from exporter_desk.verify import Trust
 
 __all__ = [
     "Candidate",
@@ -208,6 +211,13 @@ def plan_pack(
     if sum(x is not None for x in (invoice, shipment, deal)) != 1:
         raise ValueError("plan_pack takes exactly one of invoice, shipment, deal")
     options = options or PackOptions()
+    start = (
+        ("deal", deal)
+        if deal is not None
+        else ("shipment", shipment)
+        if shipment is not None
+        else ("invoice", int(invoice or 0))
+    )
     sources: list[tuple[DocumentKind, int]] = []
     roles: list[tuple[str, int | None]] = []
     details: list[tuple[str, str]] = []
@@ -258,11 +268,8 @@ def plan_pack(
             user_message=f"{what} has no contract or invoice yet, so there is nothing to pack. "
             "For a shipment, set the shipment on its commercial invoice first.",
         )
-    credit = (
-        store.credits.for_deal(deal_id)[-1]
-        if deal_id is not None and store.credits.for_deal(deal_id)
-        else None
-    )
+    credits = store.credits.for_deal(deal_id) if deal_id is not None else []
+    credit = credits[-1] if credits else None  # the latest, as the examiner takes it
     required = (
         {_REQUIRED_KINDS[d.kind] for d in credit.documents if d.kind in _REQUIRED_KINDS}
         if credit is not None
@@ -294,10 +301,7 @@ def plan_pack(
             )
         )
     return PackPlan(
-        start=(
-            "deal" if deal is not None else "shipment" if shipment is not None else "invoice",
-            deal or shipment or invoice or 0,
-        ),
+        start=start,
         title=title,
         reference=reference,
         deal_id=deal_id,
