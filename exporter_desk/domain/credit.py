@@ -38,6 +38,7 @@ from exporter_desk.domain.money import Money, round_money
 CreditId = NewType("CreditId", int)
 
 DEFAULT_PRESENTATION_DAYS = 21  # UCP 600 art. 14(c), when field 48 is silent
+_ABOUT = re.compile(r"\b(ABOUT|APPROXIMATELY)\b")
 _LOCODE_IN_TEXT = re.compile(r"\b([A-Z]{2}\s?[A-Z2-9]{3})\b")
 
 
@@ -152,7 +153,7 @@ class LetterOfCredit:
     @property
     def is_about(self) -> bool:
         """UCP 600 art. 30(a): "about" before the amount or quantity allows 10% either way."""
-        return "ABOUT" in self.goods.upper().split() or "APPROXIMATELY" in self.goods.upper()
+        return _ABOUT.search(self.goods.upper()) is not None
 
     def max_amount(self) -> Money:
         plus = self.tolerance_plus or (Decimal(10) if self.is_about else Decimal(0))

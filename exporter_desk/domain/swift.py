@@ -42,7 +42,7 @@ from exporter_desk.domain.errors import DomainError
 
 MAX_TEXT = 100_000  # characters: an MT700 is at most about 10,000; more is not a credit
 _FIELD = re.compile(r"^:([0-9]{2}[A-Z]?):(.*)$")
-_ENVELOPE = re.compile(r"^(\{[0-9]:[^}]*\}?)+\{4:\s*$|^-\}\s*$|^\{[0-9]:.*\}\s*$")
+_ENVELOPE = re.compile(r"^\{[1-5]:.*(\{4:|\})$|^-\}(\{5:.*)?$")  # {1:..}{2:..}{4:  and  -}
 _AMOUNT = re.compile(r"([A-Z]{3})([0-9]{1,15},[0-9]{0,3})")
 _DATE = re.compile(r"[0-9]{6}")
 _TOLERANCE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})")
@@ -224,27 +224,32 @@ def _count(word: str) -> int:
 
 
 def _counts(upper: str, kind: RequiredKind) -> tuple[int, int]:
+    """Originals and copies an item asks for. UCP 600 art. 17(e): "in duplicate", "in two
+    copies" and the like are met by one original and the rest in copies; art. 17(a): at least
+    one original of each stipulated document."""
     number = r"([0-9]{1,2}|" + "|".join(_COUNT_WORDS) + r")"
-    originals = 0
-    copies = 0
-    full_set = re.search(r"FULL\s+SET(?:\s+OF)?\s*\(?\s*([0-9])\s*/\s*([0-9])\s*\)?", upper)
-    match = re.search(number + r"\s+ORIGINALS?\b", upper)
+    full_set = re.search(
+        r"FULL\s+SET(?:\s+OF)?\s*\(?\s*([0-9])\s*/\s*([0-9])\s*\)?"  # FULL SET (3/3)
+        r"|\b([0-9])\s*/\s*([0-9])\s+(?:SETS?|ORIGINALS?)\b",  # 2/3 SET OF ...
+        upper,
+    )
+    originals_match = re.search(number + r"\s+ORIGINALS?\b", upper)
+    copies_match = re.search(number + r"\s+(?:NON[- ]NEGOTIABLE\s+)?COP(?:Y|IES)\b", upper)
+    copies = _count(copies_match.group(1)) if copies_match else 0
     if full_set:
-        originals = int(full_set.group(1))
-    elif match:
-        originals = _count(match.group(1))
-    elif re.search(r"\bFULL\s+SET\b", upper):
-        originals = 3  # a full set as issued; carriers issue B/Ls in sets of three
-    else:
-        for word, value in _PLICATE.items():
-            if word in upper:
-                originals = value
-    match = re.search(number + r"\s+(?:NON[- ]NEGOTIABLE\s+)?COP(?:Y|IES)\b", upper)
-    if match:
-        copies = _count(match.group(1))
-    if not originals and kind is not RequiredKind.OTHER and "COPY" not in upper:
-        originals = 1  # UCP 600 art. 17(a): at least one original of each stipulated document
-    return originals, copies
+        return int(full_set.group(1) or full_set.group(3)), copies
+    if originals_match:
+        return _count(originals_match.group(1)), copies
+    if re.search(r"\bFULL\s+SET\b", upper):
+        return 3, copies  # a full set as issued; carriers issue B/Ls in sets of three
+    for word, value in _PLICATE.items():
+        if word in upper:
+            return 1, value - 1
+    if copies_match and re.search(r"\bIN\s+" + number + r"\s+COPIES", upper):
+        return 1, copies - 1  # "in 5 copies": one original and four copies (art. 17(e))
+    if kind is RequiredKind.OTHER or re.match(r"(PHOTO)?COP(Y|IES)\b", upper):
+        return 0, copies  # "COPY OF ..." asks for no original
+    return 1, copies
 
 
 # -- MT700 -----------------------------------------------------------------------------------
@@ -272,7 +277,7 @@ _TEXT_FIELDS = {
     "71D": "charges",
     "71B": "charges",
 }
-_IGNORED = {"27": "sequence of total", "23": "reference to pre-advice"}
+_IGNORED = {"27": "sequence of total"}  # structural: 1/1 for a credit in one message
 
 
 class _Reader:

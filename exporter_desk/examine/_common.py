@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 
@@ -13,8 +14,10 @@ from exporter_desk.examine.presentation import Presentation
 _NOT_WORD = re.compile(r"[^0-9A-Z]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Upper case, punctuation and runs of spaces made one space: for comparing wording."""
+    """Upper case, punctuation and runs of spaces made one space: for comparing wording.
+    Cached: a credit's long 45A is compared with every invoice line."""
     return " ".join(_NOT_WORD.sub(" ", text.upper()).split())
 
 

@@ -18,11 +18,10 @@ from exporter_desk.domain.received import ReceivedDocument, ReceivedKind
 from exporter_desk.errors import ExporterError
 from exporter_desk.services._files import safe_file_name, write_atomically
 from exporter_desk.store import Store
-from exporter_desk.verify import Trust
+from exporter_desk.verify import Result, Trust
 
 RECEIVED_FOLDER = "received"
 MAX_BYTES = 100 * 1024 * 1024  # a scanned B/L is a few MB; 100 MB is not a trade document
-_RECEIPT_NAME = b"receipt.tlog-proof"
 
 
 class ReceivedFileError(ExporterError):
@@ -39,8 +38,9 @@ def attach_received_document(
     details: ReceivedDocument | None = None,
     trust: Trust | None = None,
 ) -> ReceivedDocument:
-    """Copy ``source`` into ``data_dir/received/<sha256>-<name>``, verify it if it is a PDF
-    that carries a registration receipt (with ``trust``, default the data folder's pinned
+    """Copy ``source`` into ``data_dir/received/<sha256>-<name>``, verify it if it is a signed
+    PDF (one that carries our registration receipt gets its full verdict; an unsigned PDF or
+    another file gets none) (with ``trust``, default the data folder's pinned
     networks), and save the record: ``details`` gives the typed fields the user entered or
     confirmed (its file fields are replaced by the file's own).
 
@@ -70,13 +70,16 @@ def attach_received_document(
     if not existed:
         write_atomically(target, data)
     verdict, detail = "", ""
-    if data.startswith(b"%PDF") and _RECEIPT_NAME in data:
+    if data.lstrip()[:5] == b"%PDF-":
         from exporter_desk.services.trust import load_trust
         from exporter_desk.services.verifying import verify_file
 
+        # The receipt sits in a (usually compressed) embedded file: only the verifier can say
+        # whether one is there. An ordinary unsigned PDF has nothing to verify: no verdict kept.
         result = verify_file(target, trust if trust is not None else load_trust(data_dir))
-        verdict = result.result.value
-        detail = json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True)
+        if result.result is not Result.UNSIGNED:
+            verdict = result.result.value
+            detail = json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True)
     base = details or ReceivedDocument(deal_id, kind, source.name, digest, len(data))
     record = replace(
         base,
