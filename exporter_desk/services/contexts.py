@@ -87,7 +87,11 @@ def load_context(store: Store, kind: DocumentKind, source_id: int) -> DocumentCo
 
     Raises:
         NotFoundError: the source row does not exist.
+        ValueError: ``kind`` is the bank pack, which is built from issued documents
+            (:mod:`exporter_desk.services.packs`), not rendered from one row.
     """
+    if kind is DocumentKind.BANK_PACK:
+        raise ValueError("a bank pack is built by services.packs, not rendered from a context")
     if kind in (DocumentKind.SALES_CONTRACT, DocumentKind.PURCHASE_CONTRACT):
         contract = store.contracts.get(ContractId(source_id))
         return ContractContext(
