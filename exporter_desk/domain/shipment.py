@@ -13,6 +13,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from exporter_desk.domain._checks import Checker
 from exporter_desk.domain.codes import normalize_locode
 from exporter_desk.domain.errors import Problem, raise_if_problems
+from exporter_desk.domain.party import PartyId
 
 ShipmentId = NewType("ShipmentId", int)
 
@@ -73,6 +74,7 @@ class Shipment:
     place_of_delivery: str = ""
     etd: dt.date | None = None
     eta: dt.date | None = None
+    forwarder_id: PartyId | None = None  # the forwarder the shipping instruction goes to
     id: ShipmentId | None = field(default=None, compare=False)
 
     @property
