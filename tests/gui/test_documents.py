@@ -314,3 +314,25 @@ def test_progress_captions_are_words_not_step_names(
     ready.set()
     qtbot.waitUntil(lambda: not page._workers, timeout=10_000)
     assert labels_seen == ["Signing the PDF..."]
+
+
+def test_the_forwarder_chosen_on_the_shipment_is_the_one_instructed(
+    desk: Desk, qtbot: QtBot, data_dir: Path
+) -> None:
+    from exporter_desk.domain import ShipmentId
+    from exporter_desk.gui.editors import ShipmentEditor
+    from exporter_desk.services.contexts import load_context
+
+    editor = desk.window.open_editor("shipments", 1)
+    assert isinstance(editor, ShipmentEditor)
+    qtbot.waitUntil(editor.isEnabled)
+    assert editor.forwarder.value() is None  # the demo names none: no guess either
+    qtbot.waitUntil(lambda: editor.forwarder.choose(2))  # not the invoice's notify party
+    editor.save()
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved.")
+    stored = desk.db(lambda store: store.shipments.get(ShipmentId(1)).forwarder_id)
+    assert stored == 2
+    context = desk.db(lambda store: load_context(store, DocumentKind.SHIPPING_INSTRUCTION, 1))
+    forwarder = getattr(context, "forwarder", None)
+    assert forwarder is not None and forwarder.id == 2
+    editor.close()
