@@ -369,7 +369,8 @@ class DraftPreviewDialog(QDialog):
         self.view = QPdfView()
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # The whole page, so that the DRAFT watermark across it is seen at once.
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
