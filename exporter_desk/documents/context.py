@@ -101,9 +101,7 @@ class RenderOptions:
         if self.language not in ("en", "en+zh"):
             raise ValueError(f"language must be 'en' or 'en+zh', not {self.language!r}")
         if self.mark not in (None, "ORIGINAL", "COPY", "DRAFT"):
-            raise ValueError(
-                f"mark must be 'ORIGINAL', 'COPY', 'DRAFT' or None, not {self.mark!r}"
-            )
+            raise ValueError(f"mark must be 'ORIGINAL', 'COPY', 'DRAFT' or None, not {self.mark!r}")
         if any(ch.isspace() or not ch.isprintable() for ch in self.network_origin):
             raise ValueError(f"network_origin has spaces or controls: {self.network_origin!r}")
 
