@@ -3,7 +3,9 @@
 Run: ``uv run python benchmarks/screenshots.py --out DIR [--lang zh_CN]``. Seeds a fresh data
 folder with the sample company, opens the main window, visits every screen (and the editors of
 the sample invoice, contract and party, and the dialogs for a key passphrase, joining a
-network and issuing a packing list) and saves one PNG per view.
+network and issuing a packing list, and at 1024x640 those of issuing and sharing: the issue
+checklist, a draft preview, the supersede question, sharing our network, and the verdict cards
+AUTHENTIC, TAMPERED and UNTRUSTED ISSUER) and saves one PNG per view.
 """
 
 from __future__ import annotations
@@ -23,14 +25,20 @@ os.environ.setdefault("EXPORTER_DESK_PASSPHRASE", "screenshots-only-passphrase")
 from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from exporter_desk.domain import DocumentKind, PartyId
+from exporter_desk.domain import DocumentKind, IssuedDocument, PartyId
 from exporter_desk.gui import backend, i18n
 from exporter_desk.gui.app import application, create_main_window
+from exporter_desk.gui.document_dialogs import (
+    DraftPreviewDialog,
+    IssueChecklistDialog,
+    SupersedeDialog,
+)
 from exporter_desk.gui.documents_page import IssueDialog
 from exporter_desk.gui.keys import PassphraseDialog, SharedKeystore
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.main_window import Screen
-from exporter_desk.gui.networks import JoinNetworkDialog
+from exporter_desk.gui.networks import JoinNetworkDialog, ShareNetworkDialog
+from exporter_desk.gui.verify_page import VerifyPage
 from exporter_desk.services.demo import seed_demo
 from exporter_desk.services.identity import create_self_signed_identity, set_company_party
 from exporter_desk.store import database_path, open_store
@@ -105,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             1,
             paper="A4",
             progress=lambda _percent, _step: None,
-        )
+        ).document
         laptop_screen()
         app: QApplication = application()
         i18n.set_language(i18n.Language(args.lang))
@@ -174,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             editor.close()
             dialogs(window, tasks, data_dir, out, suffix)
             empty_lists(window, out, suffix)
+            issuing_dialogs(window, _presenter, data_dir, issued, Path(tmp), out, suffix)
         finally:
             window.close()
             tasks.shutdown()
@@ -255,6 +264,111 @@ def empty_lists(window: QWidget, out: Path, suffix: str) -> None:
     page.count_label.hide()
     settle()
     save(window, out / f"40-empty-deals{suffix}.png")
+
+
+SMALL = (1024, 640)
+
+
+def _tampered(pdf: Path, target: Path) -> Path:
+    """An issued PDF with page 1's content swapped in an incremental update."""
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf.read_bytes()), strict=False)
+    page = writer.root["/Pages"]["/Kids"].raw_get(0).get_object()
+    contents = page.raw_get("/Contents")
+    stream = generic.StreamObject(stream_data=b"BT /F1 14 Tf 400 300 Td (TOTAL USD 1.00) Tj ET")
+    writer.objects[(contents.generation, contents.idnum)] = stream
+    out = io.BytesIO()
+    writer.write(out)
+    target.write_bytes(out.getvalue())
+    return target
+
+
+def issuing_dialogs(
+    window: QWidget,
+    presenter: object,
+    data_dir: Path,
+    issued: IssuedDocument,
+    tmp: Path,
+    out: Path,
+    suffix: str,
+) -> None:
+    """Issuing and sharing at 1024x640: checklist, draft, supersede, share, verdict cards."""
+    from dataclasses import replace
+
+    from exporter_desk.domain import InvoiceId
+    from exporter_desk.services.checklist import issue_checklist
+    from exporter_desk.services.sharing import network_share
+    from exporter_desk.services.verifying import verify_file
+    from exporter_desk.verify import Trust, Verdict
+
+    with open_store(database_path(data_dir)) as store:
+        invoice = store.invoices.get(InvoiceId(1))
+        draft = store.invoices.save(
+            replace(invoice, id=None, number="HY-CI-2026-0113", origin_country="", shipment_id=None)
+        )
+        assert draft.id is not None
+        missing = issue_checklist(store, DocumentKind.CERTIFICATE_OF_ORIGIN, draft.id)
+        unchanged = issue_checklist(store, DocumentKind.COMMERCIAL_INVOICE, 1)
+        share = network_share(data_dir, store)
+    for name, checklist in (("40-issue-checklist", missing), ("41-issue-unchanged", unchanged)):
+        dialog = IssueChecklistDialog(checklist, window)
+        dialog.show()
+        settle()
+        save(dialog, out / f"{name}{suffix}.png")
+        dialog.close()
+    preview = backend.preview_document(
+        data_dir, DocumentKind.COMMERCIAL_INVOICE.value, 1, paper="A4", progress=lambda *_: None
+    )
+    shown = DraftPreviewDialog(preview, "Commercial invoice", window)
+    shown.resize(*SMALL)
+    shown.show()
+    wait_until(lambda: shown.pdf.pageCount() > 0)
+    settle(1.0)
+    save(shown, out / f"42-draft-preview{suffix}.png")
+    shown.close()
+    question = SupersedeDialog(issued, window)
+    question.show()
+    settle()
+    save(question, out / f"43-supersede{suffix}.png")
+    question.close()
+    sharing = ShareNetworkDialog(share, presenter, window)  # type: ignore[arg-type]
+    sharing.show()
+    settle()
+    save(sharing, out / f"44-share-network{suffix}.png")
+    sharing.close()
+
+    real = Path(issued.path) if Path(issued.path).is_absolute() else data_dir / issued.path
+    tampered = _tampered(real, tmp / "tampered-invoice.pdf")
+    # Each verdict on a page of its own (at 1024x640): cards of a cleared page are deleted
+    # only once an event loop runs, and this script never starts one.
+    for number, (path, name, trust) in enumerate(
+        (
+            (real, "authentic", None),
+            (tampered, "tampered", None),
+            (real, "untrusted-issuer", Trust(networks=())),
+        ),
+        start=45,
+    ):
+
+        def factory(trust: Trust | None = trust) -> Callable[[Path], Verdict]:
+            if trust is None:
+                return backend.load_verifier(data_dir)
+            return lambda pdf: verify_file(pdf, trust)
+
+        page = VerifyPage(factory, presenter)  # type: ignore[arg-type]
+        page.resize(*SMALL)
+        page.show()
+        page.verify_files([path])
+        wait_until(lambda p=page: not p._workers, 30)
+        if name == "tampered":
+            page.cards[0].toggle.setChecked(True)
+        settle(0.5)
+        save(page, out / f"{number}-verify-{name}{suffix}.png")
+        page.close()
 
 
 if __name__ == "__main__":

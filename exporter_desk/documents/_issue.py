@@ -49,6 +49,8 @@ __all__ = [
 MARKS: dict[str, Mark] = {
     "ORIGINAL": Mark("ORIGINAL", "正本"),
     "COPY": Mark("COPY", "副本"),
+    # A preview that was never registered nor signed: across the page, so no one mistakes it.
+    "DRAFT": Mark("DRAFT", "草稿", style="diagonal"),
 }
 
 

@@ -44,7 +44,7 @@ __all__ = [
     "ShippingInstructionContext",
 ]
 
-MarkText = Literal["ORIGINAL", "COPY"]
+MarkText = Literal["ORIGINAL", "COPY", "DRAFT"]
 
 DEFAULT_BENEFICIARY_STATEMENT = (
     "One full set of non-negotiable copies of the shipping documents has been sent to the "
@@ -100,8 +100,8 @@ class RenderOptions:
             raise ValueError(f"paper must be 'A4' or 'LETTER', not {self.paper!r}")
         if self.language not in ("en", "en+zh"):
             raise ValueError(f"language must be 'en' or 'en+zh', not {self.language!r}")
-        if self.mark not in (None, "ORIGINAL", "COPY"):
-            raise ValueError(f"mark must be 'ORIGINAL', 'COPY' or None, not {self.mark!r}")
+        if self.mark not in (None, "ORIGINAL", "COPY", "DRAFT"):
+            raise ValueError(f"mark must be 'ORIGINAL', 'COPY', 'DRAFT' or None, not {self.mark!r}")
         if any(ch.isspace() or not ch.isprintable() for ch in self.network_origin):
             raise ValueError(f"network_origin has spaces or controls: {self.network_origin!r}")
 

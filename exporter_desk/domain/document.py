@@ -52,6 +52,7 @@ class IssuedDocument:
     receipt: str = ""  # tlog-proof text, once registered
     log_index: int | None = None
     supersedes_id: DocumentId | None = None
+    data_digest: str = ""  # hex SHA-256 of the document's data, without the issue time
     id: DocumentId | None = field(default=None, compare=False)
 
 

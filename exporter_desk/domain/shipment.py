@@ -19,6 +19,7 @@ from exporter_desk.domain.identifiers import (
     parse_transport_document_no,
     parse_voyage,
 )
+from exporter_desk.domain.party import PartyId
 
 ShipmentId = NewType("ShipmentId", int)
 
@@ -82,6 +83,8 @@ class Shipment:
     etd: dt.date | None = None
     eta: dt.date | None = None
     on_board_date: dt.date | None = None  # as the transport document states it (shipped on board)
+
+    forwarder_id: PartyId | None = None  # the forwarder the shipping instruction goes to
     id: ShipmentId | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

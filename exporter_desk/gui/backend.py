@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporter_desk.domain import DocumentKind, IssuedDocument
+from exporter_desk.domain import DocumentKind
 from exporter_desk.errors import ExporterError
 from exporter_desk.gui.keys import KeystoreFactory
 from exporter_desk.store import Store, database_path, open_store
 
 if TYPE_CHECKING:
-    from exporter_desk.services.issuing import DrainResult
+    from exporter_desk.services.issuing import DrainResult, IssueResult
     from exporter_desk.trustnet import NetworkDescriptor
     from exporter_desk.verify import Verdict
 
@@ -77,9 +77,11 @@ def issue_document(
     paper: str,
     progress: Callable[[int, str], None],
     visible_seal: bool = False,
-) -> IssuedDocument:
-    """Render, register and sign one document (``services.issuing.issue_document``); when an
-    earlier document of the same kind and number is registered, the new one supersedes it.
+    supersede: bool = False,
+) -> IssueResult:
+    """Render, register and sign one document (``services.issuing.issue``). Unchanged data
+    issues nothing; changed data supersedes the registered document of the same kind and
+    number only with ``supersede`` (else ``SupersedeRequiredError``: ask the user).
 
     Runs on a worker thread with its own store connection (SQLite connections are per thread,
     and issuing takes too long for the GUI's database thread), the keystore from ``keystore``
@@ -87,8 +89,7 @@ def issue_document(
     (``services.network.open_network``). ``visible_seal``: show the company seal (the image
     chosen in Settings, if any) in the document's signature box.
     """
-    from exporter_desk.services.issuing import IssueOptions
-    from exporter_desk.services.issuing import issue_document as issue
+    from exporter_desk.services.issuing import IssueOptions, issue
     from exporter_desk.services.network import open_network
 
     def report(step: str, fraction: float) -> None:
@@ -106,7 +107,27 @@ def issue_document(
                 source_id,
                 options=IssueOptions(paper=paper, visible_seal=visible_seal),
                 progress=report,
+                supersede=supersede,
             )
+
+
+def preview_document(
+    data_dir: Path, kind: str, source_id: int, *, paper: str, progress: Callable[[int, str], None]
+) -> Path:
+    """Render a DRAFT of the document (``services.issuing.preview_document``: never registered,
+    never signed) into the data folder's ``.drafts`` and return its path; on a worker."""
+    from exporter_desk.services._files import safe_file_name, write_atomically
+    from exporter_desk.services.issuing import IssueOptions
+    from exporter_desk.services.issuing import preview_document as preview
+
+    progress(10, "render")
+    with open_store(database_path(data_dir)) as store:
+        pdf = preview(
+            store, data_dir, DocumentKind(kind), source_id, options=IssueOptions(paper=paper)
+        )
+    target = data_dir / ".drafts" / f"DRAFT {kind} {safe_file_name(str(source_id))}.pdf"
+    write_atomically(target, pdf)
+    return target
 
 
 def drain_outbox(

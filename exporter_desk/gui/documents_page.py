@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QPainter
 from PySide6.QtWidgets import (
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from exporter_desk.domain import DocumentId, DocumentKind, DocumentStatus, IssuedDocument
 from exporter_desk.gui import backend, labels
 from exporter_desk.gui._resources import icon
-from exporter_desk.gui.document_dialogs import SOURCE_OF_KIND, IssueDialog, PackDialog
+from exporter_desk.gui.document_dialogs import (
+    SOURCE_OF_KIND,
+    DraftPreviewDialog,
+    IssueChecklistDialog,
+    IssueDialog,
+    PackDialog,
+    SupersedeDialog,
+)
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
@@ -39,7 +46,25 @@ if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 
+    from exporter_desk.services.checklist import ChecklistItem, IssueChecklist
+
 translate = QCoreApplication.translate
+
+
+def step_text(step: str) -> str:
+    """A worker's step name ("render", "sign") in words for the progress dialog; "" if unknown."""
+    return {
+        "render": translate("DocumentsPage", "Preparing the document..."),
+        "entry": translate("DocumentsPage", "Signing the registration entry..."),
+        "register": translate("DocumentsPage", "Registering with the trust network..."),
+        "sign": translate("DocumentsPage", "Signing the PDF..."),
+        "queued": translate(
+            "DocumentsPage", "The network cannot be reached: it waits in the outbox."
+        ),
+        "done": translate("DocumentsPage", "Done."),
+        "write": translate("DocumentsPage", "Saving..."),
+        "enrol": translate("DocumentsPage", "Enrolling with the network..."),
+    }.get(step, "")
 
 
 def resolve(data_dir: Path, doc: IssuedDocument) -> Path | None:
@@ -66,7 +91,11 @@ class DocumentsPage(QWidget):
         self.data_dir = data_dir
         self.keys = keys
         self.current: IssuedDocument | None = None
-        self._reissuing: IssuedDocument | None = None
+        self._issuing: tuple[DocumentKind, int, bool] | None = None  # kind, source, visible seal
+        self._issue_parent: QWidget | None = None  # the editor the issue was started from
+        self.last_result: object = None  # services.issuing.IssueResult of the last issue
+        self.checklist_dialog: IssueChecklistDialog | None = None
+        self.preview_dialog: DraftPreviewDialog | None = None
         self._workers: list[Worker] = []
         self._progress: QProgressDialog | None = None
         self._pdf: QPdfDocument | None = None
@@ -244,40 +273,128 @@ class DocumentsPage(QWidget):
         kind = dialog.chosen_kind()
         source_id = dialog.picker().value()
         assert source_id is not None
-        self._reissuing = None
-        self._issue(kind, source_id, visible_seal=dialog.visible_seal.isChecked())
+        self.issue_record(kind, source_id, visible_seal=dialog.visible_seal.isChecked())
 
     @Slot()
     def issue_again(self) -> None:
-        """Issue the current document again from its source record's current data; the new
-        document supersedes this one (``services.issuing`` records the supersede)."""
+        """Issue the current document again from its source record's current data: nothing is
+        issued when nothing changed; else the user is asked whether the new one supersedes it."""
         doc = self.current
         if doc is None or doc.status is not DocumentStatus.REGISTERED:
             return
-        answer = QMessageBox.question(
-            self,
-            translate("DocumentsPage", "Issue again"),
-            translate(
-                "DocumentsPage",
-                "Issue {kind} {number} again from the current data of its {source}?\n\nThe new "
-                "document supersedes this one: anyone who verifies this one online is told to "
-                "ask for the new one.",
-            ).format(
-                kind=labels.document_kind(doc.kind),
-                number=doc.number,
-                source=_source_name(doc.source_table),
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self._reissuing = doc
-        self._issue(doc.kind, doc.source_id)
+        self.issue_record(doc.kind, doc.source_id)
 
-    def _issue(self, kind: DocumentKind, source_id: int, *, visible_seal: bool = False) -> None:
-        keystore = self.keys.ask(self)
+    def issue_record(
+        self,
+        kind: DocumentKind,
+        source_id: int,
+        *,
+        visible_seal: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Issue ``kind`` from a record: first the checklist of what it needs (each item a link
+        to its field), then register and sign. ``parent``: the editor it was started from."""
+        from exporter_desk.services.checklist import issue_checklist
+
+        self._issuing = (kind, source_id, visible_seal)
+        self._issue_parent = parent
+        self.tasks.run_db(lambda store: issue_checklist(store, kind, source_id), self._on_checklist)
+
+    @Slot(object)
+    def _on_checklist(self, checklist: IssueChecklist) -> None:
+        if self._issuing is None:
+            return
+        kind, source_id, visible_seal = self._issuing
+        dialog = IssueChecklistDialog(checklist, self._dialog_parent())
+        dialog.field_requested.connect(self._on_field_requested)
+        dialog.preview_requested.connect(self._on_preview_requested)
+        self.checklist_dialog = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.checklist_dialog = None
+            dialog.deleteLater()
+        if accepted:
+            self._issue(kind, source_id, visible_seal=visible_seal)
+
+    def _dialog_parent(self) -> QWidget:
+        parent = self._issue_parent
+        return parent if parent is not None and shiboken6.isValid(parent) else self
+
+    @Slot()
+    def _on_preview_requested(self) -> None:
+        if self._issuing is not None:
+            kind, source_id, _seal = self._issuing
+            self.preview_record(kind, source_id, parent=self.checklist_dialog)
+
+    @Slot(object)
+    def _on_field_requested(self, item: ChecklistItem) -> None:
+        """Go to the field a checklist item names: in the editor the issue came from, or in the
+        record's editor (opened for it), or Settings."""
+        window = self.window()
+        if item.table == "settings":
+            from exporter_desk.gui.main_window import Screen
+
+            show = getattr(window, "show_screen", None)
+            if callable(show):
+                show(Screen.SETTINGS)
+            return
+        editor = self._issue_parent
+        if not (
+            editor is not None
+            and shiboken6.isValid(editor)
+            and getattr(editor, "table", None) == item.table
+            and getattr(editor, "record_id", None) == item.record_id
+        ):
+            open_editor = getattr(window, "open_editor", None)
+            if not callable(open_editor) or item.record_id is None:
+                return
+            editor = open_editor(item.table, item.record_id)
+        focus = getattr(editor, "focus_field", None)
+        if callable(focus):
+            focus(item.field)
+
+    def preview_record(
+        self, kind: DocumentKind, source_id: int, *, parent: QWidget | None = None
+    ) -> None:
+        """Render a DRAFT of ``kind`` from the record on a worker and show it (never registered,
+        never signed)."""
+        data_dir, paper = self.data_dir, self._paper
+        self._preview_parent = parent
+
+        def run(progress: Progress) -> Any:
+            return backend.preview_document(
+                data_dir, kind.value, source_id, paper=paper, progress=progress
+            )
+
+        self._preview_title = labels.document_kind(kind)
+        self._run(run, translate("DocumentsPage", "Preparing the draft..."), self._on_previewed)
+
+    _preview_parent: QWidget | None = None
+    _preview_title = ""
+
+    @Slot(object)
+    def _on_previewed(self, path: object) -> None:
+        parent = self._preview_parent
+        if parent is None or not shiboken6.isValid(parent):
+            parent = self
+        dialog = DraftPreviewDialog(Path(str(path)), self._preview_title, parent)
+        self.preview_dialog = dialog
+        dialog.show()
+
+    def _issue(
+        self,
+        kind: DocumentKind,
+        source_id: int,
+        *,
+        visible_seal: bool = False,
+        supersede: bool = False,
+    ) -> None:
+        keystore = self.keys.ask(self._dialog_parent())
         if keystore is None:
             return  # the passphrase was not given: nothing to say
         data_dir, paper = self.data_dir, self._paper
+        self._issuing = (kind, source_id, visible_seal)
 
         def run(progress: Progress) -> Any:
             return backend.issue_document(
@@ -288,6 +405,7 @@ class DocumentsPage(QWidget):
                 paper=paper,
                 progress=progress,
                 visible_seal=visible_seal,
+                supersede=supersede,
             )
 
         self._run(
@@ -300,19 +418,21 @@ class DocumentsPage(QWidget):
     @Slot(object)
     def _on_issued(self, result: object) -> None:
         self.tasks.notify_changed("documents")  # the list reloads, the outbox is counted
-        issued = result if isinstance(result, IssuedDocument) else None
-        earlier, self._reissuing = self._reissuing, None
+        self.last_result = result
+        issued: IssuedDocument | None = getattr(result, "document", None)
+        superseded: IssuedDocument | None = getattr(result, "superseded", None)
         number = issued.number if issued is not None else ""
-        if earlier is not None and issued is not None and issued.id == earlier.id:
+        if issued is not None and getattr(result, "unchanged", False):
             message = translate(
                 "DocumentsPage",
-                "Nothing changed in the data since {number} was issued: it stays the current "
-                "document.",
-            ).format(number=number)
-        elif earlier is not None:
+                "Nothing changed since {number} was issued on {when}: nothing was issued or "
+                "registered, and it stays the current document.",
+            ).format(number=number, when=issued.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        elif superseded is not None:
             message = translate(
                 "DocumentsPage",
-                "Document {number} was issued again; it supersedes the earlier one.",
+                "Document {number} was issued again; it supersedes the earlier one, which the "
+                "register now marks superseded.",
             ).format(number=number)
         else:
             message = translate("DocumentsPage", "Document {number} was issued.").format(
@@ -326,6 +446,11 @@ class DocumentsPage(QWidget):
             )
         self.last_issued = issued
         self.notice.setText(message)
+        editor = self._issue_parent
+        status = getattr(editor, "status", None) if editor is not None else None
+        if editor is not None and shiboken6.isValid(editor) and isinstance(status, QLabel):
+            status.setText(message)
+        self._issuing = None
 
     @Slot()
     def export_pack(self) -> None:
@@ -384,12 +509,17 @@ class DocumentsPage(QWidget):
         start_worker(worker, self.tasks.network_pool if network else None)
 
     @Slot(int, str)
-    def _on_progress(self, percent: int, message: str) -> None:
-        if self._progress is not None:
-            if percent >= 0:
-                self._progress.setValue(percent)
-            if message:
-                self._progress.setLabelText(message)
+    def _on_progress(self, percent: int, step: str) -> None:
+        """A worker's progress; it may arrive after the dialog closed (setValue on a modal
+        dialog processes events, so the job's end can be handled inside it)."""
+        dialog = self._progress
+        if dialog is None or not shiboken6.isValid(dialog):
+            return
+        text = step_text(step)
+        if text:
+            dialog.setLabelText(text)
+        if percent >= 0:
+            dialog.setValue(percent)  # last: the dialog may be gone once this returns
 
     @Slot(object)
     def _on_finished(self, _result: object) -> None:
@@ -397,21 +527,50 @@ class DocumentsPage(QWidget):
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
+        from exporter_desk.services.issuing import SupersedeRequiredError
+
         self._close_progress()
-        self._reissuing = None
         self.notice.setText("")
         self.keys.note_error(error)
+        issuing, self._issuing = self._issuing, None
+        if isinstance(error, SupersedeRequiredError) and issuing is not None:
+            self.ask_supersede(error.earlier, issuing)
+            return
         if not is_cancel(error):
             self.presenter.show(error)
+
+    def ask_supersede(
+        self, earlier: IssuedDocument, issuing: tuple[DocumentKind, int, bool]
+    ) -> None:
+        """The explicit choice: supersede ``earlier`` with a new document, or leave it be."""
+        box = SupersedeDialog(earlier, self._dialog_parent())
+        self.supersede_dialog = box
+        try:
+            box.exec()
+            confirmed = box.confirmed()
+        finally:
+            self.supersede_dialog = None
+            box.deleteLater()
+        if confirmed:
+            kind, source_id, visible_seal = issuing
+            self._issue(kind, source_id, visible_seal=visible_seal, supersede=True)
+        else:
+            self.notice.setText(
+                translate(
+                    "DocumentsPage", "Nothing was issued: {number} stays the current document."
+                ).format(number=earlier.number)
+            )
+
+    supersede_dialog: SupersedeDialog | None = None
 
     def _close_progress(self) -> None:
         sender = self.sender()
         self._workers = [w for w in self._workers if w.signals is not sender]
         self._update_buttons()
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
+        dialog, self._progress = self._progress, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.reset()
+            dialog.deleteLater()
 
     @Slot()
     def print_current(self) -> None:
@@ -476,12 +635,12 @@ class DocumentsPage(QWidget):
         self.issue_button.setToolTip(
             translate("DocumentsPage", "Register a document with the trust network and sign it")
         )
-        self.reissue_button.setText(translate("DocumentsPage", "Issue again (supersede)..."))
+        self.reissue_button.setText(translate("DocumentsPage", "Issue again..."))
         self.reissue_button.setToolTip(
             translate(
                 "DocumentsPage",
-                "Issue the selected document again from its record's current data; the new one "
-                "supersedes it",
+                "Issue the selected document again from its record's current data: nothing is "
+                "issued if nothing changed; else you are asked whether the new one supersedes it",
             )
         )
         self.print_button.setText(translate("DocumentsPage", "Print..."))
@@ -500,15 +659,6 @@ class DocumentsPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _source_name(table: str) -> str:
-    return {
-        "invoices": translate("DocumentsPage", "invoice"),
-        "packing_lists": translate("DocumentsPage", "packing list"),
-        "contracts": translate("DocumentsPage", "contract"),
-        "shipments": translate("DocumentsPage", "shipment"),
-    }.get(table, table)
 
 
 def _print_settings(store: Store) -> tuple[str, int]:

@@ -1,9 +1,12 @@
-"""Joining a real trust network by invitation, from Settings or the setup assistant.
+"""Trust networks in the GUI: joining one by invitation (Settings, the setup assistant),
+importing a network file to trust its documents (Settings, a verdict card), and sharing ours.
 
-The user chooses the network's descriptor file (its keys' fingerprints are shown, to check with
-the operator) and types the invitation code; ``services.network.join_network`` then enrols the
-company over the network on the network thread, with a busy indicator, and makes that network
-the one documents are registered with.
+Joining: the user chooses the network's descriptor file (its keys' fingerprints are shown, to
+check with the operator) and types the invitation code; ``services.network.join_network`` then
+enrols the company on the network thread, with a busy indicator, and makes that network the one
+documents are registered with. Sharing: :class:`ShareNetworkDialog` shows the network our
+documents are registered with (``services.sharing``): its short fingerprint to read over the
+phone, a QR code of it, and a button that saves the network file for counterparties.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +39,7 @@ from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
 
 if TYPE_CHECKING:
+    from exporter_desk.services.sharing import NetworkShare
     from exporter_desk.trustnet import NetworkDescriptor
 
 translate = QCoreApplication.translate
@@ -262,4 +267,208 @@ class NetworkJoiner(QObject):
         self.failed.emit(error)
 
 
-__all__ = ["JoinNetworkDialog", "NetworkJoiner"]
+# -- importing a network file: trusting the documents registered with it ---------------------
+
+
+class TrustNetworkDialog(QMessageBox):
+    """Before pinning a network: what trusting it means, and the fingerprints to check."""
+
+    def __init__(self, descriptor: NetworkDescriptor, parent: QWidget | None = None) -> None:
+        from exporter_desk.services.trust import describe_descriptor
+
+        super().__init__(parent)
+        self.descriptor = descriptor
+        self.setObjectName("trustNetwork")
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(translate("SettingsPage", "Trust this network?"))
+        self.setText(
+            translate(
+                "SettingsPage",
+                "Documents registered with this network will be accepted as registered. Check "
+                "the fingerprints with the network's operator before you trust it:\n\n{details}",
+            ).format(details=describe_descriptor(descriptor))
+        )
+        self.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        self.setDefaultButton(QMessageBox.StandardButton.No)
+
+
+def choose_network_file(parent: QWidget | None) -> Path | None:
+    start = str(QSettings().value("folders/networks", str(Path.home())))
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("SettingsPage", "Import a network descriptor"),
+        start,
+        translate("SettingsPage", "Network descriptors (*.json)"),
+    )
+    if not name:
+        return None
+    QSettings().setValue("folders/networks", str(Path(name).parent))
+    return Path(name)
+
+
+def import_network_file(
+    parent: QWidget | None, data_dir: Path, presenter: ErrorPresenter, path: Path | None = None
+) -> NetworkDescriptor | None:
+    """Ask for a network file (unless ``path``), show its fingerprints, and pin it when the
+    user agrees; the descriptor pinned, or None (cancelled, unreadable: the error is shown)."""
+    from exporter_desk.services.trust import pin_network, read_descriptor_file
+
+    path = path or choose_network_file(parent)
+    if path is None:
+        return None
+    try:
+        descriptor = read_descriptor_file(path)
+    except ExporterError as exc:
+        presenter.show(exc)
+        return None
+    box = TrustNetworkDialog(descriptor, parent)
+    try:
+        trusted = box.exec() == QMessageBox.StandardButton.Yes
+    finally:
+        box.deleteLater()
+    if not trusted:
+        return None
+    pin_network(data_dir, descriptor)
+    return descriptor
+
+
+# -- sharing ours --------------------------------------------------------------------------
+
+
+def qr_pixmap(modules: list[list[bool]], size: int) -> QPixmap:
+    """A QR code drawn from its modules, ``size`` pixels square with a quiet zone."""
+    count = len(modules) + 4
+    scale = max(1, size // count)
+    image = QImage(count * scale, count * scale, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    try:
+        for row, cells in enumerate(modules):
+            for col, dark in enumerate(cells):
+                if dark:
+                    painter.fillRect(
+                        (col + 2) * scale, (row + 2) * scale, scale, scale, QColor("black")
+                    )
+    finally:
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+class ShareNetworkDialog(QDialog):
+    """The network our documents are registered with, for counterparties: its file, and the
+    short fingerprint (and QR code) they check it by."""
+
+    def __init__(
+        self, share: NetworkShare, presenter: ErrorPresenter, parent: QWidget | None = None
+    ) -> None:
+        from exporter_desk.services.sharing import compute_qr_modules
+
+        super().__init__(parent)
+        self.share = share
+        self.presenter = presenter
+        self.saved_to: Path | None = None
+        self.setObjectName("shareNetwork")
+        self.setWindowTitle(translate("ShareNetworkDialog", "Share our network"))
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        if share.is_local:
+            self.intro.setText(
+                translate(
+                    "ShareNetworkDialog",
+                    "Your documents are registered with the built-in local network on this "
+                    "computer. A counterparty, bank or customs broker who imports this file can "
+                    "check your documents offline. It proves only what your company itself "
+                    "recorded; joining a shared network lets others verify independently.",
+                )
+            )
+        else:
+            self.intro.setText(
+                translate(
+                    "ShareNetworkDialog",
+                    "Your documents are registered with {origin}. A counterparty who imports "
+                    "this file can check your documents offline.",
+                ).format(origin=share.descriptor.origin)
+            )
+        self.origin = QLabel(share.descriptor.origin)
+        self.origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint = QLabel(share.fingerprint)
+        self.fingerprint.setObjectName("networkFingerprint")
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed.setPointSize(max(fixed.pointSize(), 10) + 6)
+        fixed.setWeight(QFont.Weight.Bold)
+        self.fingerprint.setFont(fixed)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.phone_hint = QLabel(
+            translate(
+                "ShareNetworkDialog",
+                "Send the file by e-mail or chat, then read this fingerprint to the receiver "
+                "over the phone (or let them scan the code): Exporter Desk shows it when they "
+                "import the file, and it must match.",
+            )
+        )
+        self.phone_hint.setWordWrap(True)
+        self.phone_hint.setObjectName("hint")
+        self.qr = QLabel()
+        self.qr.setPixmap(qr_pixmap(compute_qr_modules(share.qr_text), 180))
+        self.qr.setToolTip(share.qr_text)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.addButton(
+            translate("ShareNetworkDialog", "Save network file..."),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.save_button.clicked.connect(self.choose_and_save)
+        self.buttons.rejected.connect(self.reject)
+        facts = QFormLayout()
+        facts.addRow(translate("ShareNetworkDialog", "Network"), self.origin)
+        facts.addRow(translate("ShareNetworkDialog", "Fingerprint"), self.fingerprint)
+        text = QVBoxLayout()
+        text.addWidget(self.intro)
+        text.addLayout(facts)
+        text.addWidget(self.phone_hint)
+        text.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(text, 1)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 300)
+
+    @Slot()
+    def choose_and_save(self) -> None:
+        start = str(QSettings().value("folders/networks", str(Path.home())))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("ShareNetworkDialog", "Save network file"),
+            str(Path(start) / self.share.file_name),
+            translate("SettingsPage", "Network descriptors (*.json)"),
+        )
+        if name:
+            QSettings().setValue("folders/networks", str(Path(name).parent))
+            self.save(Path(name))
+
+    def save(self, path: Path) -> bool:
+        """Write the network file to ``path``; errors are shown."""
+        from exporter_desk.services.sharing import export_network
+
+        try:
+            self.saved_to = export_network(self.share, path)
+        except ExporterError as exc:
+            self.presenter.show(exc)
+            return False
+        self.phone_hint.setText(
+            translate("ShareNetworkDialog", "Saved to {path}.").format(path=path)
+            + "\n"
+            + self.phone_hint.text()
+        )
+        return True
+
+
+__all__ = [
+    "JoinNetworkDialog",
+    "NetworkJoiner",
+    "ShareNetworkDialog",
+    "TrustNetworkDialog",
+    "import_network_file",
+    "qr_pixmap",
+]

@@ -32,6 +32,7 @@ class OutboxRetry(QObject):
     RETRY_MS = 60_000
 
     pending_changed = Signal(int)
+    issued_changed = Signal(int)  # how many documents the register holds
     drained = Signal(object)  # services.issuing.DrainResult
     running_changed = Signal(bool)
 
@@ -75,8 +76,14 @@ class OutboxRetry(QObject):
         """Count what waits (for the status bar) without registering anything."""
         self.tasks.run_db(_pending, self._on_count, self._on_count_failed)
 
+    issued: int | None = None
+
     @Slot(object)
-    def _on_count(self, count: int) -> None:
+    def _on_count(self, count: int | tuple[int, int]) -> None:
+        if isinstance(count, tuple):
+            count, issued = count
+            self.issued = issued
+            self.issued_changed.emit(issued)
         self.pending = count
         self.pending_changed.emit(count)
 
@@ -92,8 +99,9 @@ class OutboxRetry(QObject):
         self.tasks.run_db(_pending, self._on_count_for_retry, self._on_count_failed)
 
     @Slot(object)
-    def _on_count_for_retry(self, count: int) -> None:
-        self._on_count(count)
+    def _on_count_for_retry(self, counts: tuple[int, int]) -> None:
+        self._on_count(counts)
+        count = counts[0]
         if count > 0 and not self._workers:
             keystore = self.keys.quiet()
             if keystore is None:
@@ -245,6 +253,8 @@ class OutboxStatus(QObject):
             self.label.setStyleSheet("color: #ef6c00;")
         elif count is None:
             self.label.setText("")
+        elif count == 0 and not self.retry.issued:
+            self.label.setText("")  # no document yet: nothing to report
         elif count == 0:
             self.label.setText(translate("MainWindow", "✔ All documents registered"))
             self.label.setStyleSheet("color: #2e7d32;")
@@ -273,8 +283,9 @@ class OutboxStatus(QObject):
         self.show()
 
 
-def _pending(store: Store) -> int:
-    return store.outbox.pending_count()
+def _pending(store: Store) -> tuple[int, int]:
+    """What waits in the outbox, and how many documents the register holds."""
+    return store.outbox.pending_count(), store.documents.count()
 
 
 __all__ = ["OutboxRetry", "OutboxStatus"]

@@ -5,35 +5,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from exporter_desk.errors import ExporterError
 from exporter_desk.gui import i18n
 from exporter_desk.gui.backend import ONLINE_CHECKS_SETTING, is_online
 from exporter_desk.gui.choices import party_choices
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.keys import KeyAccess
-from exporter_desk.gui.networks import NetworkJoiner
+from exporter_desk.gui.networks import NetworkJoiner, ShareNetworkDialog, import_network_file
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import RecordPicker
 from exporter_desk.gui.wizard import ImagePicker
 from exporter_desk.store import Store
+
+if TYPE_CHECKING:
+    from exporter_desk.services.sharing import NetworkShare
 
 translate = QCoreApplication.translate
 
@@ -105,6 +106,9 @@ class SettingsPage(QWidget):
         self.import_network.clicked.connect(self._on_import_network)
         self.join_network = QPushButton()
         self.join_network.clicked.connect(self._on_join_network)
+        self.share_network = QPushButton()
+        self.share_network.setObjectName("shareNetwork")
+        self.share_network.clicked.connect(self._on_share_network)
         self.registers_with = QComboBox()
         self.registers_with.setMinimumWidth(320)
         self.registers_with.currentIndexChanged.connect(self._on_registers_with)
@@ -145,6 +149,7 @@ class SettingsPage(QWidget):
         registers.addRow(self.registers_label, self.registers_with)
         network.addLayout(registers)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.share_network)
         buttons.addWidget(self.join_network)
         buttons.addWidget(self.import_network)
         buttons.addWidget(self.wizard_button)
@@ -171,6 +176,7 @@ class SettingsPage(QWidget):
         # The setup assistant may have changed the images since.
         self.logo.reload()
         self.seal.reload()
+        self.reload()  # a network may have been imported from a verdict card meanwhile
         super().showEvent(event)
 
     def reload(self) -> None:
@@ -311,40 +317,26 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _on_import_network(self) -> None:
-        from exporter_desk.services.trust import (
-            describe_descriptor,
-            pin_network,
-            read_descriptor_file,
-        )
-
-        start = str(QSettings().value("folders/networks", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            translate("SettingsPage", "Import a network descriptor"),
-            start,
-            translate("SettingsPage", "Network descriptors (*.json)"),
-        )
-        if not name:
-            return
-        QSettings().setValue("folders/networks", str(Path(name).parent))
-        try:
-            descriptor = read_descriptor_file(Path(name))
-        except ExporterError as exc:
-            self.presenter.show(exc)
-            return
-        answer = QMessageBox.question(
-            self,
-            translate("SettingsPage", "Trust this network?"),
-            translate(
-                "SettingsPage",
-                "Documents registered with this network will be accepted as registered. Check "
-                "the fingerprints with the network's operator before you trust it:\n\n{details}",
-            ).format(details=describe_descriptor(descriptor)),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            pin_network(self.data_dir, descriptor)
+        if import_network_file(self, self.data_dir, self.presenter) is not None:
             self.trust_changed.emit()
             self.reload()
+
+    share_dialog: ShareNetworkDialog | None = None
+
+    @Slot()
+    def _on_share_network(self) -> None:
+        """Show the network our documents register with: its file, fingerprint and QR code."""
+        from exporter_desk.services.sharing import network_share
+
+        data_dir = self.data_dir
+        self.tasks.run_db(lambda store: network_share(data_dir, store), self._on_share)
+
+    @Slot(object)
+    def _on_share(self, share: NetworkShare) -> None:
+        dialog = ShareNetworkDialog(share, self.presenter, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.share_dialog = dialog
+        dialog.open()
 
     def retranslate(self) -> None:
         self.title.setText(translate("SettingsPage", "Settings"))
@@ -373,6 +365,14 @@ class SettingsPage(QWidget):
             translate(
                 "SettingsPage",
                 "Trust documents registered with another network (verifying only; no enrolment)",
+            )
+        )
+        self.share_network.setText(translate("SettingsPage", "Share our network..."))
+        self.share_network.setToolTip(
+            translate(
+                "SettingsPage",
+                "Save the network file that lets counterparties verify your documents, with the "
+                "fingerprint to read to them over the phone",
             )
         )
         self.join_network.setText(translate("SettingsPage", "Join a network..."))

@@ -122,8 +122,17 @@ class DropZone(QFrame):
         )
 
 
+STALE = "#9e9e9e"  # what a TAMPERED file claims: shown, but greyed out
+
+
 class VerdictCard(QFrame):
-    """One file's verdict: the result in words and colour, who, what, when; checks on demand."""
+    """One file's verdict: the result in words and colour, who, what, when; checks on demand.
+
+    A TAMPERED card leads with what failed and greys out what no longer means anything (the
+    registration it claims, the checks after the failure); an UNTRUSTED ISSUER card says what
+    to do next (get the issuer's network file and import it)."""
+
+    import_requested = Signal()
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +148,33 @@ class VerdictCard(QFrame):
         self.file_label.setToolTip(str(path))
         self.headline = QLabel()
         self.headline.setWordWrap(True)
+        self.failures = QLabel()
+        self.failures.setObjectName("verdictFailures")
+        self.failures.setWordWrap(True)
+        self.failures.setStyleSheet(
+            "color: #c62828; background: #ffebee; padding: 6px; border-radius: 4px;"
+        )
+        self.failures.hide()
+        self.stale_note = QLabel()
+        self.stale_note.setObjectName("hint")
+        self.stale_note.setWordWrap(True)
+        self.stale_note.setStyleSheet(f"color: {STALE}; font-style: italic;")
+        self.stale_note.hide()
+        self.next_step = QLabel()
+        self.next_step.setObjectName("verdictNextStep")
+        self.next_step.setWordWrap(True)
+        self.next_step.setStyleSheet(
+            "background: #fff3e0; padding: 6px; border: 1px solid #ffb74d; border-radius: 4px;"
+        )
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importNetwork")
+        self.import_button.clicked.connect(self.import_requested)
+        self.next_box = QWidget()
+        next_layout = QHBoxLayout(self.next_box)
+        next_layout.setContentsMargins(0, 0, 0, 0)
+        next_layout.addWidget(self.next_step, 1)
+        next_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.next_box.hide()
         self.facts = QGridLayout()
         self.facts.setColumnStretch(1, 1)
         self.toggle = QToolButton()
@@ -156,6 +192,9 @@ class VerdictCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.headline)
+        layout.addWidget(self.failures)
+        layout.addWidget(self.next_box)
+        layout.addWidget(self.stale_note)
         layout.addLayout(self.facts)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.checks)
@@ -169,6 +208,9 @@ class VerdictCard(QFrame):
         self._badge(translate("VerifyPage", "CHECKING..."), "#78909c")
         self.headline.setText("")
         self.toggle.hide()
+        self.failures.hide()
+        self.next_box.hide()
+        self.stale_note.hide()
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.verdict = verdict
@@ -191,6 +233,14 @@ class VerdictCard(QFrame):
     def _on_toggle(self, shown: bool) -> None:
         self.checks.setVisible(shown)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self._toggle_text()
+
+    def _toggle_text(self) -> None:
+        self.toggle.setText(
+            translate("VerifyPage", "Hide the checks")
+            if self.toggle.isChecked()
+            else translate("VerifyPage", "Show the checks")
+        )
 
     def _clear_facts(self) -> None:
         for layout in (self.facts, self.checks_layout):
@@ -200,6 +250,8 @@ class VerdictCard(QFrame):
                 if widget is not None:
                     widget.deleteLater()
 
+    _stale = False  # the file was changed: its claims are shown greyed out
+
     def _fact(self, row: int, label: str, value: str) -> None:
         caption = QLabel(label)
         caption.setObjectName("factLabel")
@@ -207,6 +259,10 @@ class VerdictCard(QFrame):
         text = QLabel(value)
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self._stale:
+            for label_widget in (caption, text):
+                label_widget.setEnabled(False)
+                label_widget.setStyleSheet(f"color: {STALE};")
         self.facts.addWidget(caption, row, 0)
         self.facts.addWidget(text, row, 1)
 
@@ -233,8 +289,13 @@ class VerdictCard(QFrame):
             label.setStyleSheet(style)
 
     def retranslate(self) -> None:
-        self.toggle.setText(translate("VerifyPage", "Show the checks"))
+        self._toggle_text()
+        self.import_button.setText(translate("VerifyPage", "Import a network file..."))
         self._clear_facts()
+        self.failures.hide()
+        self.next_box.hide()
+        self.stale_note.hide()
+        self._stale = False
         if self.error is not None:
             self._badge(translate("VerifyPage", "NOT CHECKED"), "#616161")
             message = (
@@ -254,6 +315,39 @@ class VerdictCard(QFrame):
             RESULT_COLOURS[verdict.result],
         )
         self.headline.setText(verdict.headline_zh if chinese else verdict.headline_en)
+        failed = [c for c in verdict.checks if c.status is CheckStatus.FAILED]
+        first_failed = min((c.step.number for c in failed), default=None)
+        if verdict.result is Result.TAMPERED and failed:
+            self._stale = True
+            self.failures.setText(
+                translate("VerifyPage", "What failed:")
+                + "\n"
+                + "\n".join(
+                    f"✘ {c.step.number}. {c.step.title_zh if chinese else c.step.title_en}: "
+                    f"{c.reason_zh if chinese else c.reason_en}"
+                    for c in failed
+                )
+            )
+            self.failures.show()
+            self.stale_note.setText(
+                translate(
+                    "VerifyPage",
+                    "The file was changed, so what it claims below (issuer, registration) no "
+                    "longer means anything.",
+                )
+            )
+            self.stale_note.show()
+        elif verdict.result is Result.UNTRUSTED_ISSUER and not _is_revoked(verdict):
+            self.next_step.setText(
+                translate(
+                    "VerifyPage",
+                    "Next step: nothing you trust vouches for this issuer yet. Ask the issuer for "
+                    "their network file (in Exporter Desk: Settings > Share our network) and "
+                    "check its fingerprint with them by phone; then import it here, and the "
+                    "document is checked again.",
+                )
+            )
+            self.next_box.show()
         row = 0
         if verdict.issuer is not None:
             issuer = verdict.issuer
@@ -318,7 +412,17 @@ class VerdictCard(QFrame):
             self._status(row, status, chinese=chinese)
         for index, check in enumerate(verdict.checks):
             mark, colour = STATUS_MARKS[check.status]
+            # After a file was changed, a later step's pass proves nothing: no green tick.
+            moot = (
+                self._stale
+                and check.status is CheckStatus.PASSED
+                and first_failed is not None
+                and check.step.number > first_failed
+            )
+            if moot:
+                mark, colour = STATUS_MARKS[CheckStatus.NOT_APPLICABLE]
             sign = QLabel(mark)
+            sign.setObjectName("checkMark")
             sign.setStyleSheet(f"color: {colour}; font-weight: bold;")
             title = QLabel(
                 f"{check.step.number}. {check.step.title_zh if chinese else check.step.title_en}"
@@ -329,6 +433,12 @@ class VerdictCard(QFrame):
             reason.setObjectName("hint")
             if check.detail:
                 reason.setToolTip(check.detail)
+            if moot:
+                for label in (title, reason):
+                    label.setStyleSheet(f"color: {STALE};")
+                reason.setToolTip(
+                    translate("VerifyPage", "Not meaningful: the file was changed after signing.")
+                )
             self.checks_layout.addWidget(sign, index, 0, Qt.AlignmentFlag.AlignTop)
             self.checks_layout.addWidget(title, index, 1, Qt.AlignmentFlag.AlignTop)
             self.checks_layout.addWidget(reason, index, 2, Qt.AlignmentFlag.AlignTop)
@@ -340,6 +450,15 @@ class VerdictCard(QFrame):
         error = self.error
         message = error.user_message if isinstance(error, ExporterError) else str(error or "")
         return {"file": str(self.path), "error": message}
+
+
+def _is_revoked(verdict: Verdict) -> bool:
+    """UNTRUSTED ISSUER because the network revoked the issuer (online), not for want of trust."""
+    try:
+        check = verdict.check(Step.STATUS)
+    except KeyError:
+        return False
+    return check.status is CheckStatus.FAILED and check.outcome is Result.UNTRUSTED_ISSUER
 
 
 def _status_check(verdict: Verdict) -> Check | None:
@@ -361,6 +480,7 @@ class VerifyPage(QWidget):
     """See the module docstring."""
 
     finished = Signal()
+    network_imported = Signal()  # a network file was pinned from a verdict card
 
     def __init__(
         self,
@@ -439,15 +559,42 @@ class VerifyPage(QWidget):
         files = pdf_paths(paths)
         if not files:
             return
-        tokens: list[tuple[int, Path]] = []
+        cards = []
         for path in files:
             card = VerdictCard(path)
+            card.import_requested.connect(self.import_network)
             self.cards.append(card)
+            cards.append(card)
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+        self._verify(cards)
+
+    @Slot()
+    def import_network(self, path: Path | None = None) -> bool:
+        """An UNTRUSTED ISSUER card's next step: import the issuer's network file (fingerprints
+        shown first), then check the untrusted files again. False when nothing was imported."""
+        from exporter_desk.gui.networks import import_network_file
+
+        data_dir = getattr(self.window(), "data_dir", None)
+        if not isinstance(data_dir, Path):
+            return False
+        if import_network_file(self, data_dir, self._presenter, path) is None:
+            return False
+        self.network_imported.emit()
+        self.reset_verifier()
+        again = [c for c in self.cards if c.result is Result.UNTRUSTED_ISSUER]
+        for card in again:
+            card.show_pending()
+        if again:
+            self._verify(again)
+        return True
+
+    def _verify(self, cards: list[VerdictCard]) -> None:
+        tokens: list[tuple[int, Path]] = []
+        for card in cards:
             self._next_token += 1
             self._by_token[self._next_token] = card
-            tokens.append((self._next_token, path))
-            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
-        self._queue_size += len(files)
+            tokens.append((self._next_token, card.path))
+        self._queue_size += len(cards)
         # The worker's function holds no Qt object: it runs and is released on a pool thread.
         factory, cache = self._verifier_factory, self._verifier_cache
         signals = VerifySignals()

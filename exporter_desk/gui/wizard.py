@@ -450,6 +450,22 @@ class NetworkPage(QWizardPage):
             translate("SetupWizard", "Only trust a network's documents (import its descriptor)")
         )
         self.later = QRadioButton(translate("SetupWizard", "Later"))
+        self.local_note = QLabel(
+            translate(
+                "SetupWizard",
+                "The local network runs on this computer only: it proves what your company "
+                "itself recorded, and when. Counterparties can check your documents once you "
+                "give them its network file (Settings > Share our network), but nobody else "
+                "witnesses it. Joining a shared network, run by an operator with independent "
+                "witnesses, is what lets banks and customers verify your documents "
+                "independently.",
+            )
+        )
+        self.local_note.setObjectName("localNetworkNote")
+        self.local_note.setWordWrap(True)
+        self.local_note.setStyleSheet(
+            "background: #e3f2fd; padding: 6px; border-radius: 4px; margin-left: 22px;"
+        )
         self.local.setChecked(True)
         group = QButtonGroup(self)
         for button in (self.local, self.join, self.import_, self.later):
@@ -469,6 +485,7 @@ class NetworkPage(QWizardPage):
         join_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.local)
+        layout.addWidget(self.local_note)
         layout.addLayout(join_row)
         layout.addWidget(self.import_)
         layout.addLayout(row)

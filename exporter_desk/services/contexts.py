@@ -26,6 +26,7 @@ from exporter_desk.domain import (
     InvoiceId,
     PackingListId,
     PartyRole,
+    Shipment,
     ShipmentId,
 )
 from exporter_desk.domain.party import Party, PartyId
@@ -74,12 +75,16 @@ def _invoice_context(store: Store, invoice: Invoice) -> InvoiceContext:
     )
 
 
-def _forwarder(store: Store, invoice: Invoice) -> Party | None:
+def _forwarder(store: Store, invoice: Invoice, shipment: Shipment | None) -> Party | None:
+    """The forwarder chosen on the shipment; else the invoice's notify party when it is a
+    forwarder. Never a guess among the parties: without either, the instruction names it
+    missing (and the issue checklist points at the shipment's forwarder field)."""
+    if shipment is not None and shipment.forwarder_id is not None:
+        return _maybe(store.parties.get, shipment.forwarder_id)
     notify = _maybe(store.parties.get, invoice.notify_id)
     if notify is not None and PartyRole.FORWARDER in notify.roles:
         return notify
-    forwarders = store.parties.with_role(PartyRole.FORWARDER, limit=1)
-    return forwarders[0] if forwarders else None
+    return None
 
 
 def load_context(store: Store, kind: DocumentKind, source_id: int) -> DocumentContext:
@@ -132,7 +137,7 @@ def load_context(store: Store, kind: DocumentKind, source_id: int) -> DocumentCo
             packing_list=base.packing_list,
             shipment=base.shipment,
             shipper=base.seller,
-            forwarder=_forwarder(store, base.invoice),
+            forwarder=_forwarder(store, base.invoice, base.shipment),
             consignee=base.consignee or base.buyer,
             notify=base.notify,
         )

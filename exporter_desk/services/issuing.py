@@ -2,6 +2,9 @@
 
 1. **Render** revision 1 (R) deterministically, with its structured data embedded.
 2. **Entry**: kind, number, issuer fingerprint, SHA-256(R), len(R), time, supersedes; signed.
+   Unchanged data (the digest of the document's data, not of R, which holds the issue time)
+   issues nothing; changed data replaces a registered document only when the caller says
+   ``supersede=True`` (the user confirmed it), else :class:`SupersedeRequiredError`.
 3. **Record** the document as awaiting registration, with R kept in the data folder and the
    entry in the outbox, in one transaction: from here a crash or a lost network loses nothing.
 4. **Register** the entry; offline, the document stays "awaiting registration" and the outbox
@@ -20,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from exporter_desk.documents.context import RenderOptions, SealBox
-from exporter_desk.documents.render import document_number, render_document
+from exporter_desk.documents.context import DocumentContext, RenderOptions, SealBox
+from exporter_desk.documents.render import document_data, document_number, render_document
 from exporter_desk.domain import DocumentId, DocumentKind, DocumentStatus, IssuedDocument
 from exporter_desk.errors import ExporterError
 from exporter_desk.services._files import safe_file_name, write_atomically
@@ -42,13 +45,19 @@ from exporter_desk.trustnet.client import (
 __all__ = [
     "RECEIPT_NAME",
     "TIMESTAMP_SETTING",
+    "AwaitingRegistrationError",
     "DrainResult",
     "IssueOptions",
+    "IssueResult",
     "Progress",
+    "SupersedeRequiredError",
+    "compute_data_digest",
     "drain_outbox",
+    "issue",
     "issue_document",
     "issue_rendered",
     "pending_path",
+    "preview_document",
 ]
 
 RECEIPT_NAME = "receipt.tlog-proof"
@@ -56,10 +65,44 @@ TIMESTAMP_SETTING = "signing.timestamp_url"
 """An RFC 3161 time-stamping service: signatures are PAdES B-T when set, B-B otherwise."""
 Progress = Callable[[str, float], None]
 """``progress(step, fraction)``: a short step name ("render", "register", "sign") and 0..1."""
+ISSUE_STEPS = ("render", "entry", "register", "sign", "queued", "done")
+"""The step names ``progress`` is given, for a front end to put in words."""
 
 
 class SealBoxMovedError(ExporterError):
     """The reserved signature box is not where the recorded data says."""
+
+
+class SupersedeRequiredError(ExporterError):
+    """The data changed since the document was issued; issuing again would supersede it, and
+    that is the user's explicit choice (``supersede=True``)."""
+
+    def __init__(self, earlier: IssuedDocument) -> None:
+        self.earlier = earlier
+        when = earlier.created_at.strftime("%Y-%m-%d %H:%M UTC")
+        super().__init__(
+            f"{earlier.kind.value} {earlier.number} is registered (document {earlier.id}) "
+            "with other data; supersede=True is needed",
+            user_message=f"{earlier.kind.label} {earlier.number} was issued on {when}, and its "
+            "data has changed since. Issuing it again registers a new document that supersedes "
+            "the earlier one: the earlier PDF stays in the register marked superseded, and "
+            "anyone who verifies it online is told it was replaced.",
+        )
+
+
+class AwaitingRegistrationError(ExporterError):
+    """An earlier issue of the same document still waits in the outbox: it cannot be
+    superseded before it has a receipt."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssueResult:
+    """What issuing did: ``document`` is the new register entry, or the earlier one when
+    ``unchanged`` (nothing was issued); ``superseded`` is the document it replaced."""
+
+    document: IssuedDocument
+    unchanged: bool = False
+    superseded: IssuedDocument | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +134,22 @@ def _note(progress: Progress | None, step: str, fraction: float) -> None:
         progress(step, fraction)
 
 
+def compute_data_digest(kind: DocumentKind, context: DocumentContext) -> str:
+    """Hex SHA-256 of the document's data as ``document.json`` records it, without the issue
+    time or the place of the seal: equal data gives equal digests, whenever it is issued.
+
+    Raises:
+        as ``render_document`` for missing or inconsistent data.
+    """
+    body = {
+        "kind": kind.value,
+        "number": document_number(kind, context),
+        "data": document_data(kind, context),
+    }
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def issue_document(
     store: Store,
     keystore: Keystore,
@@ -103,13 +162,47 @@ def issue_document(
     now: dt.datetime | None = None,
     progress: Progress | None = None,
     profile: str = DEFAULT_PROFILE,
+    supersede: bool = False,
 ) -> IssuedDocument:
-    """Issue ``kind`` from its source row; return the register entry (registered, or awaiting
-    registration when the network cannot be reached).
+    """:func:`issue`, returning only the register entry (the earlier one when unchanged)."""
+    return issue(
+        store,
+        keystore,
+        data_dir,
+        network,
+        kind,
+        source_id,
+        options=options,
+        now=now,
+        progress=progress,
+        profile=profile,
+        supersede=supersede,
+    ).document
+
+
+def issue(
+    store: Store,
+    keystore: Keystore,
+    data_dir: Path,
+    network: Connection,
+    kind: DocumentKind,
+    source_id: int,
+    *,
+    options: IssueOptions | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    profile: str = DEFAULT_PROFILE,
+    supersede: bool = False,
+) -> IssueResult:
+    """Issue ``kind`` from its source row: the register entry is registered, or awaiting
+    registration when the network cannot be reached. Unchanged data issues nothing
+    (``unchanged``); changed data supersedes the registered document only with ``supersede``.
 
     Raises:
         NoSigningIdentityError, NoCompanyError: set up the company and its key first.
         MissingDocumentDataError, ValidationError: the data cannot make this document.
+        SupersedeRequiredError: registered before with other data, and ``supersede`` is False.
+        AwaitingRegistrationError: an earlier issue with other data waits in the outbox.
         RegistrationRefusedError: the network refused the entry (say, a conflicting number).
     """
     options = options or IssueOptions()
@@ -118,6 +211,26 @@ def issue_document(
     credentials = load_credentials(store, keystore, profile)
     context = load_context(store, kind, source_id)
     number = document_number(kind, context)
+    data_digest = compute_data_digest(kind, context)
+    earlier = [
+        doc
+        for doc in store.documents.by_number(kind, number)
+        if doc.status in (DocumentStatus.REGISTERED, DocumentStatus.AWAITING_REGISTRATION)
+    ]
+    for doc in earlier:
+        if doc.data_digest == data_digest:
+            return IssueResult(doc, unchanged=True)  # nothing changed: nothing is issued
+    waiting = [doc for doc in earlier if doc.status is DocumentStatus.AWAITING_REGISTRATION]
+    if waiting:
+        raise AwaitingRegistrationError(
+            f"{kind.value} {number}: document {waiting[0].id} awaits registration",
+            user_message=f"{kind.label} {number} was issued with other data and still waits "
+            "for registration. Retry the registration first (Documents); then issue it again "
+            "to supersede it.",
+        )
+    supersedes, supersedes_id = _superseded(earlier)
+    if supersedes_id is not None and not supersede:
+        raise SupersedeRequiredError(store.documents.get(supersedes_id))
     issuer = company_party(store)
     render_options = RenderOptions(
         created=now,
@@ -216,15 +329,7 @@ def _register_and_sign(
 ) -> IssuedDocument:
     """Steps 2 to 5: the entry, the record and outbox item, registration, receipt and signature."""
     digest = hashlib.sha256(revision1).hexdigest()
-    earlier = [
-        doc
-        for doc in store.documents.by_number(kind, number)
-        if doc.status in (DocumentStatus.REGISTERED, DocumentStatus.AWAITING_REGISTRATION)
-    ]
-    for doc in earlier:
-        if doc.digest_r1 == digest:
-            return doc  # the same bytes again: issuing is idempotent
-    supersedes, supersedes_id = _superseded(earlier)
+    replaced = None if supersedes_id is None else store.documents.get(supersedes_id)
 
     _note(progress, "entry", 0.2)
     entry = Entry.build(
@@ -248,6 +353,7 @@ def _register_and_sign(
                 created_at=now,
                 digest_r1=digest,
                 supersedes_id=supersedes_id,
+                data_digest=data_digest,
             )
         )
         assert document.id is not None
@@ -264,7 +370,7 @@ def _register_and_sign(
     except NetworkUnavailableError as exc:
         store.outbox.mark_failed(item.id, str(exc), now)
         _note(progress, "queued", 1.0)
-        return store.documents.get(document.id)
+        return IssueResult(store.documents.get(document.id), superseded=replaced)
     except RegistrationRefusedError as exc:
         store.outbox.mark_rejected(item.id, str(exc))
         store.documents.save(replace(document, status=DocumentStatus.DRAFT))
@@ -273,7 +379,35 @@ def _register_and_sign(
     seal_png = seal_png if seal_png is not None else load_image(data_dir, "seal")
     finished = _finish(store, data_dir, document, item, registration, credentials, seal_png, now)
     _note(progress, "done", 1.0)
-    return finished
+    return IssueResult(finished, superseded=replaced)
+
+
+def preview_document(
+    store: Store,
+    data_dir: Path,
+    kind: DocumentKind,
+    source_id: int,
+    *,
+    options: IssueOptions | None = None,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """A draft of ``kind`` from its source row as it would be issued now, watermarked DRAFT:
+    rendered only, never registered, never signed, nothing written to the register or outbox.
+
+    Raises:
+        MissingDocumentDataError, ValidationError: the data cannot make this document.
+    """
+    options = options or IssueOptions()
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    context = load_context(store, kind, source_id)
+    render_options = RenderOptions(
+        created=now,
+        paper="LETTER" if options.paper.upper() == "LETTER" else "A4",
+        language="en+zh" if options.language == "en+zh" else "en",
+        mark="DRAFT",
+        logo_png=options.logo_png if options.logo_png is not None else load_image(data_dir, "logo"),
+    )
+    return render_document(kind, context, render_options).pdf
 
 
 def _superseded(earlier: list[IssuedDocument]) -> tuple[str | None, DocumentId | None]:

@@ -18,6 +18,7 @@ from exporter_desk.verify import Trust
 
 __all__ = [
     "DescriptorFileError",
+    "compute_network_fingerprint",
     "describe_descriptor",
     "load_trust",
     "pin_network",
@@ -67,9 +68,21 @@ def read_descriptor_file(path: Path) -> NetworkDescriptor:
     return parse_descriptor(data)
 
 
+def compute_network_fingerprint(descriptor: NetworkDescriptor) -> str:
+    """A short fingerprint of the whole descriptor for people to compare by phone: the first
+    80 bits of SHA-256 of its file, as five groups of four hex digits ("1A2B 3C4D ...")."""
+    digest = hashlib.sha256(format_descriptor(descriptor)).hexdigest()[:20].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 20, 4))
+
+
 def describe_descriptor(descriptor: NetworkDescriptor) -> str:
-    """What the user confirms before pinning: the origin and every key's fingerprint."""
-    lines = [f"Network: {descriptor.origin}", f"Address: {descriptor.api_url}"]
+    """What the user confirms before pinning: the origin, the network's short fingerprint (what
+    its operator reads out over the phone) and every key's fingerprint."""
+    lines = [
+        f"Network: {descriptor.origin}",
+        f"Fingerprint: {compute_network_fingerprint(descriptor)}",
+        f"Address: {descriptor.api_url}",
+    ]
     lines += [f"{fp.role} {fp.name}: {fp.fingerprint}" for fp in descriptor.fingerprints()]
     return "\n".join(lines)
 

@@ -9,7 +9,10 @@ verification plan asks a trust network for news.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +51,39 @@ class FileVerdict:
         return self.pack.result if self.pack is not None else self.verdict.result
 
 
+_LIBRARY_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
+_silenced_lock = threading.Lock()
+_silenced_count = 0
+_saved_levels: dict[str, int] = {}
+
+
+@contextmanager
+def _library_logging_silenced() -> Iterator[None]:
+    """Keep the signing library's log records off the terminal while a verdict is computed.
+
+    pyHanko logs an unknown issuer as a warning with a traceback; the verdict already says it
+    in words (UNTRUSTED ISSUER and its check). Counted, so that verdicts on several threads
+    restore the levels only when the last one ends.
+    """
+    global _silenced_count
+    with _silenced_lock:
+        if _silenced_count == 0:
+            for name in _LIBRARY_LOGGERS:
+                logger = logging.getLogger(name)
+                _saved_levels[name] = logger.level
+                logger.setLevel(logging.CRITICAL + 1)
+        _silenced_count += 1
+    try:
+        yield
+    finally:
+        with _silenced_lock:
+            _silenced_count -= 1
+            if _silenced_count == 0:
+                for name, level in _saved_levels.items():
+                    logging.getLogger(name).setLevel(level)
+                _saved_levels.clear()
+
+
 def verify_file(path: Path, trust: Trust, *, online: OnlineChecker | None = None) -> Verdict:
     """The verdict for one file; a missing or unreadable file is an UNREADABLE verdict. A pack
     gets its summary: its own checks, then one per original inside it."""
@@ -60,10 +96,11 @@ def verify_one(path: Path, trust: Trust, *, online: OnlineChecker | None = None)
     from exporter_desk.verify.pack import is_pack, verify_pack
 
     path = Path(path)
-    if is_pack(path):
-        pack = verify_pack(path, trust, online=online)
-        return FileVerdict(path, pack.summary(), pack)
-    return FileVerdict(path, verify_pdf(path, trust, online=online))
+    with _library_logging_silenced():
+        if is_pack(path):
+            pack = verify_pack(path, trust, online=online)
+            return FileVerdict(path, pack.summary(), pack)
+        return FileVerdict(path, verify_pdf(path, trust, online=online))
 
 
 def verify_files(

@@ -62,7 +62,7 @@ def document_problems(doc: IssuedDocument) -> list[Problem]:
         add("source_table", f"A document is issued from one of {', '.join(SOURCES)}.")
     if doc.source_id < 1:
         add("source_id", "The document must name the record it was issued from.")
-    for name in ("digest_r1", "digest_final"):
+    for name in ("digest_r1", "digest_final", "data_digest"):
         value = getattr(doc, name)
         if value and not _HEX64.fullmatch(value):
             add(name, "A digest is 64 lowercase hexadecimal characters (SHA-256).")
@@ -171,6 +171,7 @@ class DocumentRepository(Repository[IssuedDocument, DocumentId]):
                     receipt=row["receipt"],
                     log_index=row["log_index"],
                     supersedes_id=None if supersedes is None else DocumentId(supersedes),
+                    data_digest=row["data_digest"],
                     id=DocumentId(id_),
                 )
             )
@@ -190,6 +191,7 @@ def _row(doc: IssuedDocument) -> dict[str, Any]:
         "receipt": doc.receipt,
         "log_index": doc.log_index,
         "supersedes_id": doc.supersedes_id,
+        "data_digest": doc.data_digest,
         "created_at": instant_text(doc.created_at),
     }
 

@@ -61,6 +61,12 @@ CREATE INDEX documents_by_number_alone ON documents (number);
 CREATE INDEX documents_by_status ON documents (status, created_at);
 """
 
+_ISSUING_DATA = """
+ALTER TABLE documents ADD COLUMN data_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE shipments ADD COLUMN forwarder_id INTEGER REFERENCES parties (id) ON DELETE RESTRICT;
+CREATE INDEX shipments_forwarder_id ON shipments (forwarder_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", SCHEMA_V1),
     Migration(2, "index foreign keys", _index_foreign_keys),
@@ -68,6 +74,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "store typed codes in their canonical form", canonical_codes_step(4)),
     Migration(5, "document paths relative to the data folder", relative_document_paths_step(5)),
     Migration(6, CREDITS_MIGRATION_NAME, credits_step),
+    # The digest of a document's data (not of its bytes, which hold the issue time), so that
+    # issuing unchanged data issues nothing; and the forwarder a shipment is booked with.
+    Migration(7, "document data digest and shipment forwarder", _ISSUING_DATA),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

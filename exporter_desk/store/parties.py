@@ -18,6 +18,7 @@ _USAGES = (
         1,
     ),
     ("contracts", "SELECT count(*) FROM contracts WHERE ? IN (seller_id, buyer_id)", 1),
+    ("shipments", "SELECT count(*) FROM shipments WHERE forwarder_id = ?", 1),
 )
 
 

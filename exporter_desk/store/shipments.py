@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from exporter_desk.domain import Container, Shipment, ShipmentId, TransportMode
+from exporter_desk.domain import Container, PartyId, Shipment, ShipmentId, TransportMode
 from exporter_desk.store._convert import check_sizes, date_text, text_date
 from exporter_desk.store._repository import Repository
 
@@ -48,6 +48,7 @@ class ShipmentRepository(Repository[Shipment, ShipmentId]):
             self._require_unique(
                 "reference", shipment.reference, shipment.id, "reference = ?", (shipment.reference,)
             )
+            self._require("forwarder_id", "parties", "party", shipment.forwarder_id)
             id_ = self._upsert(shipment.id, row)
             self._replace_children("containers", "shipment_id", id_, containers)
         return replace(shipment, id=ShipmentId(id_))
@@ -64,6 +65,7 @@ class ShipmentRepository(Repository[Shipment, ShipmentId]):
             row = rows.get(id_)
             if row is None:
                 continue
+            forwarder = row["forwarder_id"]
             shipments.append(
                 Shipment(
                     reference=row["reference"],
@@ -83,6 +85,7 @@ class ShipmentRepository(Repository[Shipment, ShipmentId]):
                     etd=text_date(row["etd"]),
                     eta=text_date(row["eta"]),
                     on_board_date=text_date(row["on_board_date"]),
+                    forwarder_id=None if forwarder is None else PartyId(forwarder),
                     id=ShipmentId(id_),
                 )
             )
@@ -104,6 +107,7 @@ def _row(shipment: Shipment) -> dict[str, Any]:
         "etd": date_text(shipment.etd),
         "eta": date_text(shipment.eta),
         "on_board_date": date_text(shipment.on_board_date),
+        "forwarder_id": shipment.forwarder_id,
     }
 
 

@@ -291,28 +291,8 @@
         <translation>登记条目号 {index}</translation>
     </message>
     <message>
-        <source>Issue again</source>
-        <translation>重新签发</translation>
-    </message>
-    <message>
-        <source>Issue {kind} {number} again from the current data of its {source}?
-
-The new document supersedes this one: anyone who verifies this one online is told to ask for the new one.</source>
-        <translation>按{source}的当前数据重新签发{kind} {number}？
-
-新单据将替代此单据：联网核验此单据的任何人都会被告知索取新单据。</translation>
-    </message>
-    <message>
         <source>Registering and signing...</source>
         <translation>正在登记并签名...</translation>
-    </message>
-    <message>
-        <source>Nothing changed in the data since {number} was issued: it stays the current document.</source>
-        <translation>自 {number} 签发以来数据没有变化：它仍是现行单据。</translation>
-    </message>
-    <message>
-        <source>Document {number} was issued again; it supersedes the earlier one.</source>
-        <translation>单据 {number} 已重新签发，并替代先前的单据。</translation>
     </message>
     <message>
         <source>Document {number} was issued.</source>
@@ -327,28 +307,56 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>单据包已保存到 {path}。</translation>
     </message>
     <message>
-        <source>invoice</source>
-        <translation>发票</translation>
-    </message>
-    <message>
-        <source>packing list</source>
-        <translation>装箱单</translation>
-    </message>
-    <message>
-        <source>contract</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <source>shipment</source>
-        <translation>货运</translation>
-    </message>
-    <message>
         <source>Export document pack</source>
         <translation>导出单据包</translation>
     </message>
     <message>
         <source>From packing list</source>
         <translation>来自装箱单</translation>
+    </message>
+    <message>
+        <source>Preparing the document...</source>
+        <translation>正在准备单据...</translation>
+    </message>
+    <message>
+        <source>Signing the registration entry...</source>
+        <translation>正在签署登记条目...</translation>
+    </message>
+    <message>
+        <source>Registering with the trust network...</source>
+        <translation>正在向信任网络登记...</translation>
+    </message>
+    <message>
+        <source>Signing the PDF...</source>
+        <translation>正在签署 PDF...</translation>
+    </message>
+    <message>
+        <source>The network cannot be reached: it waits in the outbox.</source>
+        <translation>无法连接网络：单据在待发队列中等待。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存...</translation>
+    </message>
+    <message>
+        <source>Enrolling with the network...</source>
+        <translation>正在加入网络...</translation>
+    </message>
+    <message>
+        <source>Preparing the draft...</source>
+        <translation>正在生成草稿...</translation>
+    </message>
+    <message>
+        <source>Nothing changed since {number} was issued on {when}: nothing was issued or registered, and it stays the current document.</source>
+        <translation>自 {number} 于 {when} 出具以来没有任何变化：未出具也未登记任何内容，它仍是当前单据。</translation>
+    </message>
+    <message>
+        <source>Document {number} was issued again; it supersedes the earlier one, which the register now marks superseded.</source>
+        <translation>单据 {number} 已重新出具；它取代了之前的单据，登记簿现将之前的单据标记为已取代。</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -363,6 +371,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>取消</translation>
     </message>
     <message>
+        <source>Nothing was issued: {number} stays the current document.</source>
+        <translation>未出具任何内容：{number} 仍是当前单据。</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
@@ -375,12 +387,12 @@ The new document supersedes this one: anyone who verifies this one online is tol
         <translation>在信任网络登记单据并签名</translation>
     </message>
     <message>
-        <source>Issue again (supersede)...</source>
-        <translation>重新签发（替代）...</translation>
+        <source>Issue again...</source>
+        <translation>重新出具...</translation>
     </message>
     <message>
-        <source>Issue the selected document again from its record's current data; the new one supersedes it</source>
-        <translation>按记录的当前数据重新签发所选单据；新单据将替代它</translation>
+        <source>Issue the selected document again from its record's current data: nothing is issued if nothing changed; else you are asked whether the new one supersedes it</source>
+        <translation>根据记录的当前数据重新出具所选单据：如无变化则不出具；否则会询问新单据是否取代它</translation>
     </message>
     <message>
         <source>Print...</source>
@@ -404,6 +416,17 @@ The new document supersedes this one: anyone who verifies this one online is tol
     </message>
 </context>
 <context>
+    <name>DraftPreview</name>
+    <message>
+        <source>Draft preview: {title}</source>
+        <translation>草稿预览：{title}</translation>
+    </message>
+    <message>
+        <source>DRAFT: not registered and not signed. This is what issuing would produce from the data as saved now.</source>
+        <translation>草稿：未登记，未签署。这是按当前已保存数据出具时将生成的单据。</translation>
+    </message>
+</context>
+<context>
     <name>EditorDialog</name>
     <message>
         <source>Type a date as year-month-day, such as 2026-05-20, or pick one from the calendar (F4).</source>
@@ -412,6 +435,10 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Ready to save.</source>
         <translation>可以保存了。</translation>
+    </message>
+    <message>
+        <source>Save first: documents are made from the saved data.</source>
+        <translation>请先保存：单据根据已保存的数据生成。</translation>
     </message>
     <message>
         <source>Not saved: fix the problem shown in red.</source>
@@ -456,6 +483,22 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preview draft</source>
+        <translation>预览草稿</translation>
+    </message>
+    <message>
+        <source>See the document as it would be issued, marked DRAFT</source>
+        <translation>查看将要出具的单据，标有“草稿”水印</translation>
+    </message>
+    <message>
+        <source>Issue...</source>
+        <translation>签发...</translation>
+    </message>
+    <message>
+        <source>Register a document made from this record and sign it</source>
+        <translation>登记并签署根据此记录生成的单据</translation>
     </message>
 </context>
 <context>
@@ -823,6 +866,97 @@ The new document supersedes this one: anyone who verifies this one online is tol
     <message>
         <source>Made from contract {number}</source>
         <translation>由合同 {number} 生成</translation>
+    </message>
+</context>
+<context>
+    <name>IssueChecklist</name>
+    <message>
+        <source>Choose your company in Settings.</source>
+        <translation>请在设置中选择本公司。</translation>
+    </message>
+    <message>
+        <source>Add at least one line item.</source>
+        <translation>请至少添加一行货物。</translation>
+    </message>
+    <message>
+        <source>Set the invoice's kind to match.</source>
+        <translation>请将发票类型设为相符的类型。</translation>
+    </message>
+    <message>
+        <source>Enter the country of origin.</source>
+        <translation>请填写原产国。</translation>
+    </message>
+    <message>
+        <source>Enter the date the proforma is valid until.</source>
+        <translation>请填写形式发票的有效期。</translation>
+    </message>
+    <message>
+        <source>Enter the seller's bank account (for the payment instructions).</source>
+        <translation>请填写卖方的银行账户（用于付款指示）。</translation>
+    </message>
+    <message>
+        <source>Choose the shipment.</source>
+        <translation>请选择货运。</translation>
+    </message>
+    <message>
+        <source>Choose the forwarder on the shipment.</source>
+        <translation>请在货运中选择货运代理。</translation>
+    </message>
+    <message>
+        <source>Make a packing list for this invoice (packages, weights, measurement).</source>
+        <translation>请为此发票制作装箱单（包装、重量、尺寸）。</translation>
+    </message>
+    <message>
+        <source>Change the payment method: {reason}</source>
+        <translation>请更改付款方式：{reason}</translation>
+    </message>
+    <message>
+        <source>Enter the L/C number.</source>
+        <translation>请填写信用证号码。</translation>
+    </message>
+    <message>
+        <source>Enter the issuing bank of the L/C.</source>
+        <translation>请填写信用证开证行。</translation>
+    </message>
+    <message>
+        <source>Add at least one package.</source>
+        <translation>请至少添加一个包装。</translation>
+    </message>
+    <message>
+        <source>Choose the invoice this packing list belongs to.</source>
+        <translation>请选择此装箱单所属的发票。</translation>
+    </message>
+    <message>
+        <source>Issue {kind} {number}</source>
+        <translation>出具{kind} {number}</translation>
+    </message>
+    <message>
+        <source>Issuing registers this document with the trust network and signs it. This cannot be undone: a registered document can only be superseded by a new one.</source>
+        <translation>出具会将此单据登记到信任网络并签署。此操作无法撤销：已登记的单据只能被新单据取代。</translation>
+    </message>
+    <message>
+        <source>Go to the field</source>
+        <translation>转到该字段</translation>
+    </message>
+    <message>
+        <source>Preview draft</source>
+        <translation>预览草稿</translation>
+    </message>
+    <message>
+        <source>Still needed before it can be issued (click to go there):</source>
+        <translation>出具前仍需补充（点击转到该处）：</translation>
+    </message>
+    <message>
+        <source>✔ Everything this document needs is there.</source>
+        <translation>✔ 此单据所需的内容已齐全。</translation>
+    </message>
+    <message>
+        <source>Nothing changed since {number} was issued on {when}: issuing again registers nothing.</source>
+        <translation>自 {number} 于 {when} 出具以来没有任何变化：再次出具不会登记任何内容。</translation>
+    </message>
+    <message>
+        <source>{number} was issued on {when} and its data has changed since: you will be asked whether the new document supersedes it.</source>
+        <translation>{number} 已于 {when} 出具，此后数据有变化：系统会询问新单据是否取代它。</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +1919,7 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     </message>
     <message>
         <source>Add at least one line item.</source>
-        <translation>请至少添加一行商品。</translation>
+        <translation>请至少添加一行货物。</translation>
     </message>
     <message>
         <source>Add at least one package.</source>
@@ -3108,6 +3242,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>信任在其他网络登记的单据（仅用于核验，不加入）</translation>
     </message>
     <message>
+        <source>Share our network...</source>
+        <translation>分享本公司网络...</translation>
+    </message>
+    <message>
+        <source>Save the network file that lets counterparties verify your documents, with the fingerprint to read to them over the phone</source>
+        <translation>保存让对方验证您单据的网络文件，并附上可在电话中读给对方的指纹</translation>
+    </message>
+    <message>
         <source>Join a network...</source>
         <translation>加入网络...</translation>
     </message>
@@ -3287,6 +3429,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>仅信任某网络的单据（导入其描述文件）</translation>
     </message>
     <message>
+        <source>The local network runs on this computer only: it proves what your company itself recorded, and when. Counterparties can check your documents once you give them its network file (Settings &gt; Share our network), but nobody else witnesses it. Joining a shared network, run by an operator with independent witnesses, is what lets banks and customers verify your documents independently.</source>
+        <translation>本地网络只在这台电脑上运行：它证明的是贵公司自己记录的内容及时间。将其网络文件交给对方后（设置 &gt; 分享本公司网络），对方即可核对您的单据，但没有其他方见证。加入由运营方运行、有独立见证方的共享网络，才能让银行和客户独立验证您的单据。</translation>
+    </message>
+    <message>
         <source>Network descriptor</source>
         <translation>网络描述文件</translation>
     </message>
@@ -3305,6 +3451,45 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Skip setup</source>
         <translation>跳过设置</translation>
+    </message>
+</context>
+<context>
+    <name>ShareNetworkDialog</name>
+    <message>
+        <source>Share our network</source>
+        <translation>分享本公司网络</translation>
+    </message>
+    <message>
+        <source>Your documents are registered with the built-in local network on this computer. A counterparty, bank or customs broker who imports this file can check your documents offline. It proves only what your company itself recorded; joining a shared network lets others verify independently.</source>
+        <translation>您的单据登记在这台电脑的内置本地网络中。导入此文件的对方、银行或报关行可以离线核对您的单据。它只证明贵公司自己记录的内容；加入共享网络才能让他人独立验证。</translation>
+    </message>
+    <message>
+        <source>Your documents are registered with {origin}. A counterparty who imports this file can check your documents offline.</source>
+        <translation>您的单据登记在 {origin}。导入此文件的对方可以离线核对您的单据。</translation>
+    </message>
+    <message>
+        <source>Send the file by e-mail or chat, then read this fingerprint to the receiver over the phone (or let them scan the code): Exporter Desk shows it when they import the file, and it must match.</source>
+        <translation>通过电子邮件或聊天发送文件，然后在电话中把此指纹读给接收方（或让对方扫码）：对方导入文件时 Exporter Desk 会显示指纹，两者必须一致。</translation>
+    </message>
+    <message>
+        <source>Save network file...</source>
+        <translation>保存网络文件...</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Save network file</source>
+        <translation>保存网络文件</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3551,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>预计到港</translation>
     </message>
     <message>
+        <source>Forwarder (shipping instruction)</source>
+        <translation>货运代理（托运单）</translation>
+    </message>
+    <message>
         <source>Shipment</source>
         <translation>货运</translation>
     </message>
@@ -3378,12 +3567,35 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>航次</translation>
     </message>
     <message>
+        <source>type part of the name</source>
+        <translation>输入部分名称</translation>
+    </message>
+    <message>
         <source>Add container</source>
         <translation>添加集装箱</translation>
     </message>
     <message>
         <source>Remove container</source>
         <translation>删除集装箱</translation>
+    </message>
+</context>
+<context>
+    <name>SupersedeDialog</name>
+    <message>
+        <source>Supersede {number}?</source>
+        <translation>取代 {number}？</translation>
+    </message>
+    <message>
+        <source>{kind} {number} was issued on {when}, and its data has changed since.</source>
+        <translation>{kind} {number} 已于 {when} 出具，此后数据有变化。</translation>
+    </message>
+    <message>
+        <source>Issuing it again registers a new document that supersedes the earlier one. The earlier PDF stays in the register marked superseded; anyone who verifies it online is told it was replaced and to ask for the new one. This cannot be undone.</source>
+        <translation>重新出具会登记一份取代之前单据的新单据。之前的 PDF 保留在登记簿中并标记为已取代；在线验证它的人会被告知它已被替换，应索取新单据。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Supersede</source>
+        <translation>取代</translation>
     </message>
 </context>
 <context>
@@ -3534,12 +3746,32 @@ Or press Ctrl+O to choose files.</source>
         <translation>显示检查项</translation>
     </message>
     <message>
+        <source>Hide the checks</source>
+        <translation>隐藏检查项</translation>
+    </message>
+    <message>
+        <source>Import a network file...</source>
+        <translation>导入网络文件...</translation>
+    </message>
+    <message>
         <source>NOT CHECKED</source>
         <translation>未检查</translation>
     </message>
     <message>
         <source>The file could not be checked.</source>
         <translation>无法检查该文件。</translation>
+    </message>
+    <message>
+        <source>What failed:</source>
+        <translation>未通过的检查：</translation>
+    </message>
+    <message>
+        <source>The file was changed, so what it claims below (issuer, registration) no longer means anything.</source>
+        <translation>文件已被修改，因此下面声称的内容（出具方、登记）不再有任何意义。</translation>
+    </message>
+    <message>
+        <source>Next step: nothing you trust vouches for this issuer yet. Ask the issuer for their network file (in Exporter Desk: Settings &gt; Share our network) and check its fingerprint with them by phone; then import it here, and the document is checked again.</source>
+        <translation>下一步：您信任的网络中还没有为此出具方作保的。请向出具方索取其网络文件（在 Exporter Desk 中：设置 &gt; 分享本公司网络），并通过电话与对方核对指纹；然后在此导入，单据会重新检查。</translation>
     </message>
     <message>
         <source>vouched for by {who}</source>
@@ -3580,6 +3812,10 @@ Or press Ctrl+O to choose files.</source>
     <message>
         <source>As of</source>
         <translation>截至</translation>
+    </message>
+    <message>
+        <source>Not meaningful: the file was changed after signing.</source>
+        <translation>没有意义：文件在签署后被修改。</translation>
     </message>
     <message>
         <source>Verify PDF files</source>

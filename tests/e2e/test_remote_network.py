@@ -65,6 +65,7 @@ def test_join_issue_supersede_and_verify_online(network: Network, tmp_path: Path
             DocumentKind.COMMERCIAL_INVOICE,
             1,
             now=now + dt.timedelta(minutes=1),
+            supersede=True,
         )
 
     # A counterparty who only has the descriptor.

@@ -14,6 +14,7 @@ from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import BankAccount, DocumentKind, DocumentStatus
+from exporter_desk.gui.document_dialogs import IssueChecklistDialog
 from exporter_desk.gui.documents_page import DocumentsPage, IssueDialog
 from exporter_desk.gui.main_window import Screen
 from exporter_desk.gui.settings_page import SettingsPage
@@ -24,7 +25,7 @@ from exporter_desk.services.keystores import open_keystore
 from exporter_desk.services.trust import load_trust
 from exporter_desk.store import Store
 from exporter_desk.verify import Result, verify_pdf
-from tests.gui.conftest import Desk, company_with_key
+from tests.gui.conftest import Desk, company_with_key, when_shown
 
 BANK = BankAccount(
     bank_name="Bank of China, Shanghai Branch",
@@ -154,6 +155,7 @@ def test_issuing_with_the_visible_seal_puts_it_in_the_signature_box(
         return int(QDialog.DialogCode.Accepted.value)
 
     monkeypatch.setattr(IssueDialog, "exec", choose_invoice)
+    when_shown(IssueChecklistDialog, lambda dialog: dialog.issue_button.click())
     page.issue()
     qtbot.waitUntil(lambda: page.last_issued is not None, timeout=60_000)
     issued = page.last_issued

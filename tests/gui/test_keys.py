@@ -13,6 +13,7 @@ from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import DocumentKind, DocumentStatus
+from exporter_desk.gui.document_dialogs import IssueChecklistDialog
 from exporter_desk.gui.documents_page import DocumentsPage, IssueDialog
 from exporter_desk.gui.errors import log_path, setup_logging
 from exporter_desk.gui.keys import KeyAccess, PassphraseDialog, SharedKeystore
@@ -119,8 +120,9 @@ def test_cancelling_the_passphrase_cancels_the_issue_silently(
         dialog.reject()
 
     when_shown(PassphraseDialog, cancel)
+    when_shown(IssueChecklistDialog, lambda dialog: dialog.issue_button.click())
     page.issue()
-    assert asked == [True]
+    qtbot.waitUntil(lambda: asked == [True])
     assert page._workers == [] and page.notice.text() == ""
     assert desk.presenter.last_message == ""
     assert not desk.window.keys.is_unlocked
@@ -147,6 +149,7 @@ def test_issue_without_keyring_asks_once_and_keeps_the_passphrase_in_memory_only
 
     monkeypatch.setattr(IssueDialog, "exec", choose_invoice)
     when_shown(PassphraseDialog, lambda dialog: _type_and_ok(qtbot, dialog, PASSPHRASE))
+    when_shown(IssueChecklistDialog, lambda dialog: dialog.issue_button.click())
     page.issue()
     wait_for(qtbot, lambda: page.last_issued is not None, timeout=60_000)
     issued = page.last_issued

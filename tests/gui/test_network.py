@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,7 @@ from exporter_desk.domain import (
     InvoiceId,
     IssuedDocument,
 )
+from exporter_desk.gui.document_dialogs import IssueChecklistDialog, SupersedeDialog
 from exporter_desk.gui.documents_page import DocumentsPage, IssueDialog
 from exporter_desk.gui.main_window import Screen
 from exporter_desk.gui.networks import JoinNetworkDialog
@@ -154,6 +155,7 @@ def test_issue_again_supersedes_and_the_online_check_says_so(
         return int(QDialog.DialogCode.Accepted.value)
 
     monkeypatch.setattr(IssueDialog, "exec", choose_invoice)
+    when_shown(IssueChecklistDialog, lambda dialog: dialog.issue_button.click())
     documents.issue()
     wait_for(qtbot, lambda: documents.last_issued is not None, timeout=60_000)
     first = documents.last_issued
@@ -162,10 +164,9 @@ def test_issue_again_supersedes_and_the_online_check_says_so(
     wait_for(qtbot, lambda: documents.list.model.rowCount() == 1)
     documents.list.table.setCurrentIndex(documents.list.model.index(0, 0))
     wait_for(qtbot, lambda: documents.current is not None and documents.reissue_button.isEnabled())
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.Yes)
-    )
     desk.db(_discount)
+    when_shown(IssueChecklistDialog, lambda dialog: dialog.issue_button.click())
+    when_shown(SupersedeDialog, lambda box: box.supersede_button.click())
     documents.issue_again()
     wait_for(qtbot, lambda: "supersedes" in documents.notice.text(), timeout=60_000)
     second = documents.last_issued

@@ -110,3 +110,9 @@ def test_retry_now_asks_for_the_passphrase_a_background_retry_never_asks_for(
     assert _status(desk, waiting_in_key_file) is DocumentStatus.REGISTERED
     assert "All documents registered" in window.outbox_label.text()
     assert not window.retry_action.isEnabled()
+
+
+def test_with_no_document_the_status_bar_claims_nothing(desk: Desk, qtbot: QtBot) -> None:
+    window = desk.window
+    wait_for(qtbot, lambda: window.pending_count == 0 and window.outbox.issued == 0)
+    assert "registered" not in window.outbox_label.text()

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from exporter_desk.domain import DocumentKind
 from exporter_desk.gui.main_window import Screen
+from exporter_desk.gui.networks import TrustNetworkDialog
 from exporter_desk.gui.verify_page import VerifyPage
-from exporter_desk.verify import Result
-from tests.gui.conftest import Desk
+from exporter_desk.services.demo import seed_demo
+from exporter_desk.services.issuing import issue_document
+from exporter_desk.services.network import open_local_network
+from exporter_desk.services.sharing import export_network, network_share
+from exporter_desk.services.trust import pin_network, read_descriptor_file
+from exporter_desk.signing import KeyringKeystore
+from exporter_desk.store import database_path, open_store
+from exporter_desk.verify import CheckStatus, Result
+from tests.gui.conftest import Desk, when_shown
+from tests.verify._build import replace_page_content, update
 
 
 def drop_files(target: QApplication | object, paths: list[Path]) -> None:
@@ -90,3 +103,105 @@ def test_an_issuer_name_nothing_vouches_for_is_shown_as_unverified(
     texts = [label.text() for label in card.findChildren(QLabel)]
     issuer = next(text for text in texts if text.startswith(ACME.name))
     assert "unverified: a name only claimed, nothing you trust vouches for it" in issuer
+
+
+# -- a counterparty's first verdicts: untrusted issuer (with the next step), tampered ------------
+
+
+def _issued_elsewhere(tmp_path: Path) -> tuple[Path, Path]:
+    """An invoice issued by another install on its local network, and that network's file."""
+    issuer = tmp_path / "issuer"
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+    with open_store(database_path(issuer)) as store:
+        seed_demo(store)
+        keystore = KeyringKeystore()
+        with open_local_network(issuer, store, keystore) as network:
+            doc = issue_document(
+                store, keystore, issuer, network, DocumentKind.COMMERCIAL_INVOICE, 1, now=now
+            )
+        exported = export_network(network_share(issuer, store), tmp_path / "issuer-network.json")
+    return Path(doc.path), exported
+
+
+def test_the_checks_toggle_says_show_and_hide(desk: Desk, qtbot: QtBot, tmp_path: Path) -> None:
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n")
+    page.verify_files([junk])
+    card = page.cards[0]
+    qtbot.waitUntil(lambda: card.verdict is not None, timeout=30_000)
+    assert card.toggle.text() == "Show the checks"
+    card.toggle.setChecked(True)
+    assert card.toggle.text() == "Hide the checks" and card.checks.isVisible()
+    card.toggle.setChecked(False)
+    assert card.toggle.text() == "Show the checks" and not card.checks.isVisible()
+
+
+def test_an_untrusted_issuer_card_says_what_to_do_and_importing_makes_it_authentic(
+    desk: Desk,
+    qtbot: QtBot,
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pdf, network_file = _issued_elsewhere(tmp_path)
+    # As in the app: only our own logger has a handler (a file), the library's go nowhere.
+    monkeypatch.setattr(logging.getLogger(), "handlers", [])
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    capfd.readouterr()
+    page.verify_files([pdf])
+    card = page.cards[0]
+    qtbot.waitUntil(lambda: card.verdict is not None, timeout=60_000)
+    assert card.result is Result.UNTRUSTED_ISSUER
+    assert card.next_box.isVisible()
+    assert "ask the issuer for their network file" in card.next_step.text().lower()
+    assert card.import_button.text() == "Import a network file..."
+    assert "Traceback" not in capfd.readouterr().err
+
+    shown: list[str] = []
+
+    def trust(box: TrustNetworkDialog) -> None:
+        shown.append(box.text())
+        button = box.button(QMessageBox.StandardButton.Yes)
+        assert button is not None
+        button.click()
+
+    when_shown(TrustNetworkDialog, trust)
+    assert page.import_network(network_file)
+    qtbot.waitUntil(lambda: card.result is Result.AUTHENTIC, timeout=60_000)
+    assert shown and "Fingerprint:" in shown[0]
+    assert not card.next_box.isVisible()
+
+
+def test_a_tampered_card_leads_with_what_failed_and_greys_out_the_rest(
+    desk: Desk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pdf, network_file = _issued_elsewhere(tmp_path)
+    pin_network(desk.window.data_dir, read_descriptor_file(network_file))
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(update(pdf.read_bytes(), replace_page_content))
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    page.reset_verifier()
+    page.verify_files([tampered])
+    card = page.cards[0]
+    qtbot.waitUntil(lambda: card.verdict is not None, timeout=60_000)
+    assert card.result is Result.TAMPERED
+    verdict = card.verdict
+    assert verdict is not None
+    failed = [c for c in verdict.checks if c.status is CheckStatus.FAILED]
+    assert card.failures.isVisible() and card.failures.text().startswith("What failed:")
+    assert all(c.reason_en in card.failures.text() for c in failed)
+    assert card.stale_note.isVisible()
+    facts = [w for w in card.findChildren(QLabel, "factLabel")]
+    assert facts and all(not w.isEnabled() for w in facts)
+    first = min(c.step.number for c in failed)
+    later_passed = [
+        c for c in verdict.checks if c.step.number > first and c.status is CheckStatus.PASSED
+    ]
+    marks = card.findChildren(QLabel, "checkMark")
+    assert len(marks) == len(verdict.checks)
+    by_step = {c.step.number: m.text() for c, m in zip(verdict.checks, marks, strict=True)}
+    assert all(by_step[c.step.number] != "✔" for c in later_passed)

@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 
 from exporter_desk.domain import Charge, ChargeKind, DocumentKind, DocumentStatus, InvoiceId
-from exporter_desk.services.issuing import drain_outbox, issue_document, pending_path
+from exporter_desk.services.issuing import (
+    SupersedeRequiredError,
+    drain_outbox,
+    issue,
+    issue_document,
+    pending_path,
+    preview_document,
+)
 from exporter_desk.services.network import Connection
 from exporter_desk.services.trust import load_trust
 from exporter_desk.trustnet import Entry, parse_proof
@@ -154,17 +161,53 @@ def test_issuing_the_same_data_twice_is_idempotent(desk: Desk) -> None:
     assert len(desk.store.documents.by_number(DocumentKind.COMMERCIAL_INVOICE, first.number)) == 1
 
 
-def test_a_corrected_invoice_supersedes_the_earlier_one(desk: Desk) -> None:
+def test_unchanged_data_issued_later_registers_nothing_and_says_so(desk: Desk) -> None:
+    """The issue time is in the PDF's bytes; "unchanged" is decided on the data."""
     args = (desk.store, desk.keystore, desk.data_dir, desk.network)
-    first = issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    first = issue(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    size = desk.network.client.transport.checkpoint().splitlines()[1]
+    outcomes = [
+        issue(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW + dt.timedelta(hours=hours))
+        for hours in (1, 2, 3)
+    ]
+    assert not first.unchanged and first.document.data_digest
+    assert all(o.unchanged and o.document.id == first.document.id for o in outcomes)
+    docs = desk.store.documents.by_number(DocumentKind.COMMERCIAL_INVOICE, first.document.number)
+    assert [d.id for d in docs] == [first.document.id]
+    assert desk.network.client.transport.checkpoint().splitlines()[1] == size  # log unchanged
+    assert not list((desk.data_dir / "documents" / "commercial-invoice").glob("*(rev*"))
+
+
+def _discount(desk: Desk) -> None:
     invoice = desk.store.invoices.get(InvoiceId(1))
     corrected = replace(
         invoice, charges=(*invoice.charges, Charge(ChargeKind.DISCOUNT, Decimal("100.00")))
     )
     desk.store.invoices.save(corrected)
-    second = issue_document(
-        *args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW + dt.timedelta(minutes=5)
+
+
+def test_changed_data_is_not_superseded_without_the_users_choice(desk: Desk) -> None:
+    args = (desk.store, desk.keystore, desk.data_dir, desk.network)
+    first = issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    _discount(desk)
+    with pytest.raises(SupersedeRequiredError) as raised:
+        issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW + dt.timedelta(hours=1))
+    assert raised.value.earlier.id == first.id
+    assert "supersedes the earlier one" in raised.value.user_message
+    assert "marked superseded" in raised.value.user_message
+    docs = desk.store.documents.by_number(DocumentKind.COMMERCIAL_INVOICE, first.number)
+    assert [(d.id, d.status) for d in docs] == [(first.id, DocumentStatus.REGISTERED)]
+
+
+def test_a_corrected_invoice_supersedes_the_earlier_one(desk: Desk) -> None:
+    args = (desk.store, desk.keystore, desk.data_dir, desk.network)
+    first = issue_document(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    _discount(desk)
+    outcome = issue(
+        *args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW + dt.timedelta(minutes=5), supersede=True
     )
+    second = outcome.document
+    assert outcome.superseded is not None and outcome.superseded.id == first.id
     assert second.id != first.id
     assert second.supersedes_id == first.id
     assert desk.store.documents.get(first.id).status is DocumentStatus.SUPERSEDED  # type: ignore[arg-type]
@@ -313,3 +356,19 @@ def test_retry_now_registers_an_item_still_waiting_out_its_back_off(desk: Desk) 
     assert (retried.delivered, retried.waiting) == (1, 0)
     assert doc.id is not None
     assert desk.store.documents.get(doc.id).status is DocumentStatus.REGISTERED
+
+
+def test_a_draft_preview_is_watermarked_unsigned_and_never_registered(desk: Desk) -> None:
+    size = desk.network.client.transport.checkpoint().splitlines()[1]
+    pdf = preview_document(desk.store, desk.data_dir, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW)
+    assert pdf.startswith(b"%PDF")
+    draft = desk.data_dir / "draft.pdf"
+    draft.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(draft), "-"], capture_output=True, check=True
+    ).stdout
+    assert b"DRAFT" in text
+    assert b"receipt.tlog-proof" not in pdf and b"/ByteRange" not in pdf
+    assert verify_pdf(draft, load_trust(desk.data_dir)).result is Result.UNSIGNED
+    assert desk.store.documents.count() == 0 and desk.store.outbox.pending_count() == 0
+    assert desk.network.client.transport.checkpoint().splitlines()[1] == size

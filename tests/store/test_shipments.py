@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from exporter_desk.domain import Container
-from exporter_desk.store import DuplicateError, InUseError, Store
+from exporter_desk.domain import Container, PartyId
+from exporter_desk.store import DuplicateError, InUseError, MissingReferenceError, Store
 from tests.store.conftest import World, shipment
 
 
@@ -44,3 +44,20 @@ def test_an_unused_shipment_is_deleted_with_its_containers(store: Store, world: 
         == 0
     )
     assert [s.id for s in store.shipments.search("SHP-2025")] == [world.shipment.id]
+
+
+def test_the_forwarder_is_stored_and_its_party_cannot_be_deleted(
+    store: Store, world: World
+) -> None:
+    party = store.parties.save(replace(world.supplier, id=None, name_en="Elbe Forwarding GmbH"))
+    store.parties.delete(party.id)  # type: ignore[arg-type]  # unused: it may go
+    forwarder = store.parties.save(replace(party, id=None)).id
+    store.shipments.save(replace(world.shipment, forwarder_id=forwarder))
+    assert store.shipments.get(world.shipment.id).forwarder_id == forwarder  # type: ignore[arg-type]
+    with pytest.raises(InUseError):
+        store.parties.delete(forwarder)  # type: ignore[arg-type]
+
+
+def test_a_forwarder_that_does_not_exist_is_refused(store: Store, world: World) -> None:
+    with pytest.raises(MissingReferenceError):
+        store.shipments.save(replace(world.shipment, forwarder_id=PartyId(999)))

@@ -27,14 +27,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from exporter_desk.domain import Problem
+from exporter_desk.domain import DocumentKind, Problem
+from exporter_desk.gui import labels
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.fitting import fitting_size, scrolling
@@ -44,6 +48,26 @@ from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
 Snapshot = dict[str, object]
+
+# The documents issued from a record, by its table and its own kind (an invoice's, a contract's).
+_ISSUED_FROM: dict[str, dict[str, tuple[DocumentKind, ...]]] = {
+    "invoices": {
+        "commercial": (
+            DocumentKind.COMMERCIAL_INVOICE,
+            DocumentKind.CERTIFICATE_OF_ORIGIN,
+            DocumentKind.SHIPPING_INSTRUCTION,
+            DocumentKind.BENEFICIARY_CERTIFICATE,
+            DocumentKind.BILL_OF_EXCHANGE,
+        ),
+        "proforma": (DocumentKind.PROFORMA_INVOICE,),
+    },
+    "contracts": {
+        "sales": (DocumentKind.SALES_CONTRACT,),
+        "purchase": (DocumentKind.PURCHASE_CONTRACT,),
+    },
+}
+# Checklist fields shown by a part of the editor other than a form row.
+_FIELD_WIDGETS = {"packing_lists": "packing", "packages": "packages"}
 
 
 class Input(Protocol):
@@ -153,6 +177,7 @@ class EditorDialog(QDialog):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
+        self._add_issue_tools()
 
         self.body = QVBoxLayout()
         self.general_errors = ErrorLabel()
@@ -256,6 +281,126 @@ class EditorDialog(QDialog):
             self._loading = False
         self.setEnabled(True)
         self._reset_history(clean=True)
+        if self._focus_after_load is not None:
+            field, self._focus_after_load = self._focus_after_load, None
+            self.focus_field(field)
+
+    # -- issuing from the editor (the Documents screen does the work) ------------------------
+
+    _focus_after_load: str | None = None
+
+    def _add_issue_tools(self) -> None:
+        """ "Preview draft" and "Issue..." for the records documents are issued from."""
+        self.preview_menu = QMenu(self)
+        self.issue_menu = QMenu(self)
+        self.preview_menu.aboutToShow.connect(self._fill_issue_menus)
+        self.issue_menu.aboutToShow.connect(self._fill_issue_menus)
+        self.preview_tool = QToolButton()
+        self.issue_tool = QToolButton()
+        for tool, menu, name in (
+            (self.preview_tool, self.preview_menu, "preview"),
+            (self.issue_tool, self.issue_menu, "issue"),
+        ):
+            tool.setObjectName(f"{name}Tool")
+            tool.setIcon(icon("issue" if name == "issue" else "open"))
+            tool.setMenu(menu)
+            tool.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            tool.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if self.table in _ISSUED_FROM:
+            self.toolbar.addSeparator()
+            self.toolbar.addWidget(self.preview_tool)
+            self.toolbar.addWidget(self.issue_tool)
+
+    def issue_kinds(self) -> list[DocumentKind]:
+        """The documents issued from this record, as the form stands (its kind decides)."""
+        kinds = _ISSUED_FROM.get(self.table)
+        if kinds is None:
+            return []
+        obj, _found = self.build()
+        kind = getattr(getattr(obj, "kind", None), "value", "")
+        return list(kinds.get(kind, ()))
+
+    @Slot()
+    def _fill_issue_menus(self) -> None:
+        for menu, slot in (
+            (self.preview_menu, self.preview_kind),
+            (self.issue_menu, self.issue_kind),
+        ):
+            menu.clear()
+            for kind in self.issue_kinds():
+                action = menu.addAction(labels.document_kind(kind))
+                action.setData(kind.value)
+                action.triggered.connect(self._on_issue_menu)
+                action.setProperty("issue", slot == self.issue_kind)
+
+    @Slot()
+    def _on_issue_menu(self) -> None:
+        action = self.sender()
+        if not isinstance(action, QAction):
+            return
+        kind = DocumentKind(str(action.data()))
+        if action.property("issue"):
+            self.issue_kind(kind)
+        else:
+            self.preview_kind(kind)
+
+    def _ready_to_issue(self) -> bool:
+        """Documents are made from the saved record: say so while it has unsaved changes."""
+        if self.record_id is None or self.is_dirty():
+            self.status.setText(
+                translate("EditorDialog", "Save first: documents are made from the saved data.")
+            )
+            return False
+        return True
+
+    def _documents(self) -> Any:
+        from exporter_desk.gui.main_window import Screen
+
+        page = getattr(self.parentWidget(), "page", None)
+        return page(Screen.DOCUMENTS) if callable(page) else None
+
+    def preview_kind(self, kind: DocumentKind) -> None:
+        """Show a DRAFT of ``kind`` made from this record (never registered, never signed)."""
+        documents = self._documents()
+        if documents is not None and self._ready_to_issue():
+            assert self.record_id is not None
+            documents.preview_record(kind, self.record_id, parent=self)
+
+    def issue_kind(self, kind: DocumentKind) -> None:
+        """Issue ``kind`` from this record: the checklist first, each item a link to its field."""
+        documents = self._documents()
+        if documents is not None and self._ready_to_issue():
+            assert self.record_id is not None
+            documents.issue_record(kind, self.record_id, parent=self)
+
+    def focus_field(self, field: str) -> bool:
+        """Bring ``field`` (a problem's field path) into view and focus it; False if no input
+        of this editor shows it. Waits for the record when it is still loading."""
+        if not self.isEnabled() and self.record_id is not None:
+            self._focus_after_load = field
+            return True
+        target: QWidget | None = None
+        for form in self._forms:
+            box = form.box(field)
+            if box is not None:
+                target = box.widget
+                break
+        if target is None:
+            found = self._inputs.get(field) or getattr(self, _FIELD_WIDGETS.get(field, ""), None)
+            target = found if isinstance(found, QWidget) else None
+        if target is None:
+            return False
+        for tabs in self.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                page = tabs.widget(index)
+                if page is not None and (page is target or page.isAncestorOf(target)):
+                    tabs.setCurrentIndex(index)
+        self.show_all_problems = True
+        self.validate()
+        self.raise_()
+        self.activateWindow()
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     @Slot(object)
     def _on_fetch_failed(self, error: BaseException) -> None:
@@ -494,6 +639,14 @@ class EditorDialog(QDialog):
         self.save_action.setToolTip(translate("EditorDialog", "Save (Ctrl+S)"))
         self.save_button.setText(translate("EditorDialog", "Save"))
         self.close_button.setText(translate("EditorDialog", "Close"))
+        self.preview_tool.setText(translate("EditorDialog", "Preview draft"))
+        self.preview_tool.setToolTip(
+            translate("EditorDialog", "See the document as it would be issued, marked DRAFT")
+        )
+        self.issue_tool.setText(translate("EditorDialog", "Issue..."))
+        self.issue_tool.setToolTip(
+            translate("EditorDialog", "Register a document made from this record and sign it")
+        )
         for form in self._forms:
             form.retranslate()
         self.retranslate_fields()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from exporter_desk.domain import (
     Container,
+    PartyId,
     Problem,
     Shipment,
     ShipmentId,
@@ -19,13 +20,14 @@ from exporter_desk.domain import (
     format_container_number,
 )
 from exporter_desk.gui import labels
+from exporter_desk.gui.choices import party_choices
 from exporter_desk.gui.editors.base import EditorDialog
 from exporter_desk.gui.editors.lines import DraftTable, DraftTableModel, cell_problems
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import ErrorLabel, Form
 from exporter_desk.gui.ports import COMMON_PORTS
 from exporter_desk.gui.tasks import TaskManager
-from exporter_desk.gui.widgets import CodeEdit, EnumCombo, OptionalDateEdit, TextEdit
+from exporter_desk.gui.widgets import CodeEdit, EnumCombo, OptionalDateEdit, RecordPicker, TextEdit
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -79,6 +81,7 @@ class ShipmentEditor(EditorDialog):
         self.document_no = TextEdit()
         self.etd = OptionalDateEdit()
         self.eta = OptionalDateEdit()
+        self.forwarder = RecordPicker(tasks, party_choices)
         self.containers_model = ContainersModel()
         self.containers = DraftTable(self.containers_model)
         self.containers.view.setColumnWidth(ContainerColumn.NUMBER, 160)
@@ -120,6 +123,11 @@ class ShipmentEditor(EditorDialog):
         )
         form.add_row("etd", lambda: translate("ShipmentEditor", "ETD"), self.etd)
         form.add_row("eta", lambda: translate("ShipmentEditor", "ETA"), self.eta)
+        form.add_row(
+            "forwarder_id",
+            lambda: translate("ShipmentEditor", "Forwarder (shipping instruction)"),
+            self.forwarder,
+        )
         columns = QHBoxLayout()
         columns.addWidget(form, 1)
         columns.addWidget(self.containers, 1)
@@ -139,6 +147,7 @@ class ShipmentEditor(EditorDialog):
             ("transport_document_no", self.document_no),
             ("etd", self.etd),
             ("eta", self.eta),
+            ("forwarder", self.forwarder),
             ("containers", self.containers),
         ):
             self.track(key, widget)
@@ -172,10 +181,12 @@ class ShipmentEditor(EditorDialog):
         self.mode.retranslate()
         self.vessel.setPlaceholderText(translate("ShipmentEditor", "vessel"))
         self.voyage.setPlaceholderText(translate("ShipmentEditor", "voyage"))
+        self.forwarder.setPlaceholderText(translate("ShipmentEditor", "type part of the name"))
         self.containers.add_button.setText(translate("ShipmentEditor", "Add container"))
         self.containers.remove_button.setText(translate("ShipmentEditor", "Remove container"))
 
     def build(self) -> tuple[Shipment, list[Problem]]:
+        forwarder = self.forwarder.value()
         shipment = Shipment(
             reference=self.reference.value().strip(),
             mode=self.mode.value(),
@@ -197,6 +208,7 @@ class ShipmentEditor(EditorDialog):
             place_of_delivery=self.place_of_delivery.value().strip(),
             etd=self.etd.value(),
             eta=self.eta.value(),
+            forwarder_id=PartyId(forwarder) if forwarder is not None else None,
             id=ShipmentId(self.record_id) if self.record_id is not None else None,
         )
         return shipment, []
@@ -222,6 +234,7 @@ class ShipmentEditor(EditorDialog):
         self.document_no.set_value(shipment.transport_document_no)
         self.etd.set_value(shipment.etd)
         self.eta.set_value(shipment.eta)
+        self.forwarder.set_value(shipment.forwarder_id)
         self.containers.set_value(
             tuple(
                 ContainerDraft(format_container_number(c.number), c.seal, c.size_type)
