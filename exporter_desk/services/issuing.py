@@ -268,6 +268,9 @@ def issue(
         seal_png=options.seal_png,
         now=now,
         progress=progress,
+        supersedes=supersedes,
+        supersedes_id=supersedes_id,
+        data_digest=data_digest,
     )
 
 
@@ -290,10 +293,23 @@ def issue_rendered(
     rendered from one row, the bank pack, is issued from a deal). As
     :func:`issue_document` from step 2 on, without a visible seal.
 
+    The same bytes again issue nothing; other bytes supersede the registered document (the
+    caller asked for a new one: a bank pack is issued anew for each presentation).
+
     Raises: as :func:`issue_document`.
     """
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     credentials = load_credentials(store, keystore, profile)
+    digest = hashlib.sha256(revision1).hexdigest()
+    earlier = [
+        doc
+        for doc in store.documents.by_number(kind, number)
+        if doc.status in (DocumentStatus.REGISTERED, DocumentStatus.AWAITING_REGISTRATION)
+    ]
+    for doc in earlier:
+        if doc.digest_r1 == digest:
+            return doc  # the same bytes again: issuing is idempotent
+    supersedes, supersedes_id = _superseded(earlier)
     return _register_and_sign(
         store,
         data_dir,
@@ -308,7 +324,10 @@ def issue_rendered(
         seal_png=None,
         now=now,
         progress=progress,
-    )
+        supersedes=supersedes,
+        supersedes_id=supersedes_id,
+        data_digest=digest,
+    ).document
 
 
 def _register_and_sign(
@@ -326,8 +345,13 @@ def _register_and_sign(
     seal_png: bytes | None,
     now: dt.datetime,
     progress: Progress | None,
-) -> IssuedDocument:
-    """Steps 2 to 5: the entry, the record and outbox item, registration, receipt and signature."""
+    supersedes: str | None,
+    supersedes_id: DocumentId | None,
+    data_digest: str,
+) -> IssueResult:
+    """Steps 2 to 5: the entry, the record and outbox item, registration, receipt and signature.
+    ``supersedes`` is the leaf hash of the entry this one replaces (``supersedes_id`` its
+    document), decided by the caller."""
     digest = hashlib.sha256(revision1).hexdigest()
     replaced = None if supersedes_id is None else store.documents.get(supersedes_id)
 

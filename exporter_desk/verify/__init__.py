@@ -22,6 +22,7 @@ from exporter_desk.verify.trust import (
     TrustRoot,
 )
 from exporter_desk.verify.verdict import (
+    PLAN,
     VERDICT_FORMAT,
     Check,
     CheckStatus,
@@ -48,6 +49,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "PLAN",
     "RECEIPT_NAME",
     "VERDICT_FORMAT",
     "Check",

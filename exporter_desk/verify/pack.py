@@ -149,7 +149,7 @@ class PackVerdict:
         if not self.originals and not self.findings:
             extra.append(
                 Check(
-                    Step.REVISIONS,
+                    Step.ORIGINAL,
                     CheckStatus.FAILED,
                     "The pack holds no originals to check.",
                     "该汇总不含可供检查的正本。",
@@ -190,7 +190,7 @@ def _original_check(original: OriginalVerdict) -> Check:
     result = original.result
     if result is Result.AUTHENTIC:
         return Check(
-            Step.REVISIONS,
+            Step.ORIGINAL,
             CheckStatus.PASSED,
             f"Original {what} inside the pack: AUTHENTIC, and its printed pages match it.",
             f"汇总内正本 {what}：真实有效，其打印页与之一致。",
@@ -201,7 +201,7 @@ def _original_check(original: OriginalVerdict) -> Check:
         reasons.append(original.verdict.headline_en)
         reasons_zh.append(original.verdict.headline_zh)
     return Check(
-        Step.REVISIONS,
+        Step.ORIGINAL,
         CheckStatus.FAILED,
         f"Original {what} inside the pack: {result.display}. " + " ".join(reasons),
         f"汇总内正本 {what}：{result.display_zh}。" + "".join(reasons_zh),
@@ -212,7 +212,7 @@ def _original_check(original: OriginalVerdict) -> Check:
 
 def _finding_check(finding: PackFinding) -> Check:
     return Check(
-        Step.REVISIONS, CheckStatus.FAILED, finding.en, finding.zh, finding.outcome, finding.detail
+        Step.ORIGINAL, CheckStatus.FAILED, finding.en, finding.zh, finding.outcome, finding.detail
     )
 
 

@@ -108,6 +108,9 @@ class Step(Enum):
     ISSUER = 7
     REGISTRATION = 8
     STATUS = 9
+    ORIGINAL = 10
+    """Not a step of one PDF's plan: a pack's summary has one such check per original inside
+    it (and per finding about its pages), beside the pack's own nine."""
 
     @property
     def number(self) -> int:
@@ -156,7 +159,11 @@ _TITLES: Final = {
         "信任网络的日志及见证方确认了登记",
     ),
     Step.STATUS: ("Current status on the trust network", "在信任网络上的当前状态"),
+    Step.ORIGINAL: ("An original inside the pack", "汇总中的一份正本"),
 }
+
+PLAN: Final = tuple(step for step in Step if step is not Step.ORIGINAL)
+"""The nine steps every verdict runs exactly once."""
 
 
 class CheckStatus(Enum):
@@ -275,7 +282,7 @@ def decide_result(checks: tuple[Check, ...]) -> Result:
     status may not apply); AUTHENTIC only when every step ran and passed."""
     outcomes = [check.outcome for check in checks if check.outcome is not None]
     counts = Counter(check.step for check in checks)
-    if any(counts[step] != 1 for step in Step):
+    if any(counts[step] != 1 for step in PLAN):
         outcomes.append(Result.INCOMPLETE)
     if not outcomes and any(
         check.status is CheckStatus.NOT_APPLICABLE and check.step is not Step.STATUS

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporter_desk.signing import SigningCredentials
-from exporter_desk.verify import CheckStatus, Limits, Result, Step, Trust, verify_pdf
+from exporter_desk.verify import PLAN, CheckStatus, Limits, Result, Step, Trust, verify_pdf
 from tests.verify._build import (
     RECEIPT_NAME,
     Issued,
@@ -44,7 +44,7 @@ def check_bounded(data: bytes, trust: Trust, now: datetime, limits: Limits = FUZ
     elapsed = time.perf_counter() - start
     ELAPSED.append(elapsed)
     assert elapsed < limits.time_budget + SLACK, f"{elapsed:.2f} s"
-    assert [c.step for c in verdict.checks] == list(Step)
+    assert [c.step for c in verdict.checks] == list(PLAN)
     return verdict.result
 
 

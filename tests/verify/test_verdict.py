@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from exporter_desk.verify import (
+    PLAN,
     VERDICT_FORMAT,
     Check,
     CheckStatus,
@@ -48,7 +49,7 @@ def not_applicable(step: Step) -> Check:
 def plan(*checks: Check) -> tuple[Check, ...]:
     """``checks``, and every other step of the plan passed, in plan order."""
     given = {check.step: check for check in checks}
-    return tuple(given.get(step, passed(step)) for step in Step)
+    return tuple(given.get(step, passed(step)) for step in PLAN)
 
 
 def test_precedence_most_serious_first() -> None:
@@ -138,8 +139,8 @@ def test_headline_is_the_reason_of_the_most_serious_failure() -> None:
 
 
 def test_steps_are_numbered_one_to_nine_with_titles_in_both_languages() -> None:
-    assert [s.number for s in Step] == list(range(1, 10))
-    assert [s.id for s in Step] == [
+    assert [s.number for s in PLAN] == list(range(1, 10))
+    assert [s.id for s in PLAN] == [
         "parse",
         "signature",
         "coverage",
@@ -151,12 +152,20 @@ def test_steps_are_numbered_one_to_nine_with_titles_in_both_languages() -> None:
         "status",
     ]
     assert all(s.title_en and s.title_zh for s in Step)
+    assert Step.ORIGINAL not in PLAN  # a pack's per-original checks, never one PDF's step
+
+
+def test_a_pack_summary_with_its_originals_can_be_authentic() -> None:
+    originals = tuple(passed(Step.ORIGINAL) for _ in range(3))
+    checks = tuple(passed(step) for step in PLAN) + originals
+    assert decide_result(checks) is Result.AUTHENTIC
+    assert decide_result(originals) is Result.INCOMPLETE  # the pack's own nine must be there
 
 
 def test_json_of_a_bare_verdict() -> None:
     v = Verdict(
         Result.UNREADABLE,
-        (failed(Step.PARSE, Result.UNREADABLE), *(not_applicable(s) for s in list(Step)[1:])),
+        (failed(Step.PARSE, Result.UNREADABLE), *(not_applicable(s) for s in list(PLAN)[1:])),
         None,
         None,
         None,
