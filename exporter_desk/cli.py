@@ -90,6 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
     pack.set_defaults(run=_run_pack)
 
+    credit = command("credit", "letters of credit")
+    credit_commands = credit.add_subparsers(dest="credit_command", metavar="ACTION", required=True)
+    credit_parse = credit_commands.add_parser("parse", help="print what an MT700 text file says")
+    credit_parse.add_argument("file", metavar="FILE", type=Path, help="the MT700 text")
+    credit_parse.add_argument("--json", action="store_true", help="print it as JSON")
+    credit_parse.set_defaults(run=_run_credit_parse)
+
+    examine = command("examine", "examine a deal's documents against each other and its credit")
+    examine.add_argument("--deal", type=int, required=True, metavar="ID", help="the deal's id")
+    examine.add_argument("--json", action="store_true", help="print the discrepancies as JSON")
+    examine.set_defaults(run=_run_examine)
+
     info = command("info", "show the data folder and what it holds")
     info.set_defaults(run=_run_info)
     return parser
@@ -248,6 +260,45 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
     write_atomically(args.out, data)
     print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
     return 0
+
+
+def _run_credit_parse(args: argparse.Namespace, out: TextIO) -> int:
+    """Exit 0 when the credit was read completely, 1 when lines were unplaced or fields miss."""
+    from exporter_desk.services.crediting import read_mt700_file
+
+    reading = read_mt700_file(args.file)
+    if args.json:
+        import json
+
+        from exporter_desk.domain.swift import reading_to_dict
+
+        print(json.dumps(reading_to_dict(reading), ensure_ascii=False, indent=2), file=out)
+    else:
+        from exporter_desk.services.crediting import describe_reading
+
+        print(describe_reading(reading), file=out)
+    complete = not (reading.unplaced or reading.missing or reading.credit.problems())
+    return 0 if complete else 1
+
+
+def _run_examine(args: argparse.Namespace, out: TextIO) -> int:
+    """Exit 0 when the deal examines clean, 1 when any discrepancy is found."""
+    from exporter_desk.domain.deal import DealId
+    from exporter_desk.services.examining import discrepancies_to_json, examine_deal
+
+    with _open(args) as store:
+        found = examine_deal(store, DealId(args.deal))
+    if args.json:
+        print(discrepancies_to_json(found), file=out)
+    elif not found:
+        print(f"Deal {args.deal}: no discrepancies found.", file=out)
+    else:
+        print(f"Deal {args.deal}: {len(found)} discrepancies.", file=out)
+        for item in found:
+            print(f"- [{item.severity.value}] {item.rule}: {item.message}", file=out)
+            print(f"    why: {item.why}", file=out)
+            print(f"    fix: {item.fix}", file=out)
+    return 1 if found else 0
 
 
 def _run_info(args: argparse.Namespace, out: TextIO) -> int:

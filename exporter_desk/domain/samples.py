@@ -9,8 +9,9 @@ store assigns when the objects are saved in the order of :attr:`SampleBook.in_sa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
+import hashlib
+from dataclasses import dataclass, replace
+from decimal import ROUND_UP, Decimal
 
 from exporter_desk.domain.codes import Incoterm
 from exporter_desk.domain.contract import (
@@ -27,6 +28,7 @@ from exporter_desk.domain.lines import Charge, ChargeKind, LineItem
 from exporter_desk.domain.packing import PackingList, PackingListId
 from exporter_desk.domain.party import BankAccount, Party, PartyId, PartyRole
 from exporter_desk.domain.product import Dimensions, PackageType, Product, ProductId, Unit
+from exporter_desk.domain.received import ReceivedDocument, ReceivedKind, ReceivedLine
 from exporter_desk.domain.shipment import Container, Shipment, ShipmentId, TransportMode
 
 
@@ -241,6 +243,7 @@ def sample_book(today: dt.date = dt.date(2026, 11, 2)) -> SampleBook:
         place_of_delivery="Hamburg",
         etd=today + dt.timedelta(days=8),
         eta=today + dt.timedelta(days=40),
+        on_board_date=today + dt.timedelta(days=8),
     )
     invoice = Invoice(
         id=InvoiceId(1),
@@ -305,4 +308,142 @@ def sample_book(today: dt.date = dt.date(2026, 11, 2)) -> SampleBook:
     )
 
 
-__all__ = ["SampleBook", "sample_book"]
+def sample_credit_mt700(book: SampleBook) -> str:
+    """The MT700 the buyer's bank sends for the sample sales leg: it matches the sample
+    invoice, packing list, B/L and insurance, so the sample deal examines clean."""
+    sales, shipment = book.sales, book.shipment
+    issued = sales.date + dt.timedelta(days=3)
+    latest = sales.delivery_latest or issued + dt.timedelta(days=45)
+    expiry = sales.payment.lc_expiry or latest + dt.timedelta(days=30)
+    amount = f"{book.invoice.total().amount:f}".replace(".", ",")
+    lines = "\n".join(
+        f"+{line.quantity.normalize():f} {line.unit.value} {line.description_en.upper()}"
+        for line in sales.lines
+    )
+    return f"""{{1:F01BKCHCNSHAXXX0000000000}}{{2:O700DEUTDEHHXXXXN}}{{4:
+:27:1/1
+:40A:IRREVOCABLE
+:20:{sales.payment.lc_number.replace("-", "")[:16]}
+:31C:{issued:%y%m%d}
+:40E:UCP LATEST VERSION
+:31D:{expiry:%y%m%d}HAMBURG
+:50:{book.buyer.name_en.upper()}
+{book.buyer.address_en.upper()}
+:59:/{book.exporter.bank.account_number if book.exporter.bank else ""}
+{book.exporter.name_en.upper()}
+{book.exporter.address_en.upper()}
+:32B:USD{amount}
+:39A:05/05
+:41D:ANY BANK BY NEGOTIATION
+:42C:AT SIGHT
+:42A:DEUTDEHHXXX
+:43P:NOT ALLOWED
+:43T:ALLOWED
+:44E:HO CHI MINH CITY ({shipment.port_of_loading}), VIET NAM
+:44F:HAMBURG ({shipment.port_of_discharge}), GERMANY
+:44C:{latest:%y%m%d}
+:45A:{lines}
++CIF HAMBURG INCOTERMS 2020
+:46A:+SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS AND 2 COPIES
++PACKING LIST IN TRIPLICATE SHOWING NET AND GROSS WEIGHTS
++FULL SET (3/3) OF CLEAN ON BOARD OCEAN BILLS OF LADING MADE OUT TO ORDER OF
+DEUTSCHE BANK AG, HAMBURG, MARKED FREIGHT PREPAID, NOTIFY APPLICANT
++INSURANCE CERTIFICATE IN DUPLICATE, BLANK ENDORSED, FOR 110 PCT OF THE
+INVOICE VALUE, COVERING INSTITUTE CARGO CLAUSES (A)
++CERTIFICATE OF ORIGIN IN 1 ORIGINAL AND 1 COPY
++BENEFICIARY'S CERTIFICATE CERTIFYING THAT ONE SET OF NON-NEGOTIABLE
+DOCUMENTS HAS BEEN SENT TO THE APPLICANT
+:47A:+ALL DOCUMENTS MUST INDICATE THE CREDIT NUMBER
++THIRD PARTY DOCUMENTS EXCEPT INVOICE AND DRAFT ACCEPTABLE
+:71D:ALL BANKING CHARGES OUTSIDE GERMANY ARE FOR THE BENEFICIARY'S ACCOUNT
+:48:21/FROM THE DATE OF SHIPMENT
+:49:WITHOUT
+-}}
+"""
+
+
+def sample_received_documents(book: SampleBook) -> tuple[tuple[ReceivedDocument, bytes], ...]:
+    """The supplier's invoice, the carrier's B/L and the insurance certificate of the sample
+    deal, each with the bytes of its (plain-text) file; their fields agree with the book."""
+    deal_id = book.deal.id or DealId(1)
+    packing, shipment, purchase = book.packing_list, book.shipment, book.purchase
+    shipped = shipment.on_board_date or book.invoice.date
+    insured = (book.invoice.total().amount * Decimal("1.1")).quantize(Decimal("0.01"), ROUND_UP)
+    documents = (
+        ReceivedDocument(
+            deal_id,
+            ReceivedKind.SUPPLIER_INVOICE,
+            "saigon-precision-invoice-SPT-INV-26-0815.txt",
+            "",
+            0,
+            number="SPT-INV-26-0815",
+            date=shipped,
+            issuer=book.supplier.name_en,
+            consignee=book.exporter.name_en,
+            currency=purchase.currency,
+            amount=purchase.total().amount,
+            lines=tuple(
+                ReceivedLine(line.description_en, line.quantity, line.unit.value)
+                for line in purchase.lines
+            ),
+            net_kg=packing.net_kg(),
+            gross_kg=packing.gross_kg(),
+            packages=packing.package_count(),
+        ),
+        ReceivedDocument(
+            deal_id,
+            ReceivedKind.BILL_OF_LADING,
+            f"oocl-bl-{shipment.transport_document_no}.txt",
+            "",
+            0,
+            number=shipment.transport_document_no,
+            date=shipped,
+            issuer=shipment.carrier,
+            consignee="TO ORDER OF DEUTSCHE BANK AG, HAMBURG",
+            gross_kg=packing.gross_kg(),
+            packages=packing.package_count(),
+            port_of_loading=shipment.port_of_loading,
+            port_of_discharge=shipment.port_of_discharge,
+            vessel=shipment.vessel,
+            voyage=shipment.voyage,
+            on_board_date=shipped,
+            containers=shipment.containers,
+            originals=3,
+        ),
+        ReceivedDocument(
+            deal_id,
+            ReceivedKind.INSURANCE_CERTIFICATE,
+            "insurance-certificate-BV-HCM-26-55120.txt",
+            "",
+            0,
+            number="BV-HCM-26-55120",
+            date=shipped - dt.timedelta(days=1),
+            issuer="Bao Viet Insurance Corporation",
+            currency="USD",
+            amount=insured,
+            originals=2,
+        ),
+    )
+    result = []
+    for doc in documents:
+        text = "\n".join(
+            f"{name}: {value}"
+            for name, value in (
+                ("Document", doc.kind.label),
+                ("Number", doc.number),
+                ("Date", doc.date),
+                ("Issuer", doc.issuer),
+                ("Amount", f"{doc.currency} {doc.amount}" if doc.amount is not None else ""),
+                ("Net weight kg", doc.net_kg or ""),
+                ("Gross weight kg", doc.gross_kg or ""),
+                ("Packages", doc.packages or ""),
+                ("Vessel", f"{doc.vessel} {doc.voyage}".strip()),
+                ("On board", doc.on_board_date or ""),
+            )
+            if value
+        ).encode()
+        result.append((replace(doc, sha256=hashlib.sha256(text).hexdigest(), size=len(text)), text))
+    return tuple(result)
+
+
+__all__ = ["SampleBook", "sample_book", "sample_credit_mt700", "sample_received_documents"]

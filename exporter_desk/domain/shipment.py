@@ -81,6 +81,7 @@ class Shipment:
     place_of_delivery: str = ""
     etd: dt.date | None = None
     eta: dt.date | None = None
+    on_board_date: dt.date | None = None  # as the transport document states it (shipped on board)
     id: ShipmentId | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

@@ -9,11 +9,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from exporter_desk.domain import DocumentKind
+from exporter_desk.domain.deal import DealId
 from exporter_desk.domain.lines import LineItem
 from exporter_desk.domain.party import PartyId
-from exporter_desk.domain.samples import sample_book
+from exporter_desk.domain.samples import (
+    SampleBook,
+    sample_book,
+    sample_credit_mt700,
+    sample_received_documents,
+)
+from exporter_desk.domain.swift import parse_mt700
 from exporter_desk.errors import ExporterError
 from exporter_desk.services._files import safe_file_name, write_atomically
+from exporter_desk.services.receiving import RECEIVED_FOLDER
 from exporter_desk.signing import Keystore
 from exporter_desk.store import Store
 from exporter_desk.trustnet import format_descriptor
@@ -79,7 +87,7 @@ def seed_demo(store: Store, today: dt.date | None = None) -> SeedResult:
             ).id
             for c in (book.purchase, book.sales)
         }
-        store.deals.save(
+        deal = store.deals.save(
             replace(
                 book.deal,
                 id=None,
@@ -112,6 +120,7 @@ def seed_demo(store: Store, today: dt.date | None = None) -> SeedResult:
                 shipment_id=shipment_id,
             )
         )
+        _seed_credit_and_received(store, book, _saved(deal.id))
     return SeedResult(
         parties=store.parties.count(),
         products=store.products.count(),
@@ -121,6 +130,17 @@ def seed_demo(store: Store, today: dt.date | None = None) -> SeedResult:
         packing_lists=store.packing_lists.count(),
         deals=store.deals.count(),
     )
+
+
+def _seed_credit_and_received(store: Store, book: SampleBook, deal_id: DealId) -> None:
+    """The sample deal's credit (read from its MT700) and the documents received from the
+    supplier, the carrier and the insurer, their files kept in the data folder."""
+    credit = parse_mt700(sample_credit_mt700(book)).credit
+    store.credits.save(replace(credit, deal_id=deal_id))
+    for doc, data in sample_received_documents(book):
+        relative = Path(RECEIVED_FOLDER) / f"{doc.sha256[:16]}-{doc.file_name}"
+        write_atomically(store.path.parent / relative, data)
+        store.received.save(replace(doc, deal_id=deal_id, stored_path=relative.as_posix()))
 
 
 __all__ = [

@@ -22,6 +22,7 @@ from exporter_desk.store._canonical import MigrationNote, migration_notes
 from exporter_desk.store._session import Session, translated
 from exporter_desk.store.backup import default_backup_dir
 from exporter_desk.store.contracts import ContractRepository
+from exporter_desk.store.credits import CreditRepository
 from exporter_desk.store.deals import DealRepository
 from exporter_desk.store.documents import DocumentRepository
 from exporter_desk.store.errors import NewerSchemaError, NotADatabaseError, StorageFailedError
@@ -31,6 +32,7 @@ from exporter_desk.store.outbox import OutboxRepository
 from exporter_desk.store.packing_lists import PackingListRepository
 from exporter_desk.store.parties import PartyRepository
 from exporter_desk.store.products import ProductRepository
+from exporter_desk.store.received import DealFiles, ReceivedDocumentRepository
 from exporter_desk.store.settings import SettingsRepository
 from exporter_desk.store.shipments import ShipmentRepository
 
@@ -75,6 +77,9 @@ class Store:
         self.documents = DocumentRepository(session)
         self.outbox = OutboxRepository(session)
         self.settings = SettingsRepository(session)
+        self.credits = CreditRepository(session)
+        self.received = ReceivedDocumentRepository(session)
+        self.deal_files = DealFiles(session)
 
     @property
     def path(self) -> Path:

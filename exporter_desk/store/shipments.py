@@ -82,6 +82,7 @@ class ShipmentRepository(Repository[Shipment, ShipmentId]):
                     place_of_delivery=row["place_of_delivery"],
                     etd=text_date(row["etd"]),
                     eta=text_date(row["eta"]),
+                    on_board_date=text_date(row["on_board_date"]),
                     id=ShipmentId(id_),
                 )
             )
@@ -102,6 +103,7 @@ def _row(shipment: Shipment) -> dict[str, Any]:
         "place_of_delivery": shipment.place_of_delivery,
         "etd": date_text(shipment.etd),
         "eta": date_text(shipment.eta),
+        "on_board_date": date_text(shipment.on_board_date),
     }
 
 
