@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from exporter_desk.signing import Keystore
     from exporter_desk.store import Store
     from exporter_desk.verify import Trust, Verdict
+    from exporter_desk.verify.pack import PackVerdict
 
 log = logging.getLogger("exporter_desk")
 
@@ -77,11 +78,30 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     export.set_defaults(run=_run_export)
 
-    pack = command("pack", "print a document pack of a deal or a shipment to a PDF")
+    pack = command(
+        "pack", "build a document pack of an invoice, a shipment or a deal from its issued PDFs"
+    )
     which = pack.add_mutually_exclusive_group(required=True)
     which.add_argument("--deal", type=int, metavar="ID", help="the deal's id")
     which.add_argument("--shipment", type=int, metavar="ID", help="the shipment's id")
+    which.add_argument("--invoice", type=int, metavar="ID", help="the invoice's id")
     pack.add_argument("--out", required=True, metavar="FILE", type=Path, help="the PDF to write")
+    pack.add_argument(
+        "--include",
+        nargs="+",
+        metavar="KIND",
+        help="only these documents (e.g. commercial-invoice packing-list); default: what the "
+        "credit requires, else every document that can be made",
+    )
+    pack.add_argument(
+        "--issue", action="store_true", help="first issue the included documents not yet issued"
+    )
+    pack.add_argument(
+        "--bank",
+        action="store_true",
+        help="the deal's bank pack: issue what is missing, add the cover of deal summary, "
+        "examination and verification, and issue the pack itself (registered and signed)",
+    )
     pack.add_argument("--originals", type=int, default=3, metavar="N", help="originals (3)")
     pack.add_argument("--copies", type=int, default=2, metavar="N", help="copies (2)")
     pack.add_argument(
@@ -189,8 +209,11 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
         print(verdicts_to_json(results), file=out)
     else:
         for item in results:
-            print(_describe(item.path, item.verdict), file=out)
-    authentic = all(item.verdict.result.value == "authentic" for item in results)
+            if item.pack is not None:
+                print(_describe_pack(item.path, item.pack), file=out)
+            else:
+                print(_describe(item.path, item.verdict), file=out)
+    authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1
 
 
@@ -226,6 +249,20 @@ def _describe(path: Path, verdict: Verdict) -> str:
     return "\n".join(lines)
 
 
+def _describe_pack(path: Path, pack: PackVerdict) -> str:
+    kind = "issued pack" if pack.is_issued else "pack for printing, not itself signed"
+    own = _describe(Path("pack itself"), pack.container).replace("\n", "\n  ")
+    lines = [f"{path}: {pack.result.display} ({kind}; {len(pack.originals)} originals)", f"  {own}"]
+    for original in pack.originals:
+        lines.append(f"  original {original.label} {original.number}: {original.result.display}")
+        for finding in original.findings:
+            lines.append(f"    x {finding.en}")
+        if original.verdict is not None:
+            lines += [f"    x {c.reason_en}" for c in original.verdict.failures]
+    lines += [f"  x {finding.en}" for finding in pack.findings]
+    return "\n".join(lines)
+
+
 def _run_export(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.store.export import export_json
 
@@ -240,11 +277,30 @@ def _run_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.domain import DocumentKind
     from exporter_desk.services._files import write_atomically
-    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment
+    from exporter_desk.services.packs import (
+        PackOptions,
+        build_pack,
+        issue_bank_pack,
+        issue_missing,
+        plan_pack,
+    )
 
     if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
         print("exporter-desk pack: --originals and --copies go from 0 to 10", file=sys.stderr)
+        return 2
+    if args.bank and args.deal is None:
+        print("exporter-desk pack: --bank needs --deal", file=sys.stderr)
+        return 2
+    kinds = {kind.value for kind in DocumentKind if kind is not DocumentKind.BANK_PACK}
+    unknown = [k for k in args.include or [] if k not in kinds]
+    if unknown:
+        print(
+            f"exporter-desk pack: unknown --include {', '.join(unknown)}; "
+            f"choose from {', '.join(sorted(kinds))}",
+            file=sys.stderr,
+        )
         return 2
     options = PackOptions(
         originals=args.originals,
@@ -253,10 +309,59 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
         paper="LETTER" if args.letter else "A4",
     )
     with _open(args) as store:
-        if args.deal is not None:
-            data = pack_deal(store, args.deal, options)
-        else:
-            data = pack_shipment(store, args.shipment, options)
+        plan = plan_pack(
+            store, invoice=args.invoice, shipment=args.shipment, deal=args.deal, options=options
+        )
+        if args.include:
+            plan = plan.ticking(args.include)
+        for c in plan.candidates:
+            mark = "x" if c.ticked else " "
+            state = (
+                "issued"
+                if c.is_issued
+                else ("lacks " + "; ".join(c.missing) if c.missing else "not issued")
+            )
+            print(f"  [{mark}] {c.kind.value} {c.number}: {state}", file=out)
+        if args.bank or args.issue:
+            from exporter_desk.services.network import open_local_network
+
+            folder = store.path.parent
+            keystore = _keystore(folder)
+            with open_local_network(folder, store, keystore) as network:
+                if args.bank:
+                    doc = issue_bank_pack(
+                        store,
+                        keystore,
+                        folder,
+                        network,
+                        plan,
+                        options=options,
+                        progress=lambda line: print(f"  {line}", file=out),
+                    )
+                    data = Path(doc.path).read_bytes() if doc.path else b""
+                    if not data:
+                        print(
+                            f"Bank pack {doc.number} waits for the network; "
+                            "run the outbox and export it again.",
+                            file=out,
+                        )
+                        return 1
+                    write_atomically(args.out, data)
+                    print(
+                        f"Bank pack {doc.number} issued ({doc.status.value}); "
+                        f"written to {args.out} ({len(data):,} bytes)",
+                        file=out,
+                    )
+                    return 0
+                plan = issue_missing(
+                    store,
+                    keystore,
+                    folder,
+                    network,
+                    plan,
+                    progress=lambda line: print(f"  {line}", file=out),
+                )
+        data = build_pack(store, plan, options)
     write_atomically(args.out, data)
     print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
     return 0

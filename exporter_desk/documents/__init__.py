@@ -26,7 +26,10 @@ from exporter_desk.documents.context import (
 )
 from exporter_desk.documents.layout import DocumentLayoutError, RenderedDocument, SignatureBox
 from exporter_desk.documents.pack import (
+    BANK_PACK_TITLE,
     PACK_ORDER,
+    PACK_TITLE,
+    CoverSection,
     PackDocument,
     PackEntry,
     PackError,
@@ -53,12 +56,15 @@ from exporter_desk.documents.render import (
 )
 
 __all__ = [
+    "BANK_PACK_TITLE",
     "CONTEXT_TYPES",
     "DEFAULT_BENEFICIARY_STATEMENT",
     "PACK_ORDER",
+    "PACK_TITLE",
     "BeneficiaryCertificateContext",
     "BillOfExchangeContext",
     "ContractContext",
+    "CoverSection",
     "DocumentContext",
     "DocumentDataError",
     "DocumentLayoutError",

@@ -4,6 +4,7 @@ their numbers, sets and pack pages."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from exporter_desk.documents._format import format_date, party_text
 from exporter_desk.documents._issue import company_header
@@ -20,10 +21,23 @@ from exporter_desk.documents.layout import (
 )
 from exporter_desk.domain import Party, country_name
 
-__all__ = ["PackParty", "render_cover"]
+__all__ = ["BANK_PACK_TITLE", "PACK_TITLE", "CoverSection", "PackParty", "render_cover"]
 
 PackParty = tuple[str, Party]  # (role as printed, party)
-_TITLE = Label("Document Pack", "单据汇总")
+PACK_TITLE = Label("Document Pack", "单据汇总")
+BANK_PACK_TITLE = Label("Bank Presentation Pack", "银行交单汇总")
+
+
+@dataclass(frozen=True, slots=True)
+class CoverSection:
+    """A part of the cover the caller composes (the bank pack's deal summary, examination,
+    verification): a caption, then a table of ``rows`` under ``columns`` (names and relative
+    widths), then ``note`` as running text. Any of the three may be empty."""
+
+    title: Label
+    columns: tuple[tuple[Label, float], ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    note: str = ""
 
 
 def _sets_text(entry: PackEntry) -> str:
@@ -54,9 +68,11 @@ def render_cover(
     issuer: Party,
     details: Sequence[tuple[str, str]],
     options: RenderOptions,
+    sections: Sequence[CoverSection] = (),
+    cover_title: Label = PACK_TITLE,
 ) -> RenderedDocument:
     layout = DocumentLayout(
-        title=_TITLE,
+        title=cover_title,
         document_number=reference,
         company=company_header(issuer, options),
         created=options.created,
@@ -129,13 +145,31 @@ def render_cover(
             total_label=None,
         ),
         layout.spacer(3),
+    ]
+    for section in sections:
+        story += [layout.spacer(2), layout.section_title(section.title), layout.spacer(1.5)]
+        if section.columns and section.rows:
+            story += [
+                layout.line_items(
+                    [Column(label, width) for label, width in section.columns],
+                    [ItemRow(row) for row in section.rows],
+                    total_label=None,
+                ),
+                layout.spacer(1.5),
+            ]
+        if section.note:
+            story.append(layout.paragraph(section.note, small=True))
+    story += [
+        layout.spacer(3),
         layout.declaration(
             "Originals are marked ORIGINAL and copies COPY in the top margin of every page; each "
             "set follows the one before it. Every page keeps its own page number and shows its "
-            "pack page number at the foot. The issued, signed PDF files remain the documents "
-            "of record.",
+            "pack page number at the foot. Each document's issued, signed PDF is embedded "
+            "in this file as an attachment, where it keeps its signature: the attachments are "
+            "the documents of record, and Exporter Desk checks every printed page against them.",
             "正本每页上方标注 ORIGINAL，副本标注 COPY；各份依次排列。每页保留本单据页码，并在页脚标注汇总页码。"
-            "已签发并签名的 PDF 文件为正式单据。",
+            "各单据已签发并签名的 PDF 作为附件嵌入本文件并保留其签名：附件为正式单据，Exporter Desk "
+            "会逐页核对打印页与附件是否一致。",
         ),
     ]
     return layout.render(story)

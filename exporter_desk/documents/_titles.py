@@ -18,4 +18,5 @@ TITLES: dict[DocumentKind, Label] = {
     DocumentKind.SHIPPING_INSTRUCTION: Label("Shipping Instruction", "托运单"),
     DocumentKind.BENEFICIARY_CERTIFICATE: Label("Beneficiary's Certificate", "受益人证明"),
     DocumentKind.BILL_OF_EXCHANGE: Label("Bill of Exchange", "汇票"),
+    DocumentKind.BANK_PACK: Label("Bank Presentation Pack", "银行交单汇总"),
 }

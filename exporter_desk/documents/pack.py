@@ -10,23 +10,43 @@ cover sheet first that lists each document with its number, sets and pack pages.
 Pages are copied, not re-rendered: each input is opened, its pages added once per set (the sets
 share their content streams and fonts), and closed before the next, so memory stays near the
 size of the output. A stamp is a form XObject drawn after the page's own content, which is left
-byte for byte as it was. Stamping changes the files, so a pack is for printing: the issued,
-signed PDFs stay the documents of record. Inputs should be rendered without a copy mark
-(``RenderOptions.mark=None``); ``pack_for_deal`` and ``pack_for_shipment`` do that.
+byte for byte as it was; the pages' annotations (a signature's widget) are not copied.
+
+Stamped pages cannot carry a signature, so every input is also **embedded whole** (compressed,
+as an associated file with relationship ``/Source``), where a signed original keeps its
+signature: ``pack.json`` (format ``exporter-desk-pack/v2``) lists each document with its
+embedded file's name, SHA-256, pages and pack pages, which is what
+:mod:`exporter_desk.verify.pack` checks every original and every printed page against. A bank
+pack adds sections to the cover and a ``document.json`` record so that it can itself be issued.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from exporter_desk.documents._canvas import pdf_date
-from exporter_desk.documents._pack_cover import PackParty, render_cover
+from exporter_desk.documents._pack_cover import (
+    BANK_PACK_TITLE,
+    PACK_TITLE,
+    CoverSection,
+    PackParty,
+    render_cover,
+)
 from exporter_desk.documents._pack_plan import (
     PACK_ORDER,
     PackEntry,
@@ -40,12 +60,18 @@ from exporter_desk.documents._pack_plan import (
 from exporter_desk.documents._stamp import PageStamp, Stamper, page_size, render_stamps, stamp_forms
 from exporter_desk.documents._titles import TITLES
 from exporter_desk.documents.context import DocumentContext, RenderOptions
-from exporter_desk.documents.layout import RenderedDocument
+from exporter_desk.documents.layout import Label, RenderedDocument
 from exporter_desk.documents.render import document_number, render_document
 from exporter_desk.domain import Deal, DocumentKind, Party, Shipment
 
 __all__ = [
+    "BANK_PACK_TITLE",
+    "MANIFEST_NAME",
+    "PACK_FORMAT",
     "PACK_ORDER",
+    "PACK_TITLE",
+    "RECORD_NAME",
+    "CoverSection",
     "PackDocument",
     "PackEntry",
     "PackError",
@@ -54,6 +80,7 @@ __all__ = [
     "PackPlan",
     "PlannedEntry",
     "build_pack",
+    "original_name",
     "pack_for_deal",
     "pack_for_shipment",
     "plan_pack",
@@ -70,6 +97,10 @@ class PackItem:
     copies: int = 0
 
 
+MANIFEST_NAME = "pack.json"
+RECORD_NAME = "document.json"
+PACK_FORMAT = "exporter-desk-pack/v2"
+
 PackDocument = PackEntry | tuple[RenderedDocument | bytes | Path, str, str, int, int]
 
 
@@ -82,15 +113,21 @@ def build_pack(
     issuer: Party | None = None,
     reference: str = "",
     details: Sequence[tuple[str, str]] = (),
+    sections: Sequence[CoverSection] = (),
+    cover_title: Label = PACK_TITLE,
+    record: Mapping[str, object] | None = None,
 ) -> bytes:
-    """The pack as one PDF: cover, then each document's sets, every page stamped.
+    """The pack as one PDF: cover, then each document's sets, every page stamped, and each
+    document's PDF embedded whole.
 
     ``documents`` are ``PackEntry`` values, or (document, label, number, originals, copies)
     tuples, which have no kind and so follow the known kinds. ``title`` names the deal or
     shipment on the cover; ``reference`` (default: ``title``) is
     the cover's number; ``issuer`` (default: the first party) heads the cover; ``details`` are
     extra labelled boxes on the cover (vessel, B/L No., ...). Deterministic: equal inputs give
-    equal bytes.
+    equal bytes. ``sections`` are more parts of the cover (after the list of documents),
+    ``cover_title`` its title; ``record``, when given, is embedded as ``document.json`` (the
+    structured data of an issued pack, with its originals' SHA-256s added as ``originals``).
 
     Raises:
         PackError: no documents, a count out of range, an unreadable PDF, no issuer.
@@ -112,6 +149,8 @@ def build_pack(
             issuer=issuer,
             details=details,
             options=options,
+            sections=sections,
+            cover_title=cover_title,
         )
 
     cover = cover_for(plan)
@@ -122,11 +161,67 @@ def build_pack(
         cover = cover_for(plan)
     else:  # pragma: no cover - the cover's length does not depend on the page numbers' width
         raise RuntimeError("the cover's page count does not settle")
-    return _assemble(plan, cover, title=title, options=options)
+    return _assemble(plan, cover, title=title, options=options, record=record)
+
+
+def original_name(position: int, entry: PackEntry) -> str:
+    """The embedded file name of the ``position``-th (1-based) document's original."""
+    kind = entry.kind.value if entry.kind else "document"
+    number = re.sub(r"[^A-Za-z0-9._-]+", "-", entry.number).strip("-.") or "x"
+    return f"original-{position:02d}-{kind}-{number[:60]}.pdf"
+
+
+def _embed(writer: PdfWriter, name: str, data: bytes, mime: str, description: str) -> None:
+    """Embed ``data`` compressed, listed in /EmbeddedFiles and in the catalog's /AF.
+
+    Compressed, so that an embedded PDF's own ``%%EOF`` and names never appear in the pack's
+    bytes (a verifier reads revisions and scans names off the bytes).
+    """
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/EmbeddedFile"),
+            NameObject("/Subtype"): NameObject("/" + mime.replace("/", "#2F")),
+            NameObject("/Params"): DictionaryObject({NameObject("/Size"): NumberObject(len(data))}),
+        }
+    )
+    # pypdf has no public call that makes a new stream an indirect object
+    stream_ref = writer._add_object(stream.flate_encode())
+    spec = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Filespec"),
+            NameObject("/F"): TextStringObject(name),
+            NameObject("/UF"): TextStringObject(name),
+            NameObject("/Desc"): TextStringObject(description),
+            NameObject("/AFRelationship"): NameObject(
+                "/Source" if mime == "application/pdf" else "/Data"
+            ),
+            NameObject("/EF"): DictionaryObject(
+                {NameObject("/F"): stream_ref, NameObject("/UF"): stream_ref}
+            ),
+        }
+    )
+    spec_ref = writer._add_object(spec)
+    root = writer.root_object
+    names = root.setdefault(NameObject("/Names"), DictionaryObject())
+    tree = names.setdefault(NameObject("/EmbeddedFiles"), DictionaryObject())
+    pairs = tree.setdefault(NameObject("/Names"), ArrayObject())
+    keys = [str(pairs[i]) for i in range(0, len(pairs), 2)]
+    at = 2 * sum(1 for key in keys if key.encode("utf-8") < name.encode("utf-8"))
+    pairs.insert(at, spec_ref)
+    pairs.insert(at, TextStringObject(name))
+    af = root.setdefault(NameObject("/AF"), ArrayObject())
+    af.append(spec_ref)
 
 
 def _assemble(
-    plan: PackPlan, cover: RenderedDocument, *, title: str, options: RenderOptions
+    plan: PackPlan,
+    cover: RenderedDocument,
+    *,
+    title: str,
+    options: RenderOptions,
+    record: Mapping[str, object] | None,
 ) -> bytes:
     writer = PdfWriter()
     total = plan.total_pages
@@ -136,10 +231,14 @@ def _assemble(
         writer.add_page(page)
     del cover_reader
     manifest = []
+    originals: list[tuple[str, bytes, str]] = []
     # Pages first, stamps after: the stamps need each page's size, which only the pages know.
-    for planned in plan.entries:
+    for position, planned in enumerate(plan.entries, start=1):
         entry = planned.entry
         reader = open_entry(entry)
+        for page in reader.pages:  # a signature's widget would not be signed here
+            if "/Annots" in page:
+                del page[NameObject("/Annots")]
         if len(reader.pages) != planned.pages_each:
             raise PackError(
                 f"{entry.label} {entry.number} changed while the pack was built",
@@ -151,8 +250,12 @@ def _assemble(
             for page in reader.pages:
                 added = writer.add_page(page)
                 stamps.append(PageStamp(page_size(added), 0, total, mark, mark_zh))
+        name = original_name(position, entry)
+        digest = entry_sha256(entry)
+        originals.append((name, _entry_bytes(entry), f"{entry.label} {entry.number}"))
         manifest.append(
             {
+                "original": name,
                 "label": entry.label,
                 "number": entry.number,
                 "kind": entry.kind.value if entry.kind else None,
@@ -161,7 +264,7 @@ def _assemble(
                 "pages_each": planned.pages_each,
                 "first_page": planned.first_page,
                 "last_page": planned.last_page,
-                "sha256": entry_sha256(entry),
+                "sha256": digest,
             }
         )
         del reader  # one input open at a time
@@ -178,13 +281,24 @@ def _assemble(
     stamper = Stamper(writer)
     for page, form in zip(writer.pages, forms, strict=True):
         stamper.stamp(page, form)
-    manifest_json = json.dumps(
-        {"format": "exporter-desk-pack/v1", "title": title, "pages": total, "documents": manifest},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
+    manifest_json = _json(
+        {
+            "format": PACK_FORMAT,
+            "title": title,
+            "pages": total,
+            "cover_pages": plan.cover_pages,
+            "documents": manifest,
+        }
     )
-    writer.add_attachment("pack.json", manifest_json.encode("utf-8"))
+    for name, data, description in originals:
+        _embed(writer, name, data, "application/pdf", f"Original: {description}")
+    _embed(writer, MANIFEST_NAME, manifest_json, "application/json", "Contents of the pack")
+    if record is not None:
+        full = {
+            **record,
+            "originals": [{"name": d["original"], "sha256": d["sha256"]} for d in manifest],
+        }
+        _embed(writer, RECORD_NAME, _json(full), "application/json", "Structured data")
     stamp_date = pdf_date(options.created)
     writer.add_metadata(
         {
@@ -198,6 +312,20 @@ def _assemble(
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _json(value: object) -> bytes:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def _entry_bytes(entry: PackEntry) -> bytes:
+    source = entry.document
+    if isinstance(source, RenderedDocument):
+        return source.pdf
+    if isinstance(source, bytes):
+        return source
+    return source.read_bytes()
 
 
 # -- from contexts ---------------------------------------------------------------------------

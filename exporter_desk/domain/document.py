@@ -22,6 +22,7 @@ class DocumentKind(StrEnum):
     SHIPPING_INSTRUCTION = "shipping-instruction"
     BENEFICIARY_CERTIFICATE = "beneficiary-certificate"
     BILL_OF_EXCHANGE = "bill-of-exchange"
+    BANK_PACK = "bank-pack"  # a deal's documents as presented to a bank, issued as one PDF
 
     @property
     def label(self) -> str:

@@ -78,6 +78,7 @@ def document_kind(kind: DocumentKind) -> str:
         DocumentKind.SHIPPING_INSTRUCTION: translate("Labels", "Shipping instruction"),
         DocumentKind.BENEFICIARY_CERTIFICATE: translate("Labels", "Beneficiary certificate"),
         DocumentKind.BILL_OF_EXCHANGE: translate("Labels", "Bill of exchange"),
+        DocumentKind.BANK_PACK: translate("Labels", "Bank presentation pack"),
     }[kind]
 
 

@@ -46,6 +46,7 @@ SOURCE_TABLES: dict[DocumentKind, str] = {
     DocumentKind.SHIPPING_INSTRUCTION: "invoices",
     DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
     DocumentKind.BILL_OF_EXCHANGE: "invoices",
+    DocumentKind.BANK_PACK: "deals",
 }
 """The table each kind is issued from; the source id is a row of it."""
 

@@ -47,6 +47,7 @@ __all__ = [
     "Progress",
     "drain_outbox",
     "issue_document",
+    "issue_rendered",
     "pending_path",
 ]
 
@@ -139,7 +140,80 @@ def issue_document(
                 user_message="The visible seal cannot be placed on this document; issue it "
                 "without the visible seal.",
             )
-    revision1 = rendered.pdf
+    seal = None if seal_box is None else {"page": seal_box.page, "box": list(seal_box.rect)}
+    return _register_and_sign(
+        store,
+        data_dir,
+        network,
+        credentials,
+        kind,
+        number,
+        source_id,
+        rendered.pdf,
+        seal=seal,
+        company=issuer.name_en,
+        seal_png=options.seal_png,
+        now=now,
+        progress=progress,
+    )
+
+
+def issue_rendered(
+    store: Store,
+    keystore: Keystore,
+    data_dir: Path,
+    network: Connection,
+    kind: DocumentKind,
+    number: str,
+    source_id: int,
+    revision1: bytes,
+    *,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> IssuedDocument:
+    """Register and sign a document rendered elsewhere (a bank pack): ``revision1`` is R, the
+    bytes to register, issued from row ``source_id`` of ``SOURCE_TABLES[kind]``. As
+    :func:`issue_document` from step 2 on, without a visible seal.
+
+    Raises: as :func:`issue_document`.
+    """
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    credentials = load_credentials(store, keystore, profile)
+    return _register_and_sign(
+        store,
+        data_dir,
+        network,
+        credentials,
+        kind,
+        number,
+        source_id,
+        revision1,
+        seal=None,
+        company=company_party(store).name_en,
+        seal_png=None,
+        now=now,
+        progress=progress,
+    )
+
+
+def _register_and_sign(
+    store: Store,
+    data_dir: Path,
+    network: Connection,
+    credentials: SigningCredentials,
+    kind: DocumentKind,
+    number: str,
+    source_id: int,
+    revision1: bytes,
+    *,
+    seal: dict[str, object] | None,
+    company: str,
+    seal_png: bytes | None,
+    now: dt.datetime,
+    progress: Progress | None,
+) -> IssuedDocument:
+    """Steps 2 to 5: the entry, the record and outbox item, registration, receipt and signature."""
     digest = hashlib.sha256(revision1).hexdigest()
     earlier = [
         doc
@@ -162,7 +236,6 @@ def issue_document(
         supersedes=supersedes,
     ).sign(credentials.key)
 
-    seal = None if seal_box is None else {"page": seal_box.page, "box": list(seal_box.rect)}
     with store.transaction():
         document = store.documents.save(
             IssuedDocument(
@@ -180,7 +253,7 @@ def issue_document(
         write_atomically(pending_path(data_dir, document.id), revision1)
         write_atomically(
             pending_path(data_dir, document.id).with_suffix(".json"),
-            json.dumps({"seal": seal, "company": issuer.name_en}).encode("utf-8"),
+            json.dumps({"seal": seal, "company": company}).encode("utf-8"),
         )
         item = store.outbox.enqueue(entry.format(), now, document_id=document.id)
 
@@ -196,7 +269,7 @@ def issue_document(
         store.documents.save(replace(document, status=DocumentStatus.DRAFT))
         raise
     _note(progress, "sign", 0.7)
-    seal_png = options.seal_png if options.seal_png is not None else load_image(data_dir, "seal")
+    seal_png = seal_png if seal_png is not None else load_image(data_dir, "seal")
     finished = _finish(store, data_dir, document, item, registration, credentials, seal_png, now)
     _note(progress, "done", 1.0)
     return finished

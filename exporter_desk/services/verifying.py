@@ -12,12 +12,15 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exporter_desk.trustnet import Checkpoint, NetworkDescriptor, ReceiptCheck, parse_note
 from exporter_desk.trustnet.client import NetworkUnavailableError, Transport
 from exporter_desk.trustnet.receipt import Receipt
-from exporter_desk.verify import OnlineChecker, OnlineStatus, Trust, Verdict
+from exporter_desk.verify import OnlineChecker, OnlineStatus, Result, Trust, Verdict
+
+if TYPE_CHECKING:
+    from exporter_desk.verify.pack import PackVerdict
 
 __all__ = [
     "FileVerdict",
@@ -25,20 +28,42 @@ __all__ = [
     "verdicts_to_json",
     "verify_file",
     "verify_files",
+    "verify_one",
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class FileVerdict:
+    """``pack`` is set when the file is a pack: then ``verdict`` is its summary (the pack's own
+    checks and one per original), and ``pack`` has each original's full verdict."""
+
     path: Path
     verdict: Verdict
+    pack: PackVerdict | None = None
+
+    @property
+    def result(self) -> Result:
+        """The file's result; for a pack, that of its originals and pages (and of the pack
+        itself when it is issued)."""
+        return self.pack.result if self.pack is not None else self.verdict.result
 
 
 def verify_file(path: Path, trust: Trust, *, online: OnlineChecker | None = None) -> Verdict:
-    """The verdict for one file; a missing or unreadable file is an UNREADABLE verdict."""
-    from exporter_desk.verify import verify_pdf
+    """The verdict for one file; a missing or unreadable file is an UNREADABLE verdict. A pack
+    gets its summary: its own checks, then one per original inside it."""
+    return verify_one(path, trust, online=online).verdict
 
-    return verify_pdf(Path(path), trust, online=online)
+
+def verify_one(path: Path, trust: Trust, *, online: OnlineChecker | None = None) -> FileVerdict:
+    """One file's verdict; a pack (``pack.json`` inside) is routed to ``verify_pack``."""
+    from exporter_desk.verify import verify_pdf
+    from exporter_desk.verify.pack import is_pack, verify_pack
+
+    path = Path(path)
+    if is_pack(path):
+        pack = verify_pack(path, trust, online=online)
+        return FileVerdict(path, pack.summary(), pack)
+    return FileVerdict(path, verify_pdf(path, trust, online=online))
 
 
 def verify_files(
@@ -57,7 +82,7 @@ def verify_files(
     for done, path in enumerate(paths, start=1):
         if is_cancelled is not None and is_cancelled():
             break
-        results.append(FileVerdict(Path(path), verify_file(path, trust, online=online)))
+        results.append(verify_one(Path(path), trust, online=online))
         if progress is not None:
             progress(done, len(paths), Path(path))
     return results
@@ -66,7 +91,9 @@ def verify_files(
 def verdicts_to_json(results: Sequence[FileVerdict]) -> str:
     """The report a user saves, and what ``exporter-desk verify --json`` prints."""
     items: list[dict[str, Any]] = [
-        {"file": str(item.path), **item.verdict.to_json()} for item in results
+        {"file": str(item.path), **item.verdict.to_json()}
+        | ({"pack": item.pack.to_json()} if item.pack is not None else {})
+        for item in results
     ]
     return json.dumps(items, ensure_ascii=False, indent=2)
 

@@ -63,6 +63,7 @@ KINDS = (
     "shipping-instruction",
     "beneficiary-certificate",
     "bill-of-exchange",
+    "bank-pack",
     "enrolment",
     "revocation",
 )
