@@ -165,7 +165,8 @@ class DealView(QTabWidget):
         layout.addLayout(flows, 1)
         layout.addLayout(actions)
         layout.addWidget(self.pack_status)
-        self.overview_tab = self.addTab(overview, "")
+        self.overview_page = overview
+        self.addTab(overview, "")
 
         # Credit: a summary, the documents required, a button to enter or paste it.
         self.credit_summary = QLabel()
@@ -183,7 +184,8 @@ class DealView(QTabWidget):
         credit_row.addStretch(1)
         credit_row.addWidget(self.credit_button)
         credit_layout.addLayout(credit_row)
-        self.credit_tab = self.addTab(credit, "")
+        self.credit_page = credit
+        self.addTab(credit, "")
 
         # Received documents: the list, Attach (or drop a file here), open one to correct it.
         self.received = _table(5, "received")
@@ -203,7 +205,8 @@ class DealView(QTabWidget):
         attach_row.addWidget(self.drop_hint, 1)
         attach_row.addWidget(self.attach_button)
         received_layout.addLayout(attach_row)
-        self.received_tab = self.addTab(received, "")
+        self.received_page = received
+        self.addTab(received, "")
         self.setAcceptDrops(True)
 
         # Discrepancies: the examiner's findings, each clickable to the field it names.
@@ -214,8 +217,26 @@ class DealView(QTabWidget):
         found_layout = QVBoxLayout(found)
         found_layout.addWidget(self.discrepancy_count)
         found_layout.addWidget(self.discrepancies, 1)
-        self.discrepancy_tab = self.addTab(found, "")
+        self.discrepancy_page = found
+        self.addTab(found, "")
         self.retranslate()
+
+    # The editor inserts its own tab first: find the tabs by page, never by a stored index.
+    @property
+    def overview_tab(self) -> int:
+        return self.indexOf(self.overview_page)
+
+    @property
+    def credit_tab(self) -> int:
+        return self.indexOf(self.credit_page)
+
+    @property
+    def received_tab(self) -> int:
+        return self.indexOf(self.received_page)
+
+    @property
+    def discrepancy_tab(self) -> int:
+        return self.indexOf(self.discrepancy_page)
 
     # -- text --------------------------------------------------------------------------------
 

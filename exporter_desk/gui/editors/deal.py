@@ -80,7 +80,8 @@ class DealEditor(EditorDialog):
         # The deal view's tabs (overview, credit, received documents, discrepancies) follow
         # the legs; see gui/deal_view.py.
         self.view = DealView(tasks)
-        self.legs_tab = self.view.insertTab(0, legs, "")
+        self.legs_page = legs
+        self.view.insertTab(0, legs, "")
         self.view.setCurrentIndex(0)
         self.body.addWidget(self.view)
         self.credit_editor: CreditEditor | None = None
@@ -119,7 +120,7 @@ class DealEditor(EditorDialog):
         return self.reference.text()
 
     def retranslate_fields(self) -> None:
-        self.view.setTabText(self.legs_tab, translate("DealEditor", "Legs"))
+        self.view.setTabText(self.view.indexOf(self.legs_page), translate("DealEditor", "Legs"))
         self.view.retranslate()
         self.sales_leg_action.setText(translate("DealEditor", "Sales leg from purchase leg"))
         self.purchase.setPlaceholderText(translate("DealEditor", "type a contract number"))
@@ -171,6 +172,8 @@ class DealEditor(EditorDialog):
         self.notes.set_value(deal.notes)
         self._check_legs()
         self.view.set_deal(deal.id)
+        if deal.id is not None:
+            self.view.setCurrentIndex(self.view.overview_tab)  # a stored deal opens on its figures
 
     def save_job(self, obj: Any) -> Callable[[Store], Deal]:
         deal: Deal = obj
@@ -277,7 +280,7 @@ class DealEditor(EditorDialog):
     def open_field(self, document: str, id_: int | None, path: str) -> None:
         """Open the editor of the document a discrepancy names and focus the field."""
         if document == "deal":
-            self.view.setCurrentIndex(self.legs_tab)
+            self.view.setCurrentWidget(self.legs_page)
             self._focus(self, path)
         elif document == "credit":
             editor = self.open_credit()
