@@ -13,6 +13,8 @@ from exporter_desk.services.contexts import SOURCE_TABLES
 from exporter_desk.services.examining import examine_deal
 from exporter_desk.store import Store
 
+_PAGE = 1000  # the store's largest page
+
 # Which examiner documents a source table's row is, for matching a FieldRef.
 _REFS = {
     "invoices": ("invoice",),
@@ -37,12 +39,19 @@ def deals_of_document(store: Store, kind: DocumentKind, source_id: int) -> list[
         contract_id = ContractId(source_id)
     if contract_id is None:
         return []
-    return [
-        deal.id
-        for deal in store.deals.list(limit=10_000)
-        if deal.id is not None
-        and contract_id in (deal.sales_contract_id, deal.purchase_contract_id)
-    ]
+    found: list[DealId] = []
+    offset = 0
+    while True:
+        page = store.deals.list(limit=_PAGE, offset=offset)
+        found += [
+            deal.id
+            for deal in page
+            if deal.id is not None
+            and contract_id in (deal.sales_contract_id, deal.purchase_contract_id)
+        ]
+        if len(page) < _PAGE:
+            return found
+        offset += _PAGE
 
 
 def discrepancies_before_issue(
