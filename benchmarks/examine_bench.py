@@ -22,11 +22,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from exporter_desk.domain import (
-    Incoterm,
     Contract,
     ContractKind,
     Deal,
     DealId,
+    Incoterm,
     Invoice,
     InvoiceKind,
     LineItem,

@@ -241,10 +241,19 @@ class CreditEditor(QDialog):
         self.history = QListWidget()
         self.history.setObjectName("amendments")
         self.history.setWordWrap(True)
+        # Each in a form of its own, so that a discrepancy naming it finds it (focus_field).
+        self.documents_form = Form()
+        self.documents_form.add_row(
+            "documents", lambda: translate("CreditEditor", "46A"), self.documents
+        )
+        self.history_form = Form()
+        self.history_form.add_row(
+            "amendments", lambda: translate("CreditEditor", "History"), self.history
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, "")
-        self.tabs.addTab(self.documents, "")
-        self.tabs.addTab(self.history, "")
+        self.tabs.addTab(self.documents_form, "")
+        self.tabs.addTab(self.history_form, "")
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -288,6 +297,8 @@ class CreditEditor(QDialog):
         )
         self._show_unplaced()
         self.form.retranslate()
+        self.documents_form.retranslate()
+        self.history_form.retranslate()
 
     # -- loading and building ----------------------------------------------------------------
 

@@ -100,6 +100,17 @@ def _table(columns: int, name: str) -> QTableWidget:
     return table
 
 
+def _fit_height(table: QTableWidget) -> None:
+    """As tall as its rows: no empty band under a short table."""
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    scroll = table.horizontalScrollBar()
+    extra = scroll.sizeHint().height() if scroll is not None and scroll.isVisible() else 0
+    table.setFixedHeight(
+        table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + extra
+    )
+
+
 class DealView(QTabWidget):
     """The deal's tabs after the editor's own: Overview, Credit, Received, Discrepancies."""
 
@@ -119,7 +130,7 @@ class DealView(QTabWidget):
 
         # Overview: figures per currency, flags, goods beside funds, bank pack.
         self.figures = _table(5, "figures")
-        self.figures.setMaximumHeight(96)
+        self.figures.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.flags = QLabel()
         self.flags.setObjectName("flags")
         self.flags.setWordWrap(True)
@@ -128,21 +139,33 @@ class DealView(QTabWidget):
         goods = QGridLayout(self.goods_box)
         self.goods_captions = [QLabel() for _ in range(4)]
         self.goods_values = [QLabel() for _ in range(4)]
-        for row, (caption, value) in enumerate(
+        for step, (caption, value) in enumerate(
             zip(self.goods_captions, self.goods_values, strict=True)
         ):
-            value.setObjectName(f"goods{row}")
+            caption.setObjectName("hint")
+            value.setObjectName(f"goods{step}")
+            value.setStyleSheet("font-weight: 600;")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            goods.addWidget(caption, row, 0)
-            goods.addWidget(value, row, 1)
-        goods.setColumnStretch(1, 1)
+            goods.addWidget(caption, 0, step * 2)
+            goods.addWidget(value, 1, step * 2)
+            goods.setColumnStretch(step * 2, 1)
+            if step < 3:
+                arrow = QLabel("→")
+                goods.addWidget(arrow, 1, step * 2 + 1)
+        # The flow of funds: one column per leg, one row per fact (who, whom, currency, bank).
         self.funds_box = QGroupBox()
-        self.funds = _table(6, "funds")
+        self.funds = _table(2, "funds")
+        self.funds.verticalHeader().setVisible(True)
+        self.funds.setWordWrap(True)
+        self.funds.setRowCount(5)
+        self.funds.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.funds.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         funds_layout = QVBoxLayout(self.funds_box)
         funds_layout.addWidget(self.funds)
-        flows = QHBoxLayout()
-        flows.addWidget(self.goods_box, 2)
-        flows.addWidget(self.funds_box, 5)
+        flows = QVBoxLayout()
+        flows.addWidget(self.goods_box)
+        flows.addWidget(self.funds_box)
+        flows.addStretch(1)
         self.examined = QLabel()
         self.examined.setObjectName("examined")
         self.examined.setWordWrap(True)
@@ -266,14 +289,19 @@ class DealView(QTabWidget):
             strict=True,
         ):
             caption.setText(text)
-        self.funds.setHorizontalHeaderLabels(
+        self.funds.setVerticalHeaderLabels(
             [
-                translate("DealView", "Leg"),
                 translate("DealView", "Payer"),
                 translate("DealView", "Payee"),
                 translate("DealView", "Currency"),
                 translate("DealView", "Bank and account"),
                 translate("DealView", "Terms"),
+            ]
+        )
+        self.funds.setHorizontalHeaderLabels(
+            [
+                translate("DealView", "Sales: the buyer pays us"),
+                translate("DealView", "Purchase: we pay the supplier"),
             ]
         )
         self.credit_documents.setHorizontalHeaderLabels(
@@ -346,7 +374,7 @@ class DealView(QTabWidget):
         self.overview = overview
         if overview is None:
             self.figures.setRowCount(0)
-            self.funds.setRowCount(0)
+            self.funds.clearContents()
             self.received.setRowCount(0)
             self.credit_documents.setRowCount(0)
             self.flags.setText("")
@@ -382,6 +410,7 @@ class DealView(QTabWidget):
             ):
                 self.figures.setItem(row, column, _cell(text, right=column > 0))
         self.figures.resizeColumnsToContents()
+        _fit_height(self.figures)
         flags = []
         if len(summary.figures) > 1:
             flags.append(
@@ -402,21 +431,15 @@ class DealView(QTabWidget):
             strict=True,
         ):
             value.setText(text or "—")
-        self.funds.setRowCount(len(summary.funds))
-        for row, leg in enumerate(summary.funds):
-            name = (
-                translate("DealView", "Sales: buyer pays us")
-                if leg.leg == "sales"
-                else translate("DealView", "Purchase: we pay the supplier")
-            )
+        self.funds.clearContents()
+        for leg in summary.funds:
+            column = 0 if leg.leg == "sales" else 1
             bank = ", ".join(part for part in (leg.bank, leg.account) if part) or "—"
-            for column, text in enumerate(
-                (name, leg.payer, leg.payee, leg.currency, bank, leg.method)
-            ):
-                cell = _cell(text)
+            for row, text in enumerate((leg.payer, leg.payee, leg.currency, bank, leg.method)):
+                cell = _cell(text or "—")
                 cell.setToolTip(text)
                 self.funds.setItem(row, column, cell)
-        self.funds.resizeColumnsToContents()
+        _fit_height(self.funds)
 
     def _show_credit(self, credit: LetterOfCredit | None) -> None:
         if credit is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QTabWidget,
@@ -81,13 +82,27 @@ class DiscrepancyList(QTreeWidget):
                 document, id_, path = ref
                 name = document_label(document) + (f" #{id_}" if id_ is not None else "")
                 child = QTreeWidgetItem(
-                    [name, translate("Discrepancies", "field {field}").format(field=path)]
+                    [
+                        name,
+                        translate("Discrepancies", "Go to: {field}").format(
+                            field=field_label(path)
+                        ),
+                    ]
                 )
                 child.setData(0, _REF, ref)
+                child.setForeground(1, QBrush(QColor("#1a5fb4")))
+                font = child.font(1)
+                font.setUnderline(True)
+                child.setFont(1, font)
                 child.setToolTip(1, translate("Discrepancies", "Open it and go to the field"))
                 row.addChild(child)
-            fix = QTreeWidgetItem([translate("Discrepancies", "What to do"), item.fix])
-            row.addChild(fix)
+            row.addChild(QTreeWidgetItem([translate("Discrepancies", "Why"), item.why]))
+            row.addChild(QTreeWidgetItem([translate("Discrepancies", "What to do"), item.fix]))
+            colour = "#b3261e" if item.severity is Severity.ERROR else "#9a6700"
+            row.setForeground(0, QBrush(QColor(colour)))
+            bold = row.font(0)
+            bold.setBold(True)
+            row.setFont(0, bold)
             self.addTopLevelItem(row)
             row.setExpanded(True)
         self.resizeColumnToContents(0)
@@ -123,20 +138,65 @@ def _candidates(path: str) -> list[str]:
 
 
 def focus_field(editor: QWidget, path: str) -> QWidget | None:
-    """Focus the widget showing ``path`` in ``editor`` (any of its forms, on any tab); return
-    it, or None when no form of the editor shows that field."""
+    """Focus the widget showing ``path`` in ``editor`` (a row of any of its forms, on any
+    tab, else the input it tracks under that name, such as a table of lines); return it, or
+    None when the editor shows no such field."""
     forms = editor.findChildren(Form)
+    inputs: dict[str, object] = getattr(editor, "_inputs", {})
     for candidate in _candidates(path):
+        widget: object = None
         for form in forms:
             box = form.box(candidate)
-            if box is None:
-                continue
-            _show_tabs_of(box)
+            if box is not None:
+                widget = box.widget
+                break
+        if widget is None:
+            widget = inputs.get(candidate)
+        view = getattr(widget, "view", None)  # a table of drafts: its view takes the focus
+        if isinstance(view, QWidget):
+            widget = view
+        if isinstance(widget, QWidget):
+            _show_tabs_of(widget)
             editor.raise_()
             editor.activateWindow()
-            box.widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            return box.widget
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return widget
     return None
+
+
+def field_label(path: str) -> str:
+    """A field path for a person: ``net_kg`` -> "net weight"; an unknown one as written."""
+    labels = {
+        "net_kg": translate("Discrepancies", "net weight"),
+        "gross_kg": translate("Discrepancies", "gross weight"),
+        "marks": translate("Discrepancies", "marks and numbers"),
+        "packages": translate("Discrepancies", "packages"),
+        "lines": translate("Discrepancies", "goods lines"),
+        "goods": translate("Discrepancies", "goods"),
+        "amount": translate("Discrepancies", "amount"),
+        "total": translate("Discrepancies", "total"),
+        "currency": translate("Discrepancies", "currency"),
+        "terms.currency": translate("Discrepancies", "currency"),
+        "terms.incoterm": translate("Discrepancies", "Incoterm"),
+        "containers": translate("Discrepancies", "containers"),
+        "number": translate("Discrepancies", "number"),
+        "date": translate("Discrepancies", "date"),
+        "vessel": translate("Discrepancies", "vessel"),
+        "transport_document_no": translate("Discrepancies", "transport document number"),
+        "seller_id": translate("Discrepancies", "seller"),
+        "buyer_id": translate("Discrepancies", "buyer"),
+        "applicant": translate("Discrepancies", "applicant"),
+        "beneficiary": translate("Discrepancies", "beneficiary"),
+        "documents": translate("Discrepancies", "documents required"),
+        "originals": translate("Discrepancies", "originals"),
+        "expiry_date": translate("Discrepancies", "expiry date"),
+        "latest_shipment_date": translate("Discrepancies", "latest shipment date"),
+        "presentation_days": translate("Discrepancies", "presentation period"),
+        "partial_shipment": translate("Discrepancies", "partial shipment"),
+        "transhipment": translate("Discrepancies", "transhipment"),
+        "reference": translate("Discrepancies", "reference"),
+    }
+    return labels.get(path, path)
 
 
 def _show_tabs_of(widget: QWidget) -> None:
@@ -150,4 +210,10 @@ def _show_tabs_of(widget: QWidget) -> None:
         parent = parent.parentWidget()
 
 
-__all__ = ["DiscrepancyList", "document_label", "focus_field", "severity_label"]
+__all__ = [
+    "DiscrepancyList",
+    "document_label",
+    "field_label",
+    "focus_field",
+    "severity_label",
+]

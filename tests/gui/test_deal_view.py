@@ -48,10 +48,18 @@ def test_the_demo_deal_shows_its_margin_per_currency_and_both_flows(
     view = editor.view
     assert table_texts(view.figures) == [["USD", "52,040.00", "65,300.00", "13,260.00", "20.31 %"]]
     assert [v.text() for v in view.goods_values] == ["Vietnam", "VNSGN", "DEHAM", "Hamburg"]
-    funds = table_texts(view.funds)
-    assert funds[0][1] == "Hanse Werkzeughandel GmbH"
-    assert "Bank of China, Shanghai Branch" in funds[0][4]
-    assert funds[1][2] == "Saigon Precision Tools Joint Stock Company"
+    sales, purchase = zip(*table_texts(view.funds), strict=True)  # one column per leg
+    assert sales[:3] == (
+        "Hanse Werkzeughandel GmbH",
+        "Shanghai Huayang International Trading Co., Ltd.",
+        "USD",
+    )
+    assert sales[3] == "Bank of China, Shanghai Branch, 456358701234"
+    assert purchase[:3] == (
+        "Shanghai Huayang International Trading Co., Ltd.",
+        "Saigon Precision Tools Joint Stock Company",
+        "USD",
+    )
     assert view.flags.isHidden()
     assert "no discrepancy" in view.examined.text()
     assert view.credit_summary.text().startswith("Credit ")
