@@ -295,7 +295,7 @@ class DealView(QTabWidget):
                 translate("DealView", "Payee"),
                 translate("DealView", "Currency"),
                 translate("DealView", "Bank and account"),
-                translate("DealView", "Terms"),
+                translate("DealView", "Payment"),
             ]
         )
         self.funds.setHorizontalHeaderLabels(

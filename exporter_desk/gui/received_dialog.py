@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.domain import DealId, Problem
 from exporter_desk.domain.received import ReceivedDocument, ReceivedKind
-from exporter_desk.gui.editors._parse import number, text_of
+from exporter_desk.gui.editors._parse import money_text, number, text_of
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import Form
 from exporter_desk.gui.tasks import TaskManager
@@ -166,6 +166,7 @@ class ReceivedDialog(QDialog):
         )
         self.choose_button.setText(translate("ReceivedDialog", "Choose file..."))
         self.choose_button.setVisible(not editing)
+        self.drop_hint.setVisible(not editing)
         self.ok_button.setText(
             translate("ReceivedDialog", "Save")
             if editing
@@ -216,7 +217,7 @@ class ReceivedDialog(QDialog):
         self.date.set_value(record.date)
         self.issuer.set_value(record.issuer)
         self.currency.set_value(record.currency)
-        self.amount.set_value(text_of(record.amount))
+        self.amount.set_value("" if record.amount is None else money_text(record.amount))
         self.net_kg.set_value(text_of(record.net_kg))
         self.gross_kg.set_value(text_of(record.gross_kg))
         self.packages.set_value("" if record.packages is None else str(record.packages))
