@@ -10,12 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from exporter_desk.domain import DealId, DocumentKind
+from exporter_desk.domain import DealId, DocumentKind, DocumentStatus, PartyId
 from exporter_desk.domain.received import ReceivedKind
 from exporter_desk.gui.credit_editor import CreditEditor
 from exporter_desk.gui.editors.deal import DealEditor
 from exporter_desk.gui.editors.invoice import InvoiceEditor
+from exporter_desk.services.identity import create_self_signed_identity, set_company_party
 from exporter_desk.services.issuing import issue_document
+from exporter_desk.services.keystores import open_keystore
 from exporter_desk.services.network import open_local_network
 from exporter_desk.signing import KeyringKeystore
 from exporter_desk.store import Store, database_path, open_store
@@ -244,3 +246,25 @@ def test_a_deal_in_two_currencies_shows_both_unconverted_and_flagged(
     assert editor.view.flags.isVisible()
     assert "two currencies (USD, EUR)" in editor.view.flags.text()
     assert "not converted" in editor.view.flags.text()
+
+
+def test_the_bank_pack_button_issues_a_registered_bank_pack(
+    desk: Desk, qtbot: QtBot, data_dir: Path
+) -> None:
+    def company_with_key(store: Store) -> object:
+        set_company_party(store, PartyId(1))
+        return create_self_signed_identity(store, open_keystore(data_dir))
+
+    desk.db(company_with_key)
+    editor = open_deal(desk, qtbot)
+    editor.view.setCurrentIndex(editor.view.overview_tab)
+    qtbot.mouseClick(editor.view.bank_pack_button, Qt.MouseButton.LeftButton)
+    assert not editor.view.bank_pack_button.isEnabled()  # one at a time, on the worker
+    wait_for(qtbot, lambda: "was issued" in editor.view.pack_status.text(), timeout=180_000)
+    assert editor.view.bank_pack_button.isEnabled()
+    packs = desk.db(lambda store: store.documents.for_source("deals", 1))
+    assert isinstance(packs, list)
+    assert [(d.kind, d.status) for d in packs] == [
+        (DocumentKind.BANK_PACK, DocumentStatus.REGISTERED)
+    ]
+    assert packs[0].number in editor.view.pack_status.text()
