@@ -10,7 +10,7 @@ from decimal import ROUND_UP, Decimal
 
 from exporter_desk.domain.codes import Incoterm
 from exporter_desk.domain.credit import Permission, RequiredKind
-from exporter_desk.domain.invoice import InvoiceKind
+from exporter_desk.domain.invoice import Invoice, InvoiceKind
 from exporter_desk.domain.money import Money, sum_money
 from exporter_desk.domain.received import ReceivedKind
 from exporter_desk.examine._common import (
@@ -25,8 +25,8 @@ from exporter_desk.examine.discrepancy import Discrepancy, FieldRef
 from exporter_desk.examine.presentation import Presentation
 
 
-def _commercial(p: Presentation) -> list[tuple[int | None, object]]:
-    return [(i.id, i) for i in p.invoices if i.kind is InvoiceKind.COMMERCIAL]
+def _commercial(p: Presentation) -> list[Invoice]:
+    return [i for i in p.invoices if i.kind is InvoiceKind.COMMERCIAL]
 
 
 def invoice_issued_by_beneficiary(p: Presentation) -> list[Discrepancy]:

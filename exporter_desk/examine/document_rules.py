@@ -57,6 +57,38 @@ def quantities_agree(p: Presentation) -> list[Discrepancy]:
     return found
 
 
+def descriptions_do_not_conflict(p: Presentation) -> list[Discrepancy]:
+    """The goods on the packing list are described as on its invoice (ISBP 821 A23, C3: other
+    documents may describe the goods in general terms, but not in conflicting ones)."""
+    found = []
+    for packing in p.packing_lists:
+        invoice = next((i for i in p.invoices if i.id == packing.invoice_id), None)
+        if invoice is None:
+            continue
+        described = {line.sku: (i, line) for i, line in enumerate(invoice.lines) if line.sku}
+        for index, package in enumerate(packing.packages):
+            match = described.get(package.sku)
+            if match is None:
+                continue
+            line_index, line = match
+            ours, theirs = norm(line.description_en), norm(package.description)
+            if ours not in theirs and theirs not in ours:
+                found.append(
+                    finding(
+                        "descriptions_do_not_conflict",
+                        f"Packing list {packing.number} describes {package.sku} as "
+                        f"'{package.description}'; invoice {invoice.number} as "
+                        f"'{line.description_en}'.",
+                        _CONFLICT + " ISBP 821 C3: the goods may be described in general "
+                        "terms, never in conflicting ones.",
+                        "Describe the goods on the packing list as on the invoice.",
+                        ("packing_list", packing.id, f"packages.{index}.description"),
+                        ("invoice", invoice.id, f"lines.{line_index}.description_en"),
+                    )
+                )
+    return found
+
+
 def _packed(p: Presentation) -> tuple[Decimal, Decimal, int]:
     net = sum((pl.net_kg() for pl in p.packing_lists), Decimal(0))
     gross = sum((pl.gross_kg() for pl in p.packing_lists), Decimal(0))
@@ -250,6 +282,7 @@ def supplier_invoice_matches_purchase(p: Presentation) -> list[Discrepancy]:
 
 RULES = (
     quantities_agree,
+    descriptions_do_not_conflict,
     weights_agree,
     packages_agree,
     marks_agree,
@@ -261,6 +294,7 @@ RULES = (
 __all__ = [
     "RULES",
     "containers_agree",
+    "descriptions_do_not_conflict",
     "marks_agree",
     "packages_agree",
     "quantities_agree",

@@ -9,17 +9,22 @@ documents received and attached to a deal), never by scanning deals.
 
 from __future__ import annotations
 
+import sqlite_utils
+
 CREDITS_MIGRATION_NAME = "letters of credit, received documents, transport-document index"
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
-SCHEMA_CREDITS = f"""
+_ON_BOARD = f"""
 ALTER TABLE shipments ADD COLUMN on_board_date TEXT CHECK (on_board_date IS NULL OR on_board_date {_DATE});
-CREATE INDEX shipments_by_transport_document_no ON shipments (transport_document_no)
+"""
+
+_TABLES = f"""
+CREATE INDEX IF NOT EXISTS shipments_by_transport_document_no ON shipments (transport_document_no)
     WHERE transport_document_no <> '';
 
-CREATE TABLE credits (
+CREATE TABLE IF NOT EXISTS credits (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     deal_id INTEGER REFERENCES deals (id) ON DELETE RESTRICT,
     number TEXT NOT NULL UNIQUE CHECK (length(trim(number)) BETWEEN 1 AND 16),
@@ -30,9 +35,9 @@ CREATE TABLE credits (
     created_at TEXT NOT NULL DEFAULT {_NOW},
     updated_at TEXT NOT NULL DEFAULT {_NOW}
 ) STRICT;
-CREATE INDEX credits_by_deal ON credits (deal_id);
+CREATE INDEX IF NOT EXISTS credits_by_deal ON credits (deal_id);
 
-CREATE TABLE received_documents (
+CREATE TABLE IF NOT EXISTS received_documents (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     deal_id INTEGER NOT NULL REFERENCES deals (id) ON DELETE RESTRICT,
     kind TEXT NOT NULL CHECK (kind IN ('supplier_invoice', 'bill_of_lading', 'air_waybill',
@@ -49,10 +54,19 @@ CREATE TABLE received_documents (
     created_at TEXT NOT NULL DEFAULT {_NOW},
     updated_at TEXT NOT NULL DEFAULT {_NOW}
 ) STRICT;
-CREATE INDEX received_by_deal ON received_documents (deal_id);
-CREATE INDEX received_by_sha256 ON received_documents (sha256);
-CREATE INDEX received_by_transport_no ON received_documents (number)
+CREATE INDEX IF NOT EXISTS received_by_deal ON received_documents (deal_id);
+CREATE INDEX IF NOT EXISTS received_by_sha256 ON received_documents (sha256);
+CREATE INDEX IF NOT EXISTS received_by_transport_no ON received_documents (number)
     WHERE is_transport = 1 AND number <> '';
 """
 
-__all__ = ["CREDITS_MIGRATION_NAME", "SCHEMA_CREDITS"]
+
+def credits_step(db: sqlite_utils.Database) -> None:
+    """Add the column, tables and indexes that are not there yet: a database whose version
+    number was rewound (a restored copy, a downgrade test) may already hold some of them."""
+    if "on_board_date" not in db.table("shipments").columns_dict:
+        db.executescript(_ON_BOARD)
+    db.executescript(_TABLES)
+
+
+__all__ = ["CREDITS_MIGRATION_NAME", "credits_step"]

@@ -12,6 +12,11 @@ from exporter_desk.store._convert import check_sizes
 from exporter_desk.store._repository import Repository
 from exporter_desk.store.contracts import ContractRepository
 
+_USAGES = (
+    ("letters of credit", "SELECT count(*) FROM credits WHERE deal_id = ?", 1),
+    ("received documents", "SELECT count(*) FROM received_documents WHERE deal_id = ?", 1),
+)
+
 
 class DealRepository(Repository[Deal, DealId]):
     subject = "deal"
@@ -62,8 +67,9 @@ class DealRepository(Repository[Deal, DealId]):
         )
 
     def delete(self, id_: DealId) -> None:
-        """Raises: InUseError when an issued document refers to it; NotFoundError."""
-        self._delete(id_, ())
+        """Raises: InUseError when an issued document, a credit or a received document refers
+        to it; NotFoundError."""
+        self._delete(id_, _USAGES)
 
     def _load(self, ids: Sequence[int]) -> builtins.list[Deal]:
         rows = self._rows_by_id(ids)

@@ -72,6 +72,8 @@ def export_json(store: Store) -> dict[str, Any]:
             "invoices": [invoice(i) for i in _all(store.invoices.list)],
             "packing_lists": [to_json(p) for p in _all(store.packing_lists.list)],
             "deals": [to_json(d) for d in _all(store.deals.list)],
+            "credits": [to_json(c) for c in _all(store.credits.list)],
+            "received_documents": [to_json(r) for r in _all(store.received.list)],
             "documents": [to_json(d) for d in _all(store.documents.list)],
             "outbox": [to_json(o) for o in _all(store.outbox.list)],
         }

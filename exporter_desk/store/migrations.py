@@ -18,7 +18,7 @@ from typing import NamedTuple
 import sqlite_utils
 
 from exporter_desk.store._canonical import canonical_codes_step, relative_document_paths_step
-from exporter_desk.store._schema_credits import CREDITS_MIGRATION_NAME, SCHEMA_CREDITS
+from exporter_desk.store._schema_credits import CREDITS_MIGRATION_NAME, credits_step
 from exporter_desk.store._schema_v1 import SCHEMA_V1
 from exporter_desk.store.backup import backup_connection
 from exporter_desk.store.errors import MigrationError, NewerSchemaError
@@ -67,7 +67,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "index the document register's list orders", _DOCUMENT_LIST_INDEXES),
     Migration(4, "store typed codes in their canonical form", canonical_codes_step(4)),
     Migration(5, "document paths relative to the data folder", relative_document_paths_step(5)),
-    Migration(6, CREDITS_MIGRATION_NAME, SCHEMA_CREDITS),
+    Migration(6, CREDITS_MIGRATION_NAME, credits_step),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

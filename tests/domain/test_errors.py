@@ -21,6 +21,7 @@ from exporter_desk.domain import (
     parse_country,
     parse_decimal,
 )
+from exporter_desk.domain.swift import parse_swift_date
 from exporter_desk.errors import ExporterError
 from tests.domain._factories import assert_sentence, party
 
@@ -43,6 +44,7 @@ def raise_each() -> dict[type[DomainError], DomainError]:
         lambda: normalize_registration_id("CN", "91310000MA1FL4CT3A"),
         lambda: party(name_en="").validated(),
         lambda: Money(Decimal("1.5"), "JPY"),
+        lambda: parse_swift_date("2026-11-02"),
     ]
     for attempt in attempts:
         with pytest.raises(DomainError) as info:

@@ -11,6 +11,7 @@ from exporter_desk.domain.shipment import Container
 from exporter_desk.examine import Presentation
 from exporter_desk.examine.document_rules import (
     containers_agree,
+    descriptions_do_not_conflict,
     marks_agree,
     packages_agree,
     quantities_agree,
@@ -109,3 +110,15 @@ def test_suppliers_invoice_as_contracted(clean: Presentation) -> None:
     ]
     in_eur = with_received(clean, replace(invoice, currency="EUR"))
     assert "EUR" in supplier_invoice_matches_purchase(in_eur)[0].message
+
+
+def test_packing_list_descriptions_do_not_conflict_with_the_invoice(clean: Presentation) -> None:
+    assert descriptions_do_not_conflict(clean) == []
+    packing = clean.packing_lists[0]
+    renamed = replace(packing.packages[0], description="Impact drill 20 V")
+    changed = replace(
+        clean, packing_lists=(replace(packing, packages=(renamed, *packing.packages[1:])),)
+    )
+    assert [d.fields for d in descriptions_do_not_conflict(changed)] == [
+        (("packing_list", 1, "packages.0.description"), ("invoice", 1, "lines.0.description_en"))
+    ]
