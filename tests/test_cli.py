@@ -225,3 +225,56 @@ def test_info_lists_the_values_an_upgrade_kept_as_typed(tmp_path: Path) -> None:
     conn = sqlite3.connect(database_path(tmp_path))
     assert conn.execute("SELECT hs_code FROM products WHERE id = 2").fetchone() == ("846729",)
     conn.close()
+
+
+def test_pack_of_an_invoice_takes_the_documents_included(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert run("--data", str(tmp_path), "demo", "--seed")[0] == 0
+    out_file = tmp_path / "invoice-pack.pdf"
+    code, text = run(
+        "--data",
+        str(tmp_path),
+        "pack",
+        "--invoice",
+        "1",
+        "--include",
+        "commercial-invoice",
+        "packing-list",
+        "--out",
+        str(out_file),
+    )
+    assert code == 0, text
+    assert "[x] commercial-invoice HY-CI-2026-0112: not issued" in text
+    assert "[ ] certificate-of-origin" in text
+    kinds = [n for n in PdfReader(out_file).attachments if n.startswith("original-")]
+    assert [n.split("-HY-")[0] for n in kinds] == [
+        "original-01-commercial-invoice",
+        "original-02-packing-list",
+    ]
+
+
+def test_pack_options_that_cannot_work_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "p.pdf")
+    assert run("--data", str(tmp_path), "pack", "--invoice", "1", "--bank", "--out", out)[0] == 2
+    assert "--bank needs --deal" in capsys.readouterr().err
+    code, _ = run("--data", str(tmp_path), "pack", "--deal", "1", "--include", "visa", "--out", out)
+    assert code == 2
+    assert "unknown --include visa" in capsys.readouterr().err
+
+
+def test_pack_bank_issues_a_pack_that_verify_calls_authentic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPORTER_DESK_PASSPHRASE", "correct horse battery")
+    assert run("--data", str(tmp_path), "demo", "--seed")[0] == 0
+    bank = tmp_path / "bank.pdf"
+    code, text = run("--data", str(tmp_path), "pack", "--deal", "1", "--bank", "--out", str(bank))
+    assert code == 0, text
+    assert "Bank pack BP-DEAL-2026-012 issued (registered)" in text
+    code, text = run("--data", str(tmp_path), "verify", str(bank))
+    assert code == 0, text
+    assert "AUTHENTIC (issued pack; 4 originals)" in text
+    assert text.count("original ") == 4

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.platypus import Flowable, KeepTogether
+
 from exporter_desk.documents._format import format_date, party_text
 from exporter_desk.documents._issue import company_header
 from exporter_desk.documents._pack_plan import PackEntry, PackPlan
@@ -147,9 +149,9 @@ def render_cover(
         layout.spacer(3),
     ]
     for section in sections:
-        story += [layout.spacer(2), layout.section_title(section.title), layout.spacer(1.5)]
+        part: list[Flowable] = [layout.section_title(section.title), layout.spacer(1.5)]
         if section.columns and section.rows:
-            story += [
+            part += [
                 layout.line_items(
                     [Column(label, width) for label, width in section.columns],
                     [ItemRow(row) for row in section.rows],
@@ -158,16 +160,18 @@ def render_cover(
                 layout.spacer(1.5),
             ]
         if section.note:
-            story.append(layout.paragraph(section.note, small=True))
+            part.append(layout.paragraph(section.note, small=True))
+        # never a heading alone at the foot of a page (a long table still splits)
+        story += [layout.spacer(2), KeepTogether(part)]
     story += [
         layout.spacer(3),
         layout.declaration(
-            "Originals are marked ORIGINAL and copies COPY in the top margin of every page; each "
-            "set follows the one before it. Every page keeps its own page number and shows its "
+            "Originals are marked ORIGINAL (an issued document carries its own mark) and copies "
+            "COPY in the top margin of every page; each set follows the one before it. Every page keeps its own page number and shows its "
             "pack page number at the foot. Each document's issued, signed PDF is embedded "
             "in this file as an attachment, where it keeps its signature: the attachments are "
             "the documents of record, and Exporter Desk checks every printed page against them.",
-            "正本每页上方标注 ORIGINAL，副本标注 COPY；各份依次排列。每页保留本单据页码，并在页脚标注汇总页码。"
+            "正本每页上方标注 ORIGINAL（已签发的单据自带正本标记），副本标注 COPY；各份依次排列。每页保留本单据页码，并在页脚标注汇总页码。"
             "各单据已签发并签名的 PDF 作为附件嵌入本文件并保留其签名：附件为正式单据，Exporter Desk "
             "会逐页核对打印页与附件是否一致。",
         ),

@@ -62,6 +62,7 @@ class PackEntry:
     originals: int = 1
     copies: int = 0
     kind: DocumentKind | None = None
+    marked: bool = False  # printed with its own ORIGINAL mark (an issued PDF): not stamped again
 
     @property
     def sets(self) -> int:

@@ -246,7 +246,12 @@ def _assemble(
                 "built; build it again.",
             )
         for index in range(entry.sets):
-            mark, mark_zh = ("ORIGINAL", "正本") if index < entry.originals else ("COPY", "副本")
+            if index >= entry.originals:
+                mark, mark_zh = "COPY", "副本"
+            elif entry.marked:
+                mark, mark_zh = "", ""
+            else:
+                mark, mark_zh = "ORIGINAL", "正本"
             for page in reader.pages:
                 added = writer.add_page(page)
                 stamps.append(PageStamp(page_size(added), 0, total, mark, mark_zh))

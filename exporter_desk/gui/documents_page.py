@@ -30,6 +30,7 @@ from exporter_desk.gui.document_dialogs import SOURCE_OF_KIND, IssueDialog, Pack
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
+from exporter_desk.gui.pack_dialog import PackFlow
 from exporter_desk.gui.sources import DocumentColumn, DocumentSource
 from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
 from exporter_desk.store import Store
@@ -85,7 +86,7 @@ class DocumentsPage(QWidget):
         self.print_button = QPushButton(icon("print"), "")
         self.print_button.clicked.connect(self.print_current)
         self.pack_button = QPushButton(icon("pack"), "")
-        self.pack_button.clicked.connect(self.export_pack)
+        self.pack_button.clicked.connect(PackFlow(self).start)
         self.folder_button = QPushButton(icon("folder"), "")
         self.folder_button.clicked.connect(self.open_folder)
         self.last_issued: IssuedDocument | None = None

@@ -46,7 +46,6 @@ SOURCE_TABLES: dict[DocumentKind, str] = {
     DocumentKind.SHIPPING_INSTRUCTION: "invoices",
     DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
     DocumentKind.BILL_OF_EXCHANGE: "invoices",
-    DocumentKind.BANK_PACK: "deals",
 }
 """The table each kind is issued from; the source id is a row of it."""
 
@@ -88,7 +87,11 @@ def load_context(store: Store, kind: DocumentKind, source_id: int) -> DocumentCo
 
     Raises:
         NotFoundError: the source row does not exist.
+        ValueError: ``kind`` is the bank pack, which is built from issued documents
+            (:mod:`exporter_desk.services.packs`), not rendered from one row.
     """
+    if kind is DocumentKind.BANK_PACK:
+        raise ValueError("a bank pack is built by services.packs, not rendered from a context")
     if kind in (DocumentKind.SALES_CONTRACT, DocumentKind.PURCHASE_CONTRACT):
         contract = store.contracts.get(ContractId(source_id))
         return ContractContext(

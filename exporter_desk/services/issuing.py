@@ -173,7 +173,8 @@ def issue_rendered(
     profile: str = DEFAULT_PROFILE,
 ) -> IssuedDocument:
     """Register and sign a document rendered elsewhere (a bank pack): ``revision1`` is R, the
-    bytes to register, issued from row ``source_id`` of ``SOURCE_TABLES[kind]``. As
+    bytes to register, issued from row ``source_id`` of ``SOURCE_TABLES[kind]`` (a kind not
+    rendered from one row, the bank pack, is issued from a deal). As
     :func:`issue_document` from step 2 on, without a visible seal.
 
     Raises: as :func:`issue_document`.
@@ -241,7 +242,7 @@ def _register_and_sign(
             IssuedDocument(
                 kind=kind,
                 number=number,
-                source_table=SOURCE_TABLES[kind],
+                source_table=SOURCE_TABLES.get(kind, "deals"),
                 source_id=source_id,
                 status=DocumentStatus.AWAITING_REGISTRATION,
                 created_at=now,

@@ -22,9 +22,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exporter_desk.documents import (
     BANK_PACK_TITLE,
+    PACK_ORDER,
     PACK_TITLE,
     CoverSection,
     DocumentDataError,
@@ -55,10 +57,12 @@ from exporter_desk.domain.credit import RequiredKind
 from exporter_desk.errors import ExporterError
 from exporter_desk.services.contexts import SOURCE_TABLES, load_context
 from exporter_desk.services.identity import company_party
-from exporter_desk.services.network import Connection
-from exporter_desk.signing import Keystore
 from exporter_desk.store import NotFoundError, Store
-from exporter_desk.verify import Trust
+
+if TYPE_CHECKING:
+    from exporter_desk.services.network import Connection
+    from exporter_desk.signing import Keystore
+    from exporter_desk.verify import Trust
 
 __all__ = [
     "Candidate",
@@ -207,6 +211,13 @@ def plan_pack(
     if sum(x is not None for x in (invoice, shipment, deal)) != 1:
         raise ValueError("plan_pack takes exactly one of invoice, shipment, deal")
     options = options or PackOptions()
+    start = (
+        ("deal", deal)
+        if deal is not None
+        else ("shipment", shipment)
+        if shipment is not None
+        else ("invoice", int(invoice or 0))
+    )
     sources: list[tuple[DocumentKind, int]] = []
     roles: list[tuple[str, int | None]] = []
     details: list[tuple[str, str]] = []
@@ -257,11 +268,8 @@ def plan_pack(
             user_message=f"{what} has no contract or invoice yet, so there is nothing to pack. "
             "For a shipment, set the shipment on its commercial invoice first.",
         )
-    credit = (
-        store.credits.for_deal(deal_id)[-1]
-        if deal_id is not None and store.credits.for_deal(deal_id)
-        else None
-    )
+    credits = store.credits.for_deal(deal_id) if deal_id is not None else []
+    credit = credits[-1] if credits else None  # the latest, as the examiner takes it
     required = (
         {_REQUIRED_KINDS[d.kind] for d in credit.documents if d.kind in _REQUIRED_KINDS}
         if credit is not None
@@ -293,10 +301,7 @@ def plan_pack(
             )
         )
     return PackPlan(
-        start=(
-            "deal" if deal is not None else "shipment" if shipment is not None else "invoice",
-            deal or shipment or invoice or 0,
-        ),
+        start=start,
         title=title,
         reference=reference,
         deal_id=deal_id,
@@ -342,9 +347,10 @@ def _deal_of(store: Store, invoices: Sequence[Invoice]) -> DealId | None:
     contract_ids = {i.contract_id for i in invoices if i.contract_id is not None}
     if not contract_ids:
         return None
-    for deal in store.deals.list(limit=10_000):
-        if deal.sales_contract_id in contract_ids and deal.id is not None:
-            return deal.id
+    for offset in range(0, store.deals.count(), 1000):
+        for deal in store.deals.list(offset=offset, limit=1000):
+            if deal.sales_contract_id in contract_ids and deal.id is not None:
+                return deal.id
     return None
 
 
@@ -476,7 +482,11 @@ def build_pack(
         else:
             context = load_context(store, c.kind, c.source_id)
             document = render_document(c.kind, context, replace(render, mark=None)).pdf
-        entries.append(PackEntry(document, c.label, c.number, c.originals, c.copies, c.kind))
+        entries.append(
+            PackEntry(
+                document, c.label, c.number, c.originals, c.copies, c.kind, c.issued is not None
+            )
+        )
     if not entries:
         raise EmptyPackError(
             f"{plan.title}: nothing ticked can be made",
@@ -490,7 +500,7 @@ def build_pack(
             (Label("Number", "编号"), 1.7),
             (Label("Status", "状态"), 3.2),
         ),
-        tuple((c.label, c.number, _status_text(c)) for c in ticked),
+        tuple((c.label, c.number, _status_text(c)) for c in sorted(ticked, key=_pack_rank)),
     )
     return build_pdf_pack(
         plan.title,
@@ -504,6 +514,10 @@ def build_pack(
         cover_title=BANK_PACK_TITLE if bank else PACK_TITLE,
         record=record,
     )
+
+
+def _pack_rank(candidate: Candidate) -> int:
+    return PACK_ORDER.index(candidate.kind) if candidate.kind in PACK_ORDER else len(PACK_ORDER)
 
 
 def _check_all_issued(ticked: Sequence[Candidate]) -> None:

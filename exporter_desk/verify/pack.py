@@ -53,6 +53,7 @@ MANIFEST_NAME: Final = "pack.json"
 RECORD_NAME: Final = "document.json"
 PACK_FORMATS: Final = frozenset({"exporter-desk-pack/v2"})
 _PACK_MARKS: Final = (b"pack.json", b"pack\\056json", b"/ObjStm")
+_MAX_DOCUMENTS: Final = 200  # each is verified in full: bound the work a hostile list asks for
 _MAX_MANIFEST: Final = 1024 * 1024
 _STAMP: Final = "/XPackStamp"
 _SKIPPED_PAGE_KEYS: Final = frozenset({"/Parent", "/Annots", "/Contents", "/Resources", "/Type"})
@@ -342,6 +343,8 @@ def _manifest(specs: dict[str, list[Any]], limits: Limits) -> dict[str, Any]:
     documents = manifest.get("documents")
     if not isinstance(documents, list) or not isinstance(manifest.get("cover_pages"), int):
         raise ValueError("pack.json without documents or cover_pages")
+    if len(documents) > _MAX_DOCUMENTS:
+        raise ValueError(f"pack.json lists {len(documents)} documents")
     for item in documents:
         if not isinstance(item, dict) or not isinstance(item.get("original"), str):
             raise ValueError("pack.json document without its original")
@@ -351,6 +354,9 @@ def _manifest(specs: dict[str, list[Any]], limits: Limits) -> dict[str, Any]:
                 raise ValueError(f"pack.json document {key} is {value!r}")
         if not isinstance(item.get("sha256"), str):
             raise ValueError("pack.json document without sha256")
+        printed = (item["originals"] + item["copies"]) * item["pages_each"]
+        if printed > limits.max_pages or item["first_page"] > limits.max_pages:
+            raise ValueError(f"pack.json document of {printed} pages")
     return manifest
 
 

@@ -1665,6 +1665,85 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>Issued and signed</source>
+        <translation>已签发并签名</translation>
+    </message>
+    <message>
+        <source>Cannot be made: lacks {what}</source>
+        <translation>无法生成：缺少{what}</translation>
+    </message>
+    <message>
+        <source>Not issued yet</source>
+        <translation>尚未签发</translation>
+    </message>
+    <message>
+        <source>Documents in the pack</source>
+        <translation>汇总中的单据</translation>
+    </message>
+    <message>
+        <source>Ticked in advance: what letter of credit {number} requires.</source>
+        <translation>已预先勾选：信用证 {number} 要求的单据。</translation>
+    </message>
+    <message>
+        <source>No letter of credit: every document that can be made.</source>
+        <translation>没有信用证：已勾选所有可生成的单据。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issue the ticked documents that are not issued yet</source>
+        <translation>先签发已勾选但尚未签发的单据</translation>
+    </message>
+    <message>
+        <source>Otherwise a document not issued goes in as an unsigned draft of today's data.</source>
+        <translation>否则，未签发的单据将以按当前数据生成的未签名草稿放入汇总。</translation>
+    </message>
+    <message>
+        <source>Bank pack: add the deal summary, examination and verification to the cover, and issue the pack itself (registered and signed)</source>
+        <translation>银行交单汇总：在封面加入交易概要、审单结果和验证结果，并签发汇总本身（登记并签名）</translation>
+    </message>
+    <message>
+        <source>Tick at least one document.</source>
+        <translation>请至少勾选一份单据。</translation>
+    </message>
+    <message>
+        <source>Issuing the ticked documents...</source>
+        <translation>正在签发已勾选的单据……</translation>
+    </message>
+    <message>
+        <source>The trust network could not be reached: bank pack {number} waits in the outbox; once it is registered it is in the Documents list.</source>
+        <translation>无法连接信任网络：银行交单汇总 {number} 正在发件箱中等待；登记后即会出现在单据列表中。</translation>
+    </message>
+    <message>
+        <source>Building the pack...</source>
+        <translation>正在生成单据包...</translation>
+    </message>
+    <message>
+        <source>Listing the documents...</source>
+        <translation>正在列出单据……</translation>
+    </message>
+    <message>
+        <source>Export document pack</source>
+        <translation>导出单据包</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PackingLists</name>
     <message>
         <source>Create packing list</source>

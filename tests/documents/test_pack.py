@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
 from pypdf.generic import ArrayObject
 
 from exporter_desk.documents import (
+    BANK_PACK_TITLE,
     PACK_ORDER,
+    CoverSection,
     DocumentContext,
     PackDocument,
     PackEntry,
@@ -26,6 +31,7 @@ from exporter_desk.documents import (
     render_document,
 )
 from exporter_desk.documents._titles import TITLES
+from exporter_desk.documents.layout import Label
 from exporter_desk.documents.samples import sample_pack_items, sample_pack_parties
 from exporter_desk.domain import DocumentKind
 from exporter_desk.domain.samples import SampleBook
@@ -234,3 +240,75 @@ def test_rendered_documents_keep_their_page_count(
     (planned,) = plan_pack([PackEntry(doc, "Sales Contract", "HY-S-2026-047", 2, 1)]).entries
     assert planned.pages_each == doc.page_count
     assert planned.set_pages(2) == (2 + 2 * doc.page_count, 1 + 3 * doc.page_count)
+
+
+def test_each_document_is_embedded_whole_and_compressed_beside_its_printed_pages(
+    pack: tuple[bytes, Path], book: SampleBook
+) -> None:
+    pdf, _path = pack
+    reader = PdfReader(BytesIO(pdf))
+    manifest = json.loads(reader.attachments["pack.json"][0])
+    assert manifest["format"] == "exporter-desk-pack/v2" and manifest["cover_pages"] == 1
+    for document, item in zip(
+        manifest["documents"],
+        sorted(sample_pack_items(book), key=lambda i: PACK_ORDER.index(i.kind)),
+        strict=True,
+    ):
+        (embedded,) = reader.attachments[document["original"]]
+        assert hashlib.sha256(embedded).hexdigest() == document["sha256"]
+        assert (
+            embedded == render_document(item.kind, item.context, replace(options(), mark=None)).pdf
+        )
+    # Compressed: no embedded PDF's own end-of-file marker shows in the pack's bytes.
+    assert pdf.count(b"%%EOF") == 1
+
+
+def test_annotations_of_an_input_are_not_copied_onto_the_printed_pages(
+    contexts: dict[DocumentKind, DocumentContext], book: SampleBook
+) -> None:
+    doc = render_document(
+        DocumentKind.COMMERCIAL_INVOICE, contexts[DocumentKind.COMMERCIAL_INVOICE], options()
+    )
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(doc.pdf)))
+    writer.add_annotation(0, Link(rect=(50, 50, 200, 80), url="https://example.com/pay-here"))
+    linked = BytesIO()
+    writer.write(linked)
+    entry = PackEntry(linked.getvalue(), "Commercial Invoice", "HY-CI-2026-0112")
+    pdf = build_pack("Deal", sample_pack_parties(book), [entry], options())
+    reader = PdfReader(BytesIO(pdf))
+    assert all("/Annots" not in page for page in reader.pages)
+    (original,) = [n for n in reader.attachments if n.startswith("original-")]
+    assert reader.attachments[original][0] == linked.getvalue()  # kept whole, link and all
+
+
+def test_a_bank_cover_adds_its_sections_and_the_record_lists_the_originals(
+    contexts: dict[DocumentKind, DocumentContext], book: SampleBook, tmp_path: Path
+) -> None:
+    doc = render_document(DocumentKind.PACKING_LIST, contexts[DocumentKind.PACKING_LIST], options())
+    section = CoverSection(
+        Label("Examination against the letter of credit"),
+        ((Label("Rule"), 2.0), (Label("Discrepancy"), 4.0)),
+        (("amount_within_credit", "The invoice exceeds the credit by USD 12.00"),),
+        "1 discrepancy found by 23 rules.",
+    )
+    pdf = build_pack(
+        "Deal DEAL-2026-012",
+        sample_pack_parties(book),
+        [PackEntry(doc, "Packing List", "HY-PL-2026-0112", kind=DocumentKind.PACKING_LIST)],
+        options(),
+        sections=[section],
+        cover_title=BANK_PACK_TITLE,
+        record={"kind": "bank-pack", "number": "BP-DEAL-2026-012"},
+    )
+    cover = flat(write(tmp_path, pdf), 1)
+    assert "Bank Presentation Pack" in cover
+    assert "The invoice exceeds the credit by USD 12.00" in cover
+    assert "1 discrepancy found by 23 rules." in cover
+    record = json.loads(PdfReader(BytesIO(pdf)).attachments["document.json"][0])
+    assert record["number"] == "BP-DEAL-2026-012"
+    assert record["originals"] == [
+        {
+            "name": "original-01-packing-list-HY-PL-2026-0112.pdf",
+            "sha256": hashlib.sha256(doc.pdf).hexdigest(),
+        }
+    ]

@@ -256,3 +256,36 @@ def test_cli_verify_reports_each_original_of_a_pack(issued: Issued, tmp_path: Pa
     (report,) = json.loads(out.getvalue())
     assert report["pack"]["result"] == "tampered"
     assert report["pack"]["originals"][0]["result"] == "tampered"
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b"{",
+        b'{"format": "exporter-desk-pack/v9", "documents": [], "cover_pages": 1}',
+        json.dumps(
+            {
+                "format": "exporter-desk-pack/v2",
+                "cover_pages": 1,
+                "documents": [
+                    {
+                        "original": "x.pdf",
+                        "sha256": "0" * 64,
+                        "first_page": 2,
+                        "pages_each": 10_000,
+                        "originals": 10_000,
+                        "copies": 0,
+                    }
+                ],
+            }
+        ).encode(),
+    ],
+    ids=["truncated-json", "unknown-format", "billions-of-pages"],
+)
+def test_a_damaged_or_hostile_list_of_contents_is_tampered_not_a_crash(
+    issued: Issued, manifest: bytes
+) -> None:
+    damaged = _replace_embedded(issued.print_pack, "pack.json", manifest)
+    verdict = verify_pack(damaged, issued.trust)
+    assert verdict.result is Result.TAMPERED
+    assert [f.code for f in verdict.findings] == ["manifest"]
