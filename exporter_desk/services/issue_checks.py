@@ -24,9 +24,14 @@ _REFS = {
 }
 
 
+def _table(kind: DocumentKind) -> str:
+    """The table a kind is issued from; a bank pack is issued from its deal."""
+    return "deals" if kind is DocumentKind.BANK_PACK else SOURCE_TABLES[kind]
+
+
 def deals_of_document(store: Store, kind: DocumentKind, source_id: int) -> list[DealId]:
     """The deals whose file holds the document issued from ``source_id`` (by its contract)."""
-    table = SOURCE_TABLES[kind]
+    table = _table(kind)
     if table == "deals":
         return [DealId(source_id)]
     if table == "packing_lists":
@@ -62,8 +67,7 @@ def discrepancies_before_issue(
 
     Raises: NotFoundError when the source row does not exist.
     """
-    table = SOURCE_TABLES[kind]
-    names = _REFS[table]
+    names = _REFS[_table(kind)]
     found: list[Discrepancy] = []
     for deal_id in deals_of_document(store, kind, source_id):
         for item in examine_deal(store, deal_id):
