@@ -7,8 +7,10 @@ Reading runs on the thread pool, saving and amending on the database thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -413,11 +415,8 @@ class CreditEditor(QDialog):
         self._start(lambda _progress: parse_mt700(text), self._on_read)
         self.status.setText(translate("CreditEditor", "Reading the MT700..."))
 
-    def _start(self, fn: object, on_done: object) -> None:
-        def run(progress: Progress) -> object:
-            return fn(progress)  # type: ignore[operator]
-
-        worker = Worker(run)
+    def _start(self, fn: Callable[[Progress], object], on_done: Callable[[Any], None]) -> None:
+        worker = Worker(fn)
         worker.signals.succeeded.connect(on_done)
         worker.signals.failed.connect(self._on_failed)
         self._workers.append(worker)
@@ -425,6 +424,7 @@ class CreditEditor(QDialog):
 
     @Slot(object)
     def _on_read(self, reading: Mt700Reading) -> None:
+        self._workers.clear()
         self.reading = reading
         previous = self.credit
         credit = replace(reading.credit, deal_id=self.deal_id)

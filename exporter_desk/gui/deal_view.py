@@ -221,7 +221,6 @@ class DealView(QTabWidget):
         self.drop_hint = QLabel()
         self.drop_hint.setObjectName("hint")
         received = QWidget()
-        received.setAcceptDrops(True)
         received_layout = QVBoxLayout(received)
         received_layout.addWidget(self.received, 1)
         attach_row = QHBoxLayout()

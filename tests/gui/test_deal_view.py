@@ -6,8 +6,9 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import DealId, DocumentKind, DocumentStatus, PartyId
@@ -268,3 +269,30 @@ def test_the_bank_pack_button_issues_a_registered_bank_pack(
         (DocumentKind.BANK_PACK, DocumentStatus.REGISTERED)
     ]
     assert packs[0].number in editor.view.pack_status.text()
+
+
+def test_a_file_dropped_on_the_deal_view_opens_the_attach_form_with_it(
+    desk: Desk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    scan = tmp_path / "B-L scan.jpg"
+    scan.write_bytes(b"\xff\xd8\xff\xe0 a scanned bill of lading")
+    editor = open_deal(desk, qtbot)
+    editor.view.setCurrentIndex(editor.view.received_tab)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(scan))])
+    at = QPointF(editor.view.rect().center())
+    action = Qt.DropAction.CopyAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(at.toPoint(), action, mime, buttons, keys)
+    QApplication.sendEvent(editor.view, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(editor.view, QDropEvent(at, action, mime, buttons, keys))
+    dialog = editor.received_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.file_label.text() == "B-L scan.jpg"
+    dialog.kind.set_value(ReceivedKind.BILL_OF_LADING)
+    dialog.number.set_value("OOLU2718456780")
+    dialog.ok_button.click()
+    wait_for(qtbot, lambda: dialog.record is not None)
+    assert dialog.verdict.text() == "Verification: no registration receipt (not verified)"
+    wait_for(qtbot, lambda: editor.view.received.rowCount() == 4)
