@@ -28,8 +28,10 @@ from exporter_desk.domain.received import ReceivedDocument, ReceivedKind
 from exporter_desk.gui.editors._parse import money_text, number, text_of
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import Form
+from exporter_desk.gui.i18n import Language, current_language
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import EnumCombo, OptionalDateEdit, TextEdit
+from exporter_desk.verify import Result
 
 translate = QCoreApplication.translate
 _NO_FILE = "0" * 64
@@ -50,10 +52,24 @@ def received_label(kind: ReceivedKind) -> str:
 
 
 def verdict_text(verdict: str) -> str:
-    """A stored verdict for a person: the result, or that the file carried no receipt."""
+    """A stored verdict for a person, as the Verify screen names it (``AUTHENTIC``), or that
+    the file carried no receipt."""
     if not verdict:
         return translate("ReceivedDialog", "no registration receipt (not verified)")
-    return verdict
+    try:
+        result = Result(verdict)
+    except ValueError:
+        return verdict
+    return result.display_zh if current_language() is Language.CHINESE else result.display
+
+
+def verdict_colour(verdict: str) -> str:
+    """Green for AUTHENTIC, red for TAMPERED, amber between; grey without a verdict."""
+    if verdict == Result.AUTHENTIC.value:
+        return "#2e7d32"
+    if verdict in (Result.TAMPERED.value, Result.UNREADABLE.value):
+        return "#b3261e"
+    return "#9a6700" if verdict else "#616161"
 
 
 class ReceivedDialog(QDialog):
@@ -234,6 +250,10 @@ class ReceivedDialog(QDialog):
             translate("ReceivedDialog", "Verification: {verdict}").format(
                 verdict=verdict_text(record.verdict)
             )
+        )
+        weight = "600" if record.verdict else "normal"
+        self.verdict.setStyleSheet(
+            f"color: {verdict_colour(record.verdict)}; font-weight: {weight};"
         )
 
     def build(self) -> tuple[ReceivedDocument, list[Problem]]:

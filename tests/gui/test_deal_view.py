@@ -222,9 +222,9 @@ def test_attaching_an_issued_pdf_verifies_it_and_shows_the_verdict(
     dialog.number.set_value("HY-CI-2026-0112")
     dialog.ok_button.click()
     wait_for(qtbot, lambda: dialog.record is not None)
-    assert dialog.verdict.text() == "Verification: authentic"
+    assert dialog.verdict.text() == "Verification: AUTHENTIC"
     wait_for(qtbot, lambda: editor.view.received.rowCount() == 4)
-    assert editor.view.received.item(3, 4).text() == "authentic"
+    assert editor.view.received.item(3, 4).text() == "AUTHENTIC"
     assert editor.view.received.item(3, 3).toolTip() == dialog.record.sha256
 
 
