@@ -244,10 +244,24 @@ class CreditEditor(QDialog):
         self.history.setObjectName("amendments")
         self.history.setWordWrap(True)
         # Each in a form of its own, so that a discrepancy naming it finds it (focus_field).
+        self.new_kind = QComboBox()
+        for kind in RequiredKind:
+            self.new_kind.addItem(required_label(kind), kind.value)
+        self.add_document_button = QPushButton()
+        self.add_document_button.clicked.connect(self.add_document)
+        self.remove_document_button = QPushButton()
+        self.remove_document_button.clicked.connect(self.remove_document)
+        adding = QHBoxLayout()
+        adding.addWidget(self.new_kind, 1)
+        adding.addWidget(self.add_document_button)
+        adding.addWidget(self.remove_document_button)
         self.documents_form = Form()
         self.documents_form.add_row(
             "documents", lambda: translate("CreditEditor", "46A"), self.documents
         )
+        adding_row = QWidget()
+        adding_row.setLayout(adding)
+        self.documents_form.add_widget(adding_row)
         self.history_form = Form()
         self.history_form.add_row(
             "amendments", lambda: translate("CreditEditor", "History"), self.history
@@ -300,6 +314,10 @@ class CreditEditor(QDialog):
         self._show_unplaced()
         self.form.retranslate()
         self.documents_form.retranslate()
+        self.add_document_button.setText(translate("CreditEditor", "Add document"))
+        self.remove_document_button.setText(translate("CreditEditor", "Remove document"))
+        for index, kind in enumerate(RequiredKind):
+            self.new_kind.setItemText(index, required_label(kind))
         self.history_form.retranslate()
 
     # -- loading and building ----------------------------------------------------------------
@@ -327,15 +345,9 @@ class CreditEditor(QDialog):
         self.issuing_bank.set_value(c.issuing_bank)
         self.goods.set_value(c.goods)
         self.additional_conditions.set_value(c.additional_conditions)
-        self.documents.setRowCount(len(c.documents))
-        for row, item in enumerate(c.documents):
-            cells = (required_label(item.kind), str(item.originals), str(item.copies))
-            for column, text in enumerate((*cells, item.wording)):
-                cell = QTableWidgetItem(text)
-                if column == 0:
-                    cell.setData(Qt.ItemDataRole.UserRole, item.kind.value)
-                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.documents.setItem(row, column, cell)
+        self.documents.setRowCount(0)
+        for item in c.documents:
+            self._append_document(item)
         self.documents.resizeColumnsToContents()
         self.documents.resizeRowsToContents()
         self.history.clear()
@@ -406,6 +418,30 @@ class CreditEditor(QDialog):
         )
         return credit, problems + credit.problems()
 
+    def _append_document(self, item: RequiredDocument) -> None:
+        row = self.documents.rowCount()
+        self.documents.insertRow(row)
+        cells = (required_label(item.kind), str(item.originals), str(item.copies))
+        for column, text in enumerate((*cells, item.wording)):
+            cell = QTableWidgetItem(text)
+            if column == 0:
+                cell.setData(Qt.ItemDataRole.UserRole, item.kind.value)
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.documents.setItem(row, column, cell)
+
+    @Slot()
+    def add_document(self) -> None:
+        """A required document typed by hand: its kind, one original; edit counts and wording."""
+        kind = RequiredKind(self.new_kind.currentData())
+        self._append_document(RequiredDocument(kind))
+        self.documents.setCurrentCell(self.documents.rowCount() - 1, 3)
+
+    @Slot()
+    def remove_document(self) -> None:
+        row = self.documents.currentRow()
+        if row >= 0:
+            self.documents.removeRow(row)
+
     # -- actions -----------------------------------------------------------------------------
 
     @Slot()
@@ -474,7 +510,12 @@ class CreditEditor(QDialog):
     @Slot()
     def save(self) -> None:
         credit, problems = self.build()
-        self.form.show_problems(problems)
+        problems = [
+            Problem("documents", p.message) if p.field.startswith("documents.") else p
+            for p in problems
+        ]
+        self.form.show_problems([p for p in problems if p.field != "documents"])
+        self.documents_form.show_problems([p for p in problems if p.field == "documents"])
         if problems:
             self.status.setText(translate("CreditEditor", "Correct the marked fields first."))
             return

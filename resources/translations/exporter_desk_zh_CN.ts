@@ -245,6 +245,14 @@
         <translation>特殊措辞</translation>
     </message>
     <message>
+        <source>Add document</source>
+        <translation>添加单据</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>删除单据</translation>
+    </message>
+    <message>
         <source>Amendment {n} of {date}: {changes}</source>
         <translation>第 {n} 次修改（{date}）：{changes}</translation>
     </message>

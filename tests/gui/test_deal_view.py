@@ -296,3 +296,29 @@ def test_a_file_dropped_on_the_deal_view_opens_the_attach_form_with_it(
     wait_for(qtbot, lambda: dialog.record is not None)
     assert dialog.verdict.text() == "Verification: no registration receipt (not verified)"
     wait_for(qtbot, lambda: editor.view.received.rowCount() == 4)
+
+
+def test_a_credit_typed_by_hand_is_saved_with_its_documents(desk: Desk, qtbot: QtBot) -> None:
+    editor = open_deal(desk, qtbot)
+    form = editor.open_credit()
+    assert isinstance(form, CreditEditor)
+    before = form.documents.rowCount()
+    form.amount.setText("70000")
+    form.tolerance_plus.setText("10")
+    form.new_kind.setCurrentIndex(form.new_kind.findData("inspection_certificate"))
+    form.add_document_button.click()
+    row = form.documents.rowCount() - 1
+    form.documents.item(row, 2).setText("2")
+    form.documents.item(row, 3).setText("ISSUED BY SGS")
+    form.documents.item(0, 1).setText("x")  # not a count: refused, nothing saved
+    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert form.status.text() == "Correct the marked fields first."
+    box = form.documents_form.box("documents")
+    assert box is not None and box.error.text()
+    form.documents.item(0, 1).setText("3")
+    form.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    wait_for(qtbot, lambda: "USD 70,000.00" in editor.view.credit_summary.text())
+    assert "+10 %" in editor.view.credit_summary.text()
+    assert editor.view.credit_documents.rowCount() == before + 1
+    last = [editor.view.credit_documents.item(before, c).text() for c in range(4)]
+    assert last == ["Inspection certificate", "1", "2", "ISSUED BY SGS"]
