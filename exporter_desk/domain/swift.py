@@ -89,10 +89,17 @@ class SwiftField:
 
 @dataclass(frozen=True, slots=True)
 class Unplaced:
+    """A field or line the reader could not place, and why (a sentence a person reads)."""
+
     line: int
     tag: str  # "" for a line outside any field
     text: str
     reason: str
+
+    def __post_init__(self) -> None:
+        reason = self.reason.strip()
+        reason = reason[:1].upper() + reason[1:]
+        object.__setattr__(self, "reason", reason if reason.endswith(".") else reason + ".")
 
 
 @dataclass(frozen=True, slots=True)

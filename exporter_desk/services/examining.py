@@ -126,7 +126,8 @@ class GoodsFlow:
 
 @dataclass(frozen=True, slots=True)
 class FundsLeg:
-    """Who pays whom, in which currency, into which bank account."""
+    """Who pays whom, in which currency, from and into which bank account (``bank`` and
+    ``account`` are the payee's, ``payer_bank`` and ``payer_account`` the payer's)."""
 
     leg: str  # "sales" (the buyer pays us) or "purchase" (we pay the supplier)
     payer: str
@@ -135,6 +136,8 @@ class FundsLeg:
     method: str
     bank: str
     account: str
+    payer_bank: str = ""
+    payer_account: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,7 @@ def deal_summary(store: Store, deal_id: DealId) -> DealSummary:
             continue
         payer, payee = parties.get(contract.buyer_id), parties.get(contract.seller_id)
         bank = payee.bank if payee is not None else None
+        paying = payer.bank if payer is not None else None
         funds.append(
             FundsLeg(
                 leg=leg,
@@ -173,7 +177,17 @@ def deal_summary(store: Store, deal_id: DealId) -> DealSummary:
                 method=contract.payment.describe(),
                 bank=bank.bank_name if bank else "",
                 account=bank.account_number if bank else "",
+                payer_bank=paying.bank_name if paying else "",
+                payer_account=paying.account_number if paying else "",
             )
+        )
+    ours = {f.account for f in funds if f.leg == "sales"} | {
+        f.payer_account for f in funds if f.leg == "purchase"
+    }
+    if "" in ours and funds:
+        flags.append(
+            "The company has no bank account on file: the bank needs the one account that "
+            "receives the sale and pays the purchase."
         )
     return DealSummary(
         deal_id=deal_id,

@@ -184,7 +184,7 @@ def test_a_usance_credit_inside_the_swift_envelope() -> None:
     credit = reading.credit
     assert credit.problems() == []
     assert [(u.tag, u.reason) for u in reading.unplaced] == [
-        ("51A", "field 51A is not one the credit form holds")
+        ("51A", "Field 51A is not one the credit form holds.")
     ]
     assert credit.number == "LC2610ICBK0301"
     assert credit.issue_date == dt.date(2026, 10, 10)
@@ -311,7 +311,7 @@ def test_an_mt707_amends_the_credit_and_keeps_the_history() -> None:
     reading = parse_mt707(AMENDMENT, credit)
     assert reading.credit_number == credit.number
     assert [(u.tag, u.reason) for u in reading.unplaced] == [
-        ("47B", "a deletion must be applied by hand: say which item goes")
+        ("47B", "A deletion must be applied by hand: say which item goes.")
     ]
     amended = credit.amended(reading.amendment)
     assert amended.expiry_date == dt.date(2027, 1, 31)
@@ -333,3 +333,12 @@ def test_an_amendment_in_another_currency_is_not_applied() -> None:
     reading = parse_mt707(":20:X\n:26E:2\n:32B:USD100,00\n", credit)
     assert reading.amendment.updates == ()
     assert "the credit in JPY" in reading.unplaced[0].reason
+
+
+def test_an_mt707_replacing_the_goods_rereads_the_trade_term() -> None:
+    credit = parse_mt700(YEN).credit
+    text = ":20:MUFG-26-LC-0093\n:26E:2\n:45B:/REPALL/+BALL BEARINGS 6205-2RS\n+CFR OSAKA\n"
+    amended = credit.amended(parse_mt707(text, credit).amendment)
+    assert amended.goods == "+BALL BEARINGS 6205-2RS\n+CFR OSAKA"
+    assert amended.incoterm is Incoterm.CFR
+    assert [c[0] for c in amended.amendments[0].changes] == ["goods", "incoterm"]

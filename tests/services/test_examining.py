@@ -162,6 +162,8 @@ def test_the_deal_summary_shows_figures_and_both_flows(seeded: Store) -> None:
         "Bank of China, Shanghai Branch",
     )
     assert purchase.payee == "Saigon Precision Tools Joint Stock Company"
+    # one account receives the sale and pays the purchase
+    assert purchase.payer_account == sales.account == "456358701234"
     assert summary.flags == ()
 
 

@@ -137,7 +137,16 @@ def test_the_migration_makes_raw_stored_codes_canonical_and_keeps_a_backup(tmp_p
     old = _old_database(path)
     old.products.save(led_panel())
     old.parties.save(dataclasses.replace(buyer(), bank=TYPED_PARTY["bank"]))  # type: ignore[arg-type]
-    old.shipments.save(dataclasses.replace(shipment(), containers=shipment().containers[1:]))
+    # The shipment row as the old schema holds it: today's repository also writes columns that
+    # later migrations added (on_board_date), which this old schema does not have yet.
+    old._session.execute(
+        "INSERT INTO shipments (id, reference, mode, port_of_loading, port_of_discharge, voyage) "
+        "VALUES (1, 'SHP-2025-0042', 'sea', 'CNSHA', 'DEHAM', '042W')"
+    )
+    old._session.execute(
+        "INSERT INTO containers (shipment_id, position, number, seal, size_type) "
+        "VALUES (1, 0, 'MSKU1234565', 'ML7781234', '20GP')"
+    )
     for table, column, raw, _canonical in RAW:
         old._session.execute(f"UPDATE {table} SET {column} = ?", (raw,))
     old.close()

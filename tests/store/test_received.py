@@ -143,3 +143,13 @@ def test_the_export_carries_credits_and_received_documents(store: Store) -> None
     data = export_json(store)
     assert data["received_documents"][0]["number"] == "COSU6123456780"
     assert data["credits"] == []
+
+
+def test_a_shipment_keeps_its_on_board_date(store: Store) -> None:
+    from tests.store.conftest import shipment
+
+    saved = store.shipments.save(replace(shipment(), on_board_date=dt.date(2025, 3, 15)))
+    assert saved.id is not None
+    assert store.shipments.get(saved.id).on_board_date == dt.date(2025, 3, 15)
+    cleared = store.shipments.save(replace(saved, on_board_date=None))
+    assert store.shipments.get(saved.id) == cleared and cleared.on_board_date is None
