@@ -31,8 +31,13 @@ from exporter_desk.verify.pack import verify_pack
 
 from .conftest import Desk
 
-# The member certificate is issued at enrolment (now), so documents are issued after it.
-NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+def _now() -> dt.datetime:
+    """A minute from now: the member certificate is issued when the desk enrols, and documents
+    are issued after it (read at use, not at import, which may be minutes earlier)."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+
 CREDIT_ASKS = {
     DocumentKind.COMMERCIAL_INVOICE,
     DocumentKind.PACKING_LIST,
@@ -87,7 +92,7 @@ def test_a_document_that_lacks_data_is_listed_and_left_out_not_failing_the_pack(
     assert origin.missing and "shipment" in origin.missing[0]
     assert not origin.ticked and not origin.can_make
     everything = plan.ticking(c.kind for c in plan.candidates)
-    pdf = build_pack(desk.store, everything, now=NOW)
+    pdf = build_pack(desk.store, everything, now=_now())
     manifest = json.loads(_attachments(pdf)["pack.json"])
     packed = {d["kind"] for d in manifest["documents"]}
     assert DocumentKind.COMMERCIAL_INVOICE.value in packed
@@ -104,11 +109,11 @@ def test_the_pack_carries_the_issued_signed_pdfs_and_drafts_for_the_rest(desk: D
         desk.network,
         DocumentKind.COMMERCIAL_INVOICE,
         1,
-        now=NOW,
+        now=_now(),
     )
     plan = plan_pack(desk.store, deal=1)
     assert [c.kind for c in plan.candidates if c.is_issued] == [DocumentKind.COMMERCIAL_INVOICE]
-    pdf = build_pack(desk.store, plan, now=NOW)
+    pdf = build_pack(desk.store, plan, now=_now())
     attachments = _attachments(pdf)
     manifest = json.loads(attachments["pack.json"])
     by_kind = {d["kind"]: d for d in manifest["documents"]}
@@ -124,7 +129,7 @@ def test_the_pack_carries_the_issued_signed_pdfs_and_drafts_for_the_rest(desk: D
 
 def test_issue_missing_issues_exactly_the_ticked_documents(desk: Desk) -> None:
     plan = plan_pack(desk.store, deal=1).ticking([DocumentKind.PACKING_LIST])
-    issued = issue_missing(desk.store, desk.keystore, desk.data_dir, desk.network, plan, now=NOW)
+    issued = issue_missing(desk.store, desk.keystore, desk.data_dir, desk.network, plan, now=_now())
     assert [c.kind for c in issued.candidates if c.is_issued] == [DocumentKind.PACKING_LIST]
     assert [d.kind for d in desk.store.documents.list()] == [DocumentKind.PACKING_LIST]
 
@@ -157,7 +162,7 @@ def test_the_issued_bank_pack_is_registered_signed_and_its_cover_reports_the_dea
     desk: Desk, tmp_path: Path
 ) -> None:
     plan = plan_pack(desk.store, deal=1)
-    doc = issue_bank_pack(desk.store, desk.keystore, desk.data_dir, desk.network, plan, now=NOW)
+    doc = issue_bank_pack(desk.store, desk.keystore, desk.data_dir, desk.network, plan, now=_now())
     assert doc.kind is DocumentKind.BANK_PACK and doc.status is DocumentStatus.REGISTERED
     assert doc.number == bank_pack_number("DEAL-2026-012") and doc.source_table == "deals"
     trust = load_trust(desk.data_dir)
@@ -192,6 +197,6 @@ def test_the_issued_bank_pack_is_registered_signed_and_its_cover_reports_the_dea
         desk.data_dir,
         desk.network,
         plan_pack(desk.store, deal=1),
-        now=NOW + dt.timedelta(minutes=1),
+        now=_now() + dt.timedelta(minutes=1),
     )
     assert again.supersedes_id == doc.id

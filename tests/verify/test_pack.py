@@ -31,9 +31,6 @@ from exporter_desk.verify import Result, Trust, verify_pdf
 from exporter_desk.verify.pack import is_pack, verify_pack
 from tests.conftest import MemoryKeyring
 
-# The member certificate is issued at enrolment (now), so documents are issued after it.
-NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
-
 
 @dataclass
 class Issued:
@@ -54,10 +51,12 @@ def issued(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issued]:
         seed_demo(store)
         keystore = KeyringKeystore()
         with open_local_network(folder, store, keystore) as network:
+            # The member certificate is issued at enrolment (now): documents come after it.
+            now = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
             plan = plan_pack(store, deal=1)
-            bank = issue_bank_pack(store, keystore, folder, network, plan, now=NOW)
+            bank = issue_bank_pack(store, keystore, folder, network, plan, now=now)
             plan = plan_pack(store, deal=1)  # now with every ticked document issued
-            print_pack = build_pack(store, plan.with_sets(1, 1), now=NOW)
+            print_pack = build_pack(store, plan.with_sets(1, 1), now=now)
         reader = PdfReader(io.BytesIO(print_pack))
         originals = {
             name: Path(doc.issued.path).read_bytes()
