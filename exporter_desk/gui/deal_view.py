@@ -157,7 +157,7 @@ class DealView(QTabWidget):
         self.funds = _table(2, "funds")
         self.funds.verticalHeader().setVisible(True)
         self.funds.setWordWrap(True)
-        self.funds.setRowCount(5)
+        self.funds.setRowCount(6)
         self.funds.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.funds.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         funds_layout = QVBoxLayout(self.funds_box)
@@ -291,9 +291,10 @@ class DealView(QTabWidget):
         self.funds.setVerticalHeaderLabels(
             [
                 translate("DealView", "Payer"),
+                translate("DealView", "Pays from"),
                 translate("DealView", "Payee"),
+                translate("DealView", "Paid into"),
                 translate("DealView", "Currency"),
-                translate("DealView", "Bank and account"),
                 translate("DealView", "Payment"),
             ]
         )
@@ -411,16 +412,26 @@ class DealView(QTabWidget):
         self.figures.resizeColumnsToContents()
         _fit_height(self.figures)
         flags = []
-        if len(summary.figures) > 1:
-            flags.append(
-                translate(
-                    "DealView",
-                    "The legs are in two currencies ({currencies}): banks want a merchanting "
-                    "deal to settle in one currency through one account. The margin is not "
-                    "converted.",
-                ).format(currencies=", ".join(f.currency for f in summary.figures))
-            )
-        flags += [f for f in summary.flags if len(summary.figures) <= 1]
+        for flag in summary.flags:
+            if flag.startswith("The legs are in two currencies"):
+                flags.append(
+                    translate(
+                        "DealView",
+                        "The legs are in two currencies ({currencies}): banks want a "
+                        "merchanting deal to settle in one currency through one account. The "
+                        "margin is not converted.",
+                    ).format(currencies=", ".join(f.currency for f in summary.figures))
+                )
+            elif flag.startswith("The company has no bank account on file"):
+                flags.append(
+                    translate(
+                        "DealView",
+                        "The company has no bank account on file: the bank needs the one "
+                        "account that receives the sale and pays the purchase.",
+                    )
+                )
+            else:
+                flags.append(flag)  # a flag this screen does not know yet, as the core wrote it
         self.flags.setText("\n".join(flags))
         self.flags.setVisible(bool(flags))
         goods = summary.goods
@@ -433,8 +444,10 @@ class DealView(QTabWidget):
         self.funds.clearContents()
         for leg in summary.funds:
             column = 0 if leg.leg == "sales" else 1
-            bank = ", ".join(part for part in (leg.bank, leg.account) if part) or "—"
-            for row, text in enumerate((leg.payer, leg.payee, leg.currency, bank, leg.method)):
+            into = ", ".join(part for part in (leg.bank, leg.account) if part)
+            out = ", ".join(part for part in (leg.payer_bank, leg.payer_account) if part)
+            cells = (leg.payer, out, leg.payee, into, leg.currency, leg.method)
+            for row, text in enumerate(cells):
                 cell = _cell(text or "—")
                 cell.setToolTip(text)
                 self.funds.setItem(row, column, cell)

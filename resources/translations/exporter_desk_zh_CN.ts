@@ -431,12 +431,16 @@
         <translation>付款人</translation>
     </message>
     <message>
+        <source>Pays from</source>
+        <translation>付款账户</translation>
+    </message>
+    <message>
         <source>Payee</source>
         <translation>收款人</translation>
     </message>
     <message>
-        <source>Bank and account</source>
-        <translation>银行及账号</translation>
+        <source>Paid into</source>
+        <translation>收款账户</translation>
     </message>
     <message>
         <source>Payment</source>
@@ -521,6 +525,10 @@
     <message>
         <source>The legs are in two currencies ({currencies}): banks want a merchanting deal to settle in one currency through one account. The margin is not converted.</source>
         <translation>购销两端使用两种币种（{currencies}）：银行要求转口贸易以同一币种、通过同一账户结算。毛利未作换算。</translation>
+    </message>
+    <message>
+        <source>The company has no bank account on file: the bank needs the one account that receives the sale and pays the purchase.</source>
+        <translation>公司未登记银行账户：银行需要一个既收取销售货款又支付采购货款的账户。</translation>
     </message>
     <message>
         <source>No letter of credit is recorded for this deal.</source>

@@ -52,17 +52,13 @@ def test_the_demo_deal_shows_its_margin_per_currency_and_both_flows(
     assert table_texts(view.figures) == [["USD", "52,040.00", "65,300.00", "13,260.00", "20.31 %"]]
     assert [v.text() for v in view.goods_values] == ["Vietnam", "VNSGN", "DEHAM", "Hamburg"]
     sales, purchase = zip(*table_texts(view.funds), strict=True)  # one column per leg
-    assert sales[:3] == (
-        "Hanse Werkzeughandel GmbH",
-        "Shanghai Huayang International Trading Co., Ltd.",
-        "USD",
-    )
-    assert sales[3] == "Bank of China, Shanghai Branch, 456358701234"
-    assert purchase[:3] == (
-        "Shanghai Huayang International Trading Co., Ltd.",
-        "Saigon Precision Tools Joint Stock Company",
-        "USD",
-    )
+    ours = "Shanghai Huayang International Trading Co., Ltd."
+    our_account = "Bank of China, Shanghai Branch, 456358701234"
+    assert sales[0] == "Hanse Werkzeughandel GmbH"
+    assert sales[2:5] == (ours, our_account, "USD")  # the buyer pays into our account
+    assert purchase[:2] == (ours, our_account)  # and we pay the supplier from the same one
+    assert purchase[2] == "Saigon Precision Tools Joint Stock Company"
+    assert purchase[4] == "USD"
     assert view.flags.isHidden()
     assert "no discrepancy" in view.examined.text()
     assert view.credit_summary.text().startswith("Credit ")
@@ -322,3 +318,16 @@ def test_a_credit_typed_by_hand_is_saved_with_its_documents(desk: Desk, qtbot: Q
     assert editor.view.credit_documents.rowCount() == before + 1
     last = [editor.view.credit_documents.item(before, c).text() for c in range(4)]
     assert last == ["Inspection certificate", "1", "2", "ISSUED BY SGS"]
+
+
+def test_a_company_without_a_bank_account_is_flagged(desk: Desk, qtbot: QtBot) -> None:
+    def no_account(store: Store) -> None:
+        company = store.parties.get(PartyId(1))
+        store.parties.save(replace(company, bank=None))
+
+    desk.db(no_account)
+    editor = open_deal(desk, qtbot)
+    assert editor.view.flags.isVisible()
+    assert editor.view.flags.text().startswith("The company has no bank account on file")
+    sales = [row[0] for row in table_texts(editor.view.funds)]
+    assert sales[3] == "—"  # paid into: nothing on file
