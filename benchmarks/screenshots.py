@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             dialogs(window, tasks, data_dir, out, suffix)
             empty_lists(window, out, suffix)
             issuing_dialogs(window, _presenter, data_dir, issued, Path(tmp), out, suffix)
+            deal_views(window, tasks, out, suffix)
         finally:
             window.close()
             tasks.shutdown()
@@ -314,7 +315,7 @@ def issuing_dialogs(
         missing = issue_checklist(store, DocumentKind.CERTIFICATE_OF_ORIGIN, draft.id)
         unchanged = issue_checklist(store, DocumentKind.COMMERCIAL_INVOICE, 1)
         share = network_share(data_dir, store)
-    for name, checklist in (("40-issue-checklist", missing), ("41-issue-unchanged", unchanged)):
+    for name, checklist in (("50-issue-checklist", missing), ("51-issue-unchanged", unchanged)):
         dialog = IssueChecklistDialog(checklist, window)
         dialog.show()
         settle()
@@ -328,17 +329,17 @@ def issuing_dialogs(
     shown.show()
     wait_until(lambda: shown.pdf.pageCount() > 0)
     settle(1.0)
-    save(shown, out / f"42-draft-preview{suffix}.png")
+    save(shown, out / f"52-draft-preview{suffix}.png")
     shown.close()
     question = SupersedeDialog(issued, window)
     question.show()
     settle()
-    save(question, out / f"43-supersede{suffix}.png")
+    save(question, out / f"53-supersede{suffix}.png")
     question.close()
     sharing = ShareNetworkDialog(share, presenter, window)  # type: ignore[arg-type]
     sharing.show()
     settle()
-    save(sharing, out / f"44-share-network{suffix}.png")
+    save(sharing, out / f"54-share-network{suffix}.png")
     sharing.close()
 
     real = Path(issued.path) if Path(issued.path).is_absolute() else data_dir / issued.path
@@ -369,6 +370,88 @@ def issuing_dialogs(
         settle(0.5)
         save(page, out / f"{number}-verify-{name}{suffix}.png")
         page.close()
+
+
+# -- the deal view (issue 10) -----------------------------------------------------------------
+
+SAMPLE_MT700 = """{1:F01VCBVVNVXAXXX0000000000}{2:O7000915261010ICBKCNBJXXXXN}{4:
+:27:1/1
+:40A:IRREVOCABLE
+:20:LC2610ICBK0301
+:31C:261010
+:40E:UCP LATEST VERSION
+:31D:270115HO CHI MINH CITY
+:51A:ICBKCNBJXXX
+:50:XIAMEN GOLDEN HARVEST FOODS CO., LTD.
+:59:VINACASHEW EXPORT JOINT STOCK COMPANY
+:32B:USD245000,
+:39A:05/05
+:43P:ALLOWED
+:43T:NOT ALLOWED
+:44E:HO CHI MINH CITY (VNSGN), VIET NAM
+:44F:XIAMEN (CNXMN), CHINA
+:44C:261220
+:45A:+35 MT CASHEW KERNELS WW320, CROP 2026
+:46A:+SIGNED COMMERCIAL INVOICE IN TRIPLICATE
++2/3 SET OF CLEAN ON BOARD BILLS OF LADING MADE OUT TO ORDER
++INSPECTION CERTIFICATE OF QUALITY AND WEIGHT ISSUED BY VINACONTROL
+:48:21/FROM THE DATE OF SHIPMENT
+-}"""
+
+
+def deal_views(window: QWidget, tasks: object, out: Path, suffix: str) -> None:
+    """The deal view, the credit form with a pasted MT700, and a planted discrepancy's list,
+    each at 1024x640."""
+    from dataclasses import replace
+
+    from exporter_desk.domain import DealId
+    from exporter_desk.gui.editors.deal import DealEditor
+    from exporter_desk.store import Store
+
+    editor = window.open_editor("deals", 1)  # type: ignore[attr-defined]
+    assert isinstance(editor, DealEditor)
+    editor.resize(1024, 640)
+    wait_until(lambda: editor.view.overview is not None, 30)
+    settle(0.5)
+    save(editor, out / f"60-deal-view{suffix}.png")
+    editor.view.setCurrentIndex(editor.view.credit_tab)
+    settle()
+    save(editor, out / f"61-deal-credit{suffix}.png")
+    editor.view.setCurrentIndex(editor.view.received_tab)
+    settle()
+    save(editor, out / f"62-deal-received{suffix}.png")
+    form = editor.open_credit()
+    assert form is not None
+    form.resize(1024, 640)
+    form.paste.setPlainText(SAMPLE_MT700)  # type: ignore[attr-defined]
+    form.read_pasted()  # type: ignore[attr-defined]
+    wait_until(lambda: form.reading is not None)  # type: ignore[attr-defined]
+    settle(0.5)
+    save(form, out / f"63-credit-mt700{suffix}.png")
+    form.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    settle()
+    save(form, out / f"64-credit-documents{suffix}.png")
+    form.close()
+
+    def plant(store: Store) -> None:
+        doc = store.received.for_deal(DealId(1))[0]
+        store.received.save(replace(doc, net_kg=(doc.net_kg or 0) + 40))
+        packing = store.packing_lists.list(limit=5)[0]
+        store.packing_lists.save(replace(packing, marks="OTHER MARKS"))
+
+    tasks.run_db_blocking(plant)  # type: ignore[attr-defined]
+    editor.view.refresh()
+    wait_until(lambda: bool(editor.view.discrepancies.found), 30)
+    editor.view.setCurrentIndex(editor.view.discrepancy_tab)
+    settle(0.5)
+    save(editor, out / f"65-deal-discrepancies{suffix}.png")
+    received = editor.open_received(editor.view.overview.received[0].id)  # type: ignore[union-attr,arg-type]
+    if received is not None:
+        settle()
+        save(received, out / f"66-received-document{suffix}.png")
+        received.close()
+    editor._clean = editor.snapshot()
+    editor.close()
 
 
 if __name__ == "__main__":

@@ -170,6 +170,249 @@
     </message>
 </context>
 <context>
+    <name>CreditEditor</name>
+    <message>
+        <source>Commercial invoice</source>
+        <translation>商业发票</translation>
+    </message>
+    <message>
+        <source>Packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Transport document</source>
+        <translation>运输单据</translation>
+    </message>
+    <message>
+        <source>Insurance document</source>
+        <translation>保险单据</translation>
+    </message>
+    <message>
+        <source>Certificate of origin</source>
+        <translation>原产地证书</translation>
+    </message>
+    <message>
+        <source>Inspection certificate</source>
+        <translation>检验证书</translation>
+    </message>
+    <message>
+        <source>Beneficiary's certificate</source>
+        <translation>受益人证明</translation>
+    </message>
+    <message>
+        <source>Draft (bill of exchange)</source>
+        <translation>汇票</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他单据</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>不允许</translation>
+    </message>
+    <message>
+        <source>conditional</source>
+        <translation>有条件</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Credit number (20)</source>
+        <translation>信用证号 (20)</translation>
+    </message>
+    <message>
+        <source>Currency (32B)</source>
+        <translation>币种 (32B)</translation>
+    </message>
+    <message>
+        <source>Amount (32B)</source>
+        <translation>金额 (32B)</translation>
+    </message>
+    <message>
+        <source>Tolerance + % (39A)</source>
+        <translation>溢装 + % (39A)</translation>
+    </message>
+    <message>
+        <source>Tolerance - % (39A)</source>
+        <translation>短装 - % (39A)</translation>
+    </message>
+    <message>
+        <source>Issued (31C)</source>
+        <translation>开证日期 (31C)</translation>
+    </message>
+    <message>
+        <source>Expiry (31D)</source>
+        <translation>到期日 (31D)</translation>
+    </message>
+    <message>
+        <source>Expiry place (31D)</source>
+        <translation>到期地点 (31D)</translation>
+    </message>
+    <message>
+        <source>Latest shipment (44C)</source>
+        <translation>最迟装运日 (44C)</translation>
+    </message>
+    <message>
+        <source>Presentation days (48)</source>
+        <translation>交单期天数 (48)</translation>
+    </message>
+    <message>
+        <source>Partial shipment (43P)</source>
+        <translation>分批装运 (43P)</translation>
+    </message>
+    <message>
+        <source>Transhipment (43T)</source>
+        <translation>转运 (43T)</translation>
+    </message>
+    <message>
+        <source>Port of loading (44E)</source>
+        <translation>装货港 (44E)</translation>
+    </message>
+    <message>
+        <source>Port of discharge (44F)</source>
+        <translation>卸货港 (44F)</translation>
+    </message>
+    <message>
+        <source>Applicant (50)</source>
+        <translation>申请人 (50)</translation>
+    </message>
+    <message>
+        <source>Beneficiary (59)</source>
+        <translation>受益人 (59)</translation>
+    </message>
+    <message>
+        <source>Issuing bank</source>
+        <translation>开证行</translation>
+    </message>
+    <message>
+        <source>Goods (45A)</source>
+        <translation>货物描述 (45A)</translation>
+    </message>
+    <message>
+        <source>Additional conditions (47A)</source>
+        <translation>附加条款 (47A)</translation>
+    </message>
+    <message>
+        <source>46A</source>
+        <translation>46A</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Letter of credit</source>
+        <translation>信用证</translation>
+    </message>
+    <message>
+        <source>Paste the SWIFT MT700 (or MT707 amendment) text here:</source>
+        <translation>在此粘贴 SWIFT MT700（或 MT707 修改）报文：</translation>
+    </message>
+    <message>
+        <source>Fill the form from MT700</source>
+        <translation>根据 MT700 填写表单</translation>
+    </message>
+    <message>
+        <source>Apply MT707 amendment</source>
+        <translation>应用 MT707 修改</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>贸易条款</translation>
+    </message>
+    <message>
+        <source>Documents required</source>
+        <translation>所需单据</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>正本份数</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>副本份数</translation>
+    </message>
+    <message>
+        <source>Special wording</source>
+        <translation>特殊措辞</translation>
+    </message>
+    <message>
+        <source>Add document</source>
+        <translation>添加单据</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>删除单据</translation>
+    </message>
+    <message>
+        <source>Amendment {n} of {date}: {changes}</source>
+        <translation>第 {n} 次修改（{date}）：{changes}</translation>
+    </message>
+    <message>
+        <source>The currency is required.</source>
+        <translation>必须填写币种。</translation>
+    </message>
+    <message>
+        <source>Reading the MT700...</source>
+        <translation>正在读取 MT700...</translation>
+    </message>
+    <message>
+        <source>Read {fields} fields; {unplaced} line(s) not placed. Check the form, then save.</source>
+        <translation>已读取 {fields} 个字段；{unplaced} 行未能归入。请检查表单后保存。</translation>
+    </message>
+    <message>
+        <source>Lines the reader could not place show here.</source>
+        <translation>无法归入表单的行显示在这里。</translation>
+    </message>
+    <message>
+        <source>Mandatory fields missing: {fields}</source>
+        <translation>缺少必填字段：{fields}</translation>
+    </message>
+    <message>
+        <source>Lines not placed (enter them by hand if they matter):</source>
+        <translation>未归入的行（如有需要请手工录入）：</translation>
+    </message>
+    <message>
+        <source>Every line was placed.</source>
+        <translation>所有行均已归入。</translation>
+    </message>
+    <message>
+        <source>(no tag)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>line {line} {tag} {text} ({reason})</source>
+        <translation>第 {line} 行 {tag} {text}（{reason}）</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields first.</source>
+        <translation>请先更正标出的字段。</translation>
+    </message>
+    <message>
+        <source>The credit {number} was saved.</source>
+        <translation>信用证 {number} 已保存。</translation>
+    </message>
+    <message>
+        <source>Save the credit first; then paste its MT707.</source>
+        <translation>请先保存信用证，再粘贴其 MT707。</translation>
+    </message>
+</context>
+<context>
     <name>DealEditor</name>
     <message>
         <source>Reference</source>
@@ -190,6 +433,10 @@
     <message>
         <source>Deal</source>
         <translation>交易</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>购销两端</translation>
     </message>
     <message>
         <source>Sales leg from purchase leg</source>
@@ -214,6 +461,388 @@
     <message>
         <source>The purchase leg must be a purchase contract.</source>
         <translation>采购端必须是采购合同。</translation>
+    </message>
+    <message>
+        <source>Issuing the bank pack...</source>
+        <translation>正在出具交单文件包...</translation>
+    </message>
+    <message>
+        <source>The bank pack {number} was issued: {path}</source>
+        <translation>交单文件包 {number} 已出具：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>DealView</name>
+    <message>
+        <source>Building the bank pack...</source>
+        <translation>正在生成交单文件包...</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Letter of credit</source>
+        <translation>信用证</translation>
+    </message>
+    <message>
+        <source>Received documents</source>
+        <translation>收到的单据</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin rate</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Flow of goods</source>
+        <translation>货物流向</translation>
+    </message>
+    <message>
+        <source>Flow of funds</source>
+        <translation>资金流向</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>原产地</translation>
+    </message>
+    <message>
+        <source>Port of loading</source>
+        <translation>装货港</translation>
+    </message>
+    <message>
+        <source>Port of discharge</source>
+        <translation>卸货港</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Pays from</source>
+        <translation>付款账户</translation>
+    </message>
+    <message>
+        <source>Payee</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Paid into</source>
+        <translation>收款账户</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Sales: the buyer pays us</source>
+        <translation>销售：买方付款给我方</translation>
+    </message>
+    <message>
+        <source>Purchase: we pay the supplier</source>
+        <translation>采购：我方付款给供应商</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>正本份数</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>副本份数</translation>
+    </message>
+    <message>
+        <source>Special wording</source>
+        <translation>特殊措辞</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Examine again</source>
+        <translation>重新审单</translation>
+    </message>
+    <message>
+        <source>Issue bank pack...</source>
+        <translation>出具交单文件包...</translation>
+    </message>
+    <message>
+        <source>Issue the documents the credit requires, then the bank pack: one registered, signed PDF with a cover of the deal summary, the examination and each original's verification.</source>
+        <translation>先出具信用证要求的单据，再出具交单文件包：一份已登记、已签名的 PDF，封面包含交易摘要、审单结果及每份正本的验证结果。</translation>
+    </message>
+    <message>
+        <source>Attach...</source>
+        <translation>附加...</translation>
+    </message>
+    <message>
+        <source>Drop a received file here to attach it to the deal.</source>
+        <translation>将收到的文件拖放到此处，即可附加到该交易。</translation>
+    </message>
+    <message>
+        <source>Examining the deal...</source>
+        <translation>正在审核交易...</translation>
+    </message>
+    <message>
+        <source>Save the deal to see its figures and examine it.</source>
+        <translation>保存交易后即可查看数据并进行审单。</translation>
+    </message>
+    <message>
+        <source>Enter or paste the credit...</source>
+        <translation>录入或粘贴信用证...</translation>
+    </message>
+    <message>
+        <source>The legs are in two currencies ({currencies}): banks want a merchanting deal to settle in one currency through one account. The margin is not converted.</source>
+        <translation>购销两端使用两种币种（{currencies}）：银行要求转口贸易以同一币种、通过同一账户结算。毛利未作换算。</translation>
+    </message>
+    <message>
+        <source>The company has no bank account on file: the bank needs the one account that receives the sale and pays the purchase.</source>
+        <translation>公司未登记银行账户：银行需要一个既收取销售货款又支付采购货款的账户。</translation>
+    </message>
+    <message>
+        <source>No letter of credit is recorded for this deal.</source>
+        <translation>此交易尚未记录信用证。</translation>
+    </message>
+    <message>
+        <source>Open the credit...</source>
+        <translation>打开信用证...</translation>
+    </message>
+    <message>
+        <source>Credit {number}: {currency} {amount} (tolerance +{plus} % / -{minus} %)</source>
+        <translation>信用证 {number}：{currency} {amount}（溢短装 +{plus} % / -{minus} %）</translation>
+    </message>
+    <message>
+        <source>Latest shipment {shipment}; presentation within {days} days; expires {expiry} at {place}</source>
+        <translation>最迟装运 {shipment}；{days} 天内交单；{expiry} 在 {place} 到期</translation>
+    </message>
+    <message>
+        <source>Partial shipment: {partial}; transhipment: {tranship}; amendments: {count}</source>
+        <translation>分批装运：{partial}；转运：{tranship}；修改次数：{count}</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>不符点</translation>
+    </message>
+    <message>
+        <source>The examiner found no discrepancy.</source>
+        <translation>审单未发现不符点。</translation>
+    </message>
+    <message>
+        <source>{errors} discrepancy(ies) a bank would refuse, {warnings} warning(s). Click one to open the field it names.</source>
+        <translation>{errors} 个银行会拒付的不符点，{warnings} 个提醒。点击即可打开所指字段。</translation>
+    </message>
+</context>
+<context>
+    <name>Discrepancies</name>
+    <message>
+        <source>Deal</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Purchase contract</source>
+        <translation>采购合同</translation>
+    </message>
+    <message>
+        <source>Sales contract</source>
+        <translation>销售合同</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>货运</translation>
+    </message>
+    <message>
+        <source>Received document</source>
+        <translation>收到的单据</translation>
+    </message>
+    <message>
+        <source>Letter of credit</source>
+        <translation>信用证</translation>
+    </message>
+    <message>
+        <source>Discrepancy</source>
+        <translation>不符点</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>审单结果</translation>
+    </message>
+    <message>
+        <source>Go to: {field}</source>
+        <translation>转到：{field}</translation>
+    </message>
+    <message>
+        <source>Open it and go to the field</source>
+        <translation>打开并转到该字段</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <source>net weight</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>marks and numbers</source>
+        <translation>唛头</translation>
+    </message>
+    <message>
+        <source>packages</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>goods lines</source>
+        <translation>货物明细</translation>
+    </message>
+    <message>
+        <source>goods</source>
+        <translation>货物</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Incoterm</source>
+        <translation>贸易术语</translation>
+    </message>
+    <message>
+        <source>containers</source>
+        <translation>集装箱</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <source>transport document number</source>
+        <translation>运输单据号</translation>
+    </message>
+    <message>
+        <source>seller</source>
+        <translation>卖方</translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>beneficiary</source>
+        <translation>受益人</translation>
+    </message>
+    <message>
+        <source>documents required</source>
+        <translation>所需单据</translation>
+    </message>
+    <message>
+        <source>originals</source>
+        <translation>正本</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>latest shipment date</source>
+        <translation>最迟装运日</translation>
+    </message>
+    <message>
+        <source>presentation period</source>
+        <translation>交单期</translation>
+    </message>
+    <message>
+        <source>partial shipment</source>
+        <translation>分批装运</translation>
+    </message>
+    <message>
+        <source>transhipment</source>
+        <translation>转运</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>编号</translation>
     </message>
 </context>
 <context>
@@ -726,11 +1355,11 @@
     </message>
     <message>
         <source>Net weight (kg)</source>
-        <translation>净重（千克）</translation>
+        <translation>净重 (kg)</translation>
     </message>
     <message>
         <source>Gross weight (kg)</source>
-        <translation>毛重（千克）</translation>
+        <translation>毛重 (kg)</translation>
     </message>
     <message>
         <source>Country of origin</source>
@@ -957,6 +1586,25 @@
     <message>
         <source>{number} was issued on {when} and its data has changed since: you will be asked whether the new document supersedes it.</source>
         <translation>{number} 已于 {when} 出具，此后数据有变化：系统会询问新单据是否取代它。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDiscrepancies</name>
+    <message>
+        <source>Examining the deal...</source>
+        <translation>正在审核交易...</translation>
+    </message>
+    <message>
+        <source>This document belongs to no deal.</source>
+        <translation>此单据不属于任何交易。</translation>
+    </message>
+    <message>
+        <source>The examiner finds nothing about it.</source>
+        <translation>审单未发现与此单据有关的问题。</translation>
+    </message>
+    <message>
+        <source>The examiner finds {count} point(s) about this document in its deal. Click one to open the field.</source>
+        <translation>审单在其交易中发现 {count} 处与此单据有关的问题。点击即可打开该字段。</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2863,7 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     </message>
     <message>
         <source>number</source>
-        <translation>数字</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>amount</source>
@@ -3110,6 +3758,161 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>{volume} m³ per package</source>
         <translation>每件 {volume} m³</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedDialog</name>
+    <message>
+        <source>Supplier's invoice</source>
+        <translation>供应商发票</translation>
+    </message>
+    <message>
+        <source>Bill of lading</source>
+        <translation>提单</translation>
+    </message>
+    <message>
+        <source>Air waybill</source>
+        <translation>航空运单</translation>
+    </message>
+    <message>
+        <source>CMR consignment note</source>
+        <translation>CMR 公路运单</translation>
+    </message>
+    <message>
+        <source>Rail consignment note</source>
+        <translation>铁路运单</translation>
+    </message>
+    <message>
+        <source>Insurance certificate</source>
+        <translation>保险凭证</translation>
+    </message>
+    <message>
+        <source>Inspection certificate</source>
+        <translation>检验证书</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他单据</translation>
+    </message>
+    <message>
+        <source>no registration receipt (not verified)</source>
+        <translation>无登记回执（未验证）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>签发方</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Net weight (kg)</source>
+        <translation>净重 (kg)</translation>
+    </message>
+    <message>
+        <source>Gross weight (kg)</source>
+        <translation>毛重 (kg)</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Port of loading</source>
+        <translation>装货港</translation>
+    </message>
+    <message>
+        <source>Port of discharge</source>
+        <translation>卸货港</translation>
+    </message>
+    <message>
+        <source>Vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <source>Voyage</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <source>On board</source>
+        <translation>装船日期</translation>
+    </message>
+    <message>
+        <source>Received document</source>
+        <translation>收到的单据</translation>
+    </message>
+    <message>
+        <source>Attach a received document</source>
+        <translation>附加收到的单据</translation>
+    </message>
+    <message>
+        <source>Choose the file, or drop it on this window.</source>
+        <translation>选择文件，或将其拖放到此窗口。</translation>
+    </message>
+    <message>
+        <source>Choose file...</source>
+        <translation>选择文件...</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>单据 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Verification: {verdict}</source>
+        <translation>验证结果：{verdict}</translation>
+    </message>
+    <message>
+        <source>Packages is a whole number.</source>
+        <translation>件数须为整数。</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields first.</source>
+        <translation>请先更正标出的字段。</translation>
+    </message>
+    <message>
+        <source>Choose the file to attach first.</source>
+        <translation>请先选择要附加的文件。</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>正在保存...</translation>
+    </message>
+    <message>
+        <source>Attaching and verifying...</source>
+        <translation>正在附加并验证...</translation>
+    </message>
+    <message>
+        <source>{name} is attached to the deal.</source>
+        <translation>{name} 已附加到该交易。</translation>
     </message>
 </context>
 <context>
