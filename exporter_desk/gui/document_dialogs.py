@@ -235,6 +235,7 @@ class IssueChecklistDialog(QDialog):
     def __init__(self, checklist: IssueChecklist, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checklist = checklist
+        self.discrepancies: QWidget | None = None  # the examiner's findings, when in a deal
         self.setObjectName("issueChecklist")
         self.setWindowTitle(
             translate("IssueChecklist", "Issue {kind} {number}").format(

@@ -308,6 +308,7 @@ class DocumentsPage(QWidget):
         dialog = IssueChecklistDialog(checklist, self._dialog_parent())
         dialog.field_requested.connect(self._on_field_requested)
         dialog.preview_requested.connect(self._on_preview_requested)
+        self._add_examination(dialog, kind, source_id)
         self.checklist_dialog = dialog
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -316,6 +317,23 @@ class DocumentsPage(QWidget):
             dialog.deleteLater()
         if accepted:
             self._issue(kind, source_id, visible_seal=visible_seal)
+
+    def _add_examination(
+        self, dialog: IssueChecklistDialog, kind: DocumentKind, source_id: int
+    ) -> None:
+        """Before the irreversible step, what the examiner finds about this document in its
+        deal (a bank would find it too), each finding a link to its field."""
+        from exporter_desk.gui.issue_checks import IssueDiscrepancies
+
+        panel = IssueDiscrepancies(self.tasks, self.window(), dialog)
+        panel.setObjectName("issueDiscrepancies")
+        panel.setVisible(False)
+        panel.loaded.connect(lambda count, p=panel: p.setVisible(count > 0))
+        layout = dialog.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(dialog.note) + 1, panel, 1)
+        dialog.discrepancies = panel
+        panel.load(kind, source_id)
 
     def _dialog_parent(self) -> QWidget:
         parent = self._issue_parent
