@@ -264,12 +264,14 @@ def plan_pack(
         roles += _invoice_roles([record_i])
         deal_id = _deal_of(store, [record_i])
     if not sources:
-        what = title
-        raise EmptyPackError(
-            f"{what} has no documents",
-            user_message=f"{what} has no contract or invoice yet, so there is nothing to pack. "
-            "For a shipment, set the shipment on its commercial invoice first.",
-        )
+        if shipment is not None:
+            advice = (
+                f"No invoice refers to shipment {reference} yet, so there is nothing to print. "
+                "Set the shipment on its commercial invoice first."
+            )
+        else:
+            advice = f"Deal {reference} has no contract yet, so there is nothing to print."
+        raise EmptyPackError(f"{title} has no documents", user_message=advice)
     credits = store.credits.for_deal(deal_id) if deal_id is not None else []
     credit = credits[-1] if credits else None  # the latest, as the examiner takes it
     required = (

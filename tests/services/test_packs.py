@@ -155,7 +155,9 @@ def test_a_deal_without_contracts_has_nothing_to_pack(desk: Desk) -> None:
     assert empty.id is not None
     with pytest.raises(EmptyPackError) as caught:
         plan_pack(desk.store, deal=empty.id)
-    assert "nothing to pack" in caught.value.user_message
+    assert caught.value.user_message == (
+        "Deal DEAL-EMPTY has no contract yet, so there is nothing to print."
+    )
 
 
 def test_the_issued_bank_pack_is_registered_signed_and_its_cover_reports_the_deal(
