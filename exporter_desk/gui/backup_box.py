@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.keys import KeyAccess
+from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
 from exporter_desk.services.archive import (
     MIN_PASSPHRASE,
@@ -257,7 +258,7 @@ class BackupBox(QGroupBox):
             self._say("")
             return
         message = getattr(error, "user_message", None)
-        self._say(str(message) if message else self.tr("That did not work."))
+        self._say(translate_message(str(message)) if message else self.tr("That did not work."))
         self._presenter.show(error)
         if self._store_closed:  # the database was closed for the restore: start afresh
             window = self.window()

@@ -36,6 +36,7 @@ from exporter_desk.examine import Discrepancy, Severity
 from exporter_desk.gui.credit_editor import permission_label, required_label
 from exporter_desk.gui.discrepancies import DiscrepancyList
 from exporter_desk.gui.keys import KeystoreFactory
+from exporter_desk.gui.messages import country_in_language
 from exporter_desk.gui.received_dialog import received_label, verdict_text
 from exporter_desk.gui.tasks import Progress, TaskManager
 from exporter_desk.services.examining import DealSummary, deal_summary, examine_deal
@@ -437,7 +438,12 @@ class DealView(QTabWidget):
         goods = summary.goods
         for value, text in zip(
             self.goods_values,
-            (goods.origin, goods.port_of_loading, goods.port_of_discharge, goods.destination),
+            (
+                country_in_language(goods.origin),
+                goods.port_of_loading,
+                goods.port_of_discharge,
+                country_in_language(goods.destination),
+            ),
             strict=True,
         ):
             value.setText(text or "—")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporter_desk.gui.errors import is_cancel
+from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import OperationCancelled, TaskManager
 from exporter_desk.services.importing import (
     FIELDS,
@@ -387,7 +388,7 @@ class ImportDialog(QDialog):
             if message is None:
                 self._tasks.report_error(error)
                 message = self.tr("The import failed; nothing was written.")
-            self._set_status(str(message))
+            self._set_status(translate_message(str(message)))
         self._update_buttons()
 
     # -- progress --------------------------------------------------------------------------

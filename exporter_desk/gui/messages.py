@@ -164,6 +164,15 @@ _TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problem to fix: {lines}"),
     QT_TRANSLATE_NOOP("Messages", "The {subject} has {count} problems to fix: {lines}"),
+    # services/spreadsheets and packs
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{name}' is not a spreadsheet Exporter Desk can read ({reason}). Save it from Excel, WPS "
+        "or LibreOffice as .xlsx or .csv and try again.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Deal {reference}"),
+    QT_TRANSLATE_NOOP("Messages", "Shipment {reference}"),
+    QT_TRANSLATE_NOOP("Messages", "Invoice {number}"),
     # store/errors.py
     QT_TRANSLATE_NOOP(
         "Messages",
@@ -266,6 +275,27 @@ _PHRASES = (
     QT_TRANSLATE_NOOP("Messages", "The English address"),
     QT_TRANSLATE_NOOP("Messages", "The English description"),
     QT_TRANSLATE_NOOP("Messages", "The English name"),
+    QT_TRANSLATE_NOOP("Messages", "The port of loading"),
+    QT_TRANSLATE_NOOP("Messages", "The port of discharge"),
+    QT_TRANSLATE_NOOP("Messages", "The country"),
+    QT_TRANSLATE_NOOP("Messages", "The country of origin"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The HS code is required; use 6, 8 or 10 digits, such as 8471.30."
+    ),
+    # spreadsheets: why a file is not one (services/spreadsheets/_reading.py)
+    QT_TRANSLATE_NOOP("Messages", "it is a PDF"),
+    QT_TRANSLATE_NOOP("Messages", "it is a folder"),
+    QT_TRANSLATE_NOOP("Messages", "it is an old Excel 97-2003 .xls file"),
+    QT_TRANSLATE_NOOP("Messages", "it is a damaged zip file"),
+    QT_TRANSLATE_NOOP("Messages", "it is a zip file but not an Excel workbook"),
+    QT_TRANSLATE_NOOP("Messages", "it holds binary data, not text"),
+    QT_TRANSLATE_NOOP("Messages", "it is a PNG image"),
+    QT_TRANSLATE_NOOP("Messages", "it is a JPEG image"),
+    QT_TRANSLATE_NOOP("Messages", "it is a GIF image"),
+    QT_TRANSLATE_NOOP("Messages", "it is a database"),
+    QT_TRANSLATE_NOOP("Messages", "it is a gzip archive"),
+    QT_TRANSLATE_NOOP("Messages", "it is a RAR archive"),
+    QT_TRANSLATE_NOOP("Messages", "it is a 7-Zip archive"),
     QT_TRANSLATE_NOOP("Messages", "The L/C number"),
     QT_TRANSLATE_NOOP("Messages", "The SKU"),
     QT_TRANSLATE_NOOP("Messages", "The amount"),

@@ -274,8 +274,6 @@ class TrustNetworkDialog(QMessageBox):
     """Before pinning a network: what trusting it means, and the fingerprints to check."""
 
     def __init__(self, descriptor: NetworkDescriptor, parent: QWidget | None = None) -> None:
-        from exporter_desk.services.trust import describe_descriptor
-
         super().__init__(parent)
         self.descriptor = descriptor
         self.setObjectName("trustNetwork")
@@ -286,10 +284,34 @@ class TrustNetworkDialog(QMessageBox):
                 "SettingsPage",
                 "Documents registered with this network will be accepted as registered. Check "
                 "the fingerprints with the network's operator before you trust it:\n\n{details}",
-            ).format(details=describe_descriptor(descriptor))
+            ).format(details=_details(descriptor))
         )
         self.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         self.setDefaultButton(QMessageBox.StandardButton.No)
+
+
+def _details(descriptor: NetworkDescriptor) -> str:
+    """What ``services.trust.describe_descriptor`` says, in the interface language: the origin,
+    the short fingerprint read over the phone, the address and every key's fingerprint."""
+    from exporter_desk.services.trust import compute_network_fingerprint
+
+    roles = {
+        "log": translate("SettingsPage", "log"),
+        "witness": translate("SettingsPage", "witness"),
+        "member CA": translate("SettingsPage", "member CA"),
+    }
+    lines = [
+        translate("SettingsPage", "Network: {origin}").format(origin=descriptor.origin),
+        translate("SettingsPage", "Fingerprint: {fingerprint}").format(
+            fingerprint=compute_network_fingerprint(descriptor)
+        ),
+        translate("SettingsPage", "Address: {url}").format(url=descriptor.api_url),
+    ]
+    lines += [
+        f"{roles.get(fp.role, fp.role)} {fp.name}: {fp.fingerprint}"
+        for fp in descriptor.fingerprints()
+    ]
+    return "\n".join(lines)
 
 
 def choose_network_file(parent: QWidget | None) -> Path | None:

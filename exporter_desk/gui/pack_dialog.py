@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.gui import labels
 from exporter_desk.gui.document_dialogs import PackDialog
+from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class PackContentsDialog(QDialog):
         super().__init__(parent)
         self._plan = plan
         self.setWindowTitle(translate("PackDialog", "Documents in the pack"))
-        heading = QLabel(plan.title)
+        heading = QLabel(translate_message(plan.title))
         heading.setStyleSheet("font-weight: 600;")
         credit = (
             translate(

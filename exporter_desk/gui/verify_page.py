@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exporter_desk.domain import DocumentKind
 from exporter_desk.errors import ExporterError
+from exporter_desk.gui import labels
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.i18n import Language, current_language
@@ -359,7 +361,7 @@ class VerdictCard(QFrame):
             text = ", ".join(parts)
             if issuer.trusted_by:
                 text += "\n" + translate("VerifyPage", "vouched for by {who}").format(
-                    who=issuer.trusted_by
+                    who=_trust_root_name(issuer.trusted_by)
                 )
             else:  # anyone can write any name into a certificate of their own
                 text += "\n" + translate(
@@ -370,7 +372,9 @@ class VerdictCard(QFrame):
             row += 1
         if verdict.document is not None:
             doc = verdict.document
-            self._fact(row, translate("VerifyPage", "Document"), f"{doc.kind} {doc.number}")
+            self._fact(
+                row, translate("VerifyPage", "Document"), f"{_kind_name(doc.kind)} {doc.number}"
+            )
             row += 1
         if verdict.registration is not None:
             reg = verdict.registration
@@ -737,6 +741,23 @@ class VerifyPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _trust_root_name(label: str) -> str:
+    """A trust root as the verdict names it ("trust network ORIGIN", or a CA's subject), in
+    the interface language."""
+    prefix = "trust network "
+    if label.startswith(prefix):
+        return translate("VerifyPage", "trust network {origin}").format(origin=label[len(prefix) :])
+    return label
+
+
+def _kind_name(kind: str) -> str:
+    """The document kind an entry names (``commercial-invoice``) as a person reads it."""
+    try:
+        return labels.document_kind(DocumentKind(kind))
+    except ValueError:
+        return kind
 
 
 __all__ = ["DropZone", "VerdictCard", "VerifyPage", "pdf_paths"]

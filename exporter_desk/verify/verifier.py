@@ -141,6 +141,21 @@ _NO_RECEIPT = Skip(
 )
 
 
+_KIND_ZH = {
+    "commercial-invoice": "商业发票",
+    "proforma-invoice": "形式发票",
+    "packing-list": "装箱单",
+    "sales-contract": "销售合同",
+    "purchase-contract": "采购合同",
+    "certificate-of-origin": "原产地证明",
+    "shipping-instruction": "托运单",
+    "beneficiary-certificate": "受益人证明",
+    "bill-of-exchange": "汇票",
+    "bank-pack": "银行交单包",
+}
+"""The Chinese name of each document kind an entry names, for the reasons a person reads."""
+
+
 class _Verification:
     """The state that one run of the plan builds up, step by step."""
 
@@ -693,7 +708,8 @@ class _Verification:
         return (
             f"The receipt registers exactly this document: {entry.kind} {entry.number}, the "
             f"first {entry.length} bytes (revision 1).",
-            f"回执登记的正是本文件：{entry.kind} {entry.number}，即前 {entry.length} 个字节（第 1 版）。",
+            f"回执登记的正是本文件：{_KIND_ZH.get(entry.kind, entry.kind)} {entry.number}，"
+            f"即前 {entry.length} 个字节（第 1 版）。",
         )
 
     # --- 5. revisions -----------------------------------------------------------------------

@@ -2534,6 +2534,22 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>{subject}有 {count} 个问题需要修正：{lines}</translation>
     </message>
     <message>
+        <source>'{name}' is not a spreadsheet Exporter Desk can read ({reason}). Save it from Excel, WPS or LibreOffice as .xlsx or .csv and try again.</source>
+        <translation>“{name}”不是 Exporter Desk 能读取的电子表格（{reason}）。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 或 .csv 后重试。</translation>
+    </message>
+    <message>
+        <source>Deal {reference}</source>
+        <translation>交易 {reference}</translation>
+    </message>
+    <message>
+        <source>Shipment {reference}</source>
+        <translation>货运 {reference}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>发票 {number}</translation>
+    </message>
+    <message>
         <source>The {subject} (#{id}) no longer exists; it may have been deleted. Refresh the list and try again.</source>
         <translation>该{subject}（#{id}）已不存在，可能已被删除。请刷新列表后重试。</translation>
     </message>
@@ -2736,6 +2752,78 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>The English name</source>
         <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>The port of loading</source>
+        <translation>装运港</translation>
+    </message>
+    <message>
+        <source>The port of discharge</source>
+        <translation>卸货港</translation>
+    </message>
+    <message>
+        <source>The country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>The country of origin</source>
+        <translation>原产国</translation>
+    </message>
+    <message>
+        <source>The HS code is required; use 6, 8 or 10 digits, such as 8471.30.</source>
+        <translation>HS 编码为必填项；请使用 6、8 或 10 位数字，例如 8471.30。</translation>
+    </message>
+    <message>
+        <source>it is a PDF</source>
+        <translation>这是一个 PDF 文件</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>it is an old Excel 97-2003 .xls file</source>
+        <translation>这是旧版 Excel 97-2003 .xls 文件</translation>
+    </message>
+    <message>
+        <source>it is a damaged zip file</source>
+        <translation>这是一个损坏的 zip 文件</translation>
+    </message>
+    <message>
+        <source>it is a zip file but not an Excel workbook</source>
+        <translation>这是 zip 文件，但不是 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>it holds binary data, not text</source>
+        <translation>其中是二进制数据，不是文本</translation>
+    </message>
+    <message>
+        <source>it is a PNG image</source>
+        <translation>这是一个 PNG 图片</translation>
+    </message>
+    <message>
+        <source>it is a JPEG image</source>
+        <translation>这是一个 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>it is a GIF image</source>
+        <translation>这是一个 GIF 图片</translation>
+    </message>
+    <message>
+        <source>it is a database</source>
+        <translation>这是一个数据库文件</translation>
+    </message>
+    <message>
+        <source>it is a gzip archive</source>
+        <translation>这是一个 gzip 压缩包</translation>
+    </message>
+    <message>
+        <source>it is a RAR archive</source>
+        <translation>这是一个 RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>it is a 7-Zip archive</source>
+        <translation>这是一个 7-Zip 压缩包</translation>
     </message>
     <message>
         <source>The L/C number</source>
@@ -3961,6 +4049,30 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>尚未设置信任网络：可以验证单据的完整性，但在导入网络描述文件之前，不信任任何签发方。</translation>
     </message>
     <message>
+        <source>log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>见证方</translation>
+    </message>
+    <message>
+        <source>member CA</source>
+        <translation>成员 CA</translation>
+    </message>
+    <message>
+        <source>Network: {origin}</source>
+        <translation>网络：{origin}</translation>
+    </message>
+    <message>
+        <source>Fingerprint: {fingerprint}</source>
+        <translation>指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Address: {url}</source>
+        <translation>地址：{url}</translation>
+    </message>
+    <message>
         <source>Import a network descriptor</source>
         <translation>导入网络描述文件</translation>
     </message>
@@ -4667,6 +4779,10 @@ Or press Ctrl+O to choose files.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>trust network {origin}</source>
+        <translation>信任网络 {origin}</translation>
     </message>
 </context>
 </TS>

@@ -63,10 +63,62 @@ def dialog_classes() -> list[type[QDialog]]:
     return sorted(set(found), key=lambda c: c.__qualname__)
 
 
+_samples: dict[Path, dict[str, object]] = {}
+
+
+def _sample_values(window: MainWindow) -> dict[str, object]:
+    """Values for dialogs that show a record's data, made from the window's data folder with
+    the real services (its own connection): a deal, a draft, a checklist, a pack plan, the
+    network to share, an earlier document."""
+    import datetime as dt
+
+    from exporter_desk.domain import DealId, DocumentKind, DocumentStatus, IssuedDocument
+    from exporter_desk.services.checklist import issue_checklist
+    from exporter_desk.services.importing import ImportTable
+    from exporter_desk.services.issuing import preview_document
+    from exporter_desk.services.network import open_local_network
+    from exporter_desk.services.packs import plan_pack
+    from exporter_desk.services.sharing import network_share
+    from exporter_desk.signing import KeyringKeystore
+    from exporter_desk.store import database_path, open_store
+
+    data_dir = Path(window.data_dir)
+    if data_dir in _samples:
+        return _samples[data_dir]
+    with open_store(database_path(data_dir)) as store:
+        with open_local_network(data_dir, store, KeyringKeystore()):
+            pass  # the local network exists, so there is one to share
+        draft = data_dir / "walk-draft.pdf"
+        draft.write_bytes(preview_document(store, data_dir, DocumentKind.COMMERCIAL_INVOICE, 1))
+        share = network_share(data_dir, store)
+        values: dict[str, object] = {
+            "deal_id": DealId(1),
+            "path": draft,
+            "title": "HY-CI-2026-0112",
+            "table": ImportTable.PRODUCTS,
+            "checklist": issue_checklist(store, DocumentKind.COMMERCIAL_INVOICE, 1),
+            "plan": plan_pack(store, deal=1),
+            "share": share,
+            "descriptor": share.descriptor,
+            "earlier": IssuedDocument(
+                kind=DocumentKind.COMMERCIAL_INVOICE,
+                number="HY-CI-2026-0112",
+                source_table="invoices",
+                source_id=1,
+                status=DocumentStatus.REGISTERED,
+                created_at=dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC),
+                digest_r1="0" * 64,
+            ),
+        }
+    _samples[data_dir] = values
+    return values
+
+
 def build_dialog(cls: type[QDialog], window: MainWindow) -> QDialog:
     """``cls`` built from the window's parts, matched by parameter name; a parameter this does
     not know fails the walk, so a new dialog's author adds its value here."""
     known: dict[str, object] = {
+        **_sample_values(window),
         "tasks": window.tasks,
         "presenter": window.presenter,
         "data_dir": window.data_dir,
@@ -220,9 +272,11 @@ ALLOWED_WORDS = {
     "Exporter Desk", "English", "PDF", "PDFs", "A4", "Letter", "Incoterm", "Incoterms",
     "IBAN", "SWIFT", "BIC", "UN/LOCODE", "SKU", "ETD", "ETA", "HS", "CIETAC", "QR", "EUR",
     "USD", "CNY", "PEM", "JSON", "Ctrl", "Enter", "Tab", "Esc", "OK", "ID", "L/C", "T/T",
-    "Del", "Shift", "Alt", "F4",
+    "Del", "Shift", "Alt", "F4", "Excel", "CSV", "WPS", "LibreOffice", "MT700", "MT707",
+    "UCP", "ISBP", "member CA",  # inside the name of the network's CA certificate (its subject), which is data
     "D/P", "D/A", "B/L", "AWB", "N/A", "kg", "cm", "m", "x", "ml", "km",
 }  # fmt: skip
+_TECHNICAL = re.compile(r"^[A-Z][A-Za-z]*(Error|Exception): ")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -234,6 +288,8 @@ def is_untranslated(text: str, data: set[str]) -> bool:
     text = text.replace("&", "").strip()
     if not text or _ALLOWED.match(text) or text in ALLOWED_WORDS:
         return False
+    if _TECHNICAL.match(text):
+        return False  # an exception's own text, as details for support beside a translated message
     for value in sorted(data, key=len, reverse=True):
         if value in text:
             text = text.replace(value, " ")

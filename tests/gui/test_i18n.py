@@ -54,7 +54,7 @@ def test_every_screen_and_dialog_in_chinese_is_translated(
         1,
         paper="A4",
         progress=lambda _percent, _step: None,
-    )
+    ).document
     desk.window.refresh_current()
     signed = Path(issued.path) if Path(issued.path).is_absolute() else data_dir / issued.path
 
