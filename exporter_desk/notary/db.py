@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from exporter_desk._atomic import write_atomically
+from exporter_desk._sqlscript import MIGRATIONS_TABLE, run_script
 from exporter_desk.notary.errors import NewerDatabaseError
 from exporter_desk.notary.tree import SCHEMA as TREE_SCHEMA
 
@@ -136,14 +137,6 @@ LOG_SCHEMA = LOG_MIGRATIONS
 WITNESS_SCHEMA = WITNESS_MIGRATIONS
 """What :func:`connect` brings a witness database up to."""
 
-_MIGRATIONS_TABLE = """
-CREATE TABLE IF NOT EXISTS _migrations (
-    number INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-) STRICT
-"""
-
 
 def connect(path: Path, *, schema: tuple[Migration, ...] | None = None) -> sqlite3.Connection:
     """Open a database in WAL mode with durable commits; migrate it to ``schema`` if given.
@@ -201,10 +194,8 @@ def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[Migration, .
             if found >= migration.number:
                 conn.execute("ROLLBACK")
                 continue
-            conn.execute(_MIGRATIONS_TABLE)
-            # One statement at a time: executescript() would commit the open transaction first.
-            for statement in _statements(migration.script):
-                conn.execute(statement)
+            conn.execute(MIGRATIONS_TABLE)
+            run_script(conn, migration.script)  # not executescript(): it would commit first
             conn.execute(
                 "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
                 (migration.number, migration.name, _now()),
@@ -217,19 +208,6 @@ def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[Migration, .
             raise
         applied.append(migration.number)
     return applied
-
-
-def _statements(script: str) -> list[str]:
-    statements: list[str] = []
-    pending = ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            statements.append(pending.strip())
-            pending = ""
-    if pending.strip():
-        raise ValueError(f"incomplete SQL statement in a migration: {pending.strip()[:80]!r}")
-    return statements
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
