@@ -28,7 +28,6 @@ NOT_YET_SHOWN = frozenset(
         "exporter_desk.services._files.FileWriteError",
         "exporter_desk.services.archive.RestoreFailedError",
         "exporter_desk.services.issuing.SealBoxMovedError",
-        "exporter_desk.services.keystores.PassphraseNeededError",
         "exporter_desk.services.network.EnrolmentMismatchError",
         "exporter_desk.services.network.LocalNetworkKeyMissingError",
         "exporter_desk.services.network.NotEnrolledError",
