@@ -32,7 +32,6 @@ NOT_YET_SHOWN = frozenset(
         "exporter_desk.services.network.UnknownNetworkError",
         "exporter_desk.services.packs.EmptyPackError",
         "exporter_desk.store.backup._CopyDamaged",
-        "exporter_desk.trustnet.client.ReceiptMismatchError",
     }
 )
 
