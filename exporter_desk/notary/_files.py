@@ -7,12 +7,12 @@ can read; keeping the directory safe (and backed up) is the operator's job.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
+from exporter_desk._atomic import write_atomically
 from exporter_desk.notary.errors import SetupError
 
 __all__ = [
@@ -136,7 +136,8 @@ def write_public(path: Path, data: bytes) -> None:
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, mode)
+        # The mode is set before the file has its name: the umask neither widens nor narrows it.
+        write_atomically(path, data, mode=mode, exclusive=True)
     except FileExistsError as exc:
         raise SetupError(
             f"{path} already exists",
@@ -144,12 +145,6 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
         ) from exc
     except OSError as exc:
         raise SetupError(f"cannot create {path}: {exc}") from exc
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    if sys.platform != "win32":
-        os.chmod(path, mode)  # the umask must not widen or narrow what we chose
 
 
 def read_text(path: Path, what: str) -> str:
@@ -170,9 +165,6 @@ def read_text(path: Path, what: str) -> str:
         ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise SetupError(f"cannot read {what} at {path}: {exc}") from exc
-
-
-_O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class WriterLock:

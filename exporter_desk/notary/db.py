@@ -4,18 +4,46 @@ Log database (``log.sqlite3``): the sequencer's connection is the only one that 
 (entries, tree nodes, checkpoints, members, witness sizes); the operator's CLI only adds rows to
 ``invitations`` and ``admin_requests``, which the sequencer then acts on. Readers open their own
 connections.
+
+Both databases carry a schema version (``PRAGMA user_version``) and numbered migrations, like the
+desktop store's: each runs in one transaction together with its record in ``_migrations``; an
+existing database is copied beside itself (mode 0600) before it is migrated; a database newer
+than this code is refused, untouched. Migration 1 is the schema the node was first released with.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import NamedTuple
 
+from exporter_desk._atomic import write_atomically
+from exporter_desk._sqlscript import MIGRATIONS_TABLE, run_script
+from exporter_desk.notary.errors import NewerDatabaseError
 from exporter_desk.notary.tree import SCHEMA as TREE_SCHEMA
 
-__all__ = ["LOG_SCHEMA", "WITNESS_SCHEMA", "connect"]
+__all__ = [
+    "LOG_MIGRATIONS",
+    "LOG_SCHEMA",
+    "WITNESS_MIGRATIONS",
+    "WITNESS_SCHEMA",
+    "Migration",
+    "connect",
+    "migrate",
+    "schema_version",
+]
 
-LOG_SCHEMA = (
+
+class Migration(NamedTuple):
+    """One numbered schema step: SQL statements whose meaning never changes once released."""
+
+    number: int
+    name: str
+    script: str
+
+
+_LOG_SCHEMA_V1 = (
     TREE_SCHEMA
     + """
 CREATE TABLE IF NOT EXISTS meta (
@@ -81,7 +109,7 @@ CREATE TABLE IF NOT EXISTS witness_sizes (
 """
 )
 
-WITNESS_SCHEMA = """
+_WITNESS_SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS logs (
     origin TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
@@ -100,8 +128,18 @@ CREATE TABLE IF NOT EXISTS evidence (
 """
 
 
-def connect(path: Path, *, schema: str | None = None) -> sqlite3.Connection:
-    """Open a database in WAL mode with durable commits; create ``schema`` if given.
+LOG_MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial log schema", _LOG_SCHEMA_V1),)
+WITNESS_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial witness schema", _WITNESS_SCHEMA_V1),
+)
+LOG_SCHEMA = LOG_MIGRATIONS
+"""What :func:`connect` brings a log database up to."""
+WITNESS_SCHEMA = WITNESS_MIGRATIONS
+"""What :func:`connect` brings a witness database up to."""
+
+
+def connect(path: Path, *, schema: tuple[Migration, ...] | None = None) -> sqlite3.Connection:
+    """Open a database in WAL mode with durable commits; migrate it to ``schema`` if given.
 
     The connection is in autocommit mode (``isolation_level=None``): writers open their
     transactions explicitly with ``BEGIN IMMEDIATE``, so the read of the current state and the
@@ -115,5 +153,80 @@ def connect(path: Path, *, schema: str | None = None) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     if schema is not None:
-        conn.executescript(schema)
+        try:
+            migrate(conn, path, schema)
+        except BaseException:
+            conn.close()
+            raise
     return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The number of the last migration applied (0 for a new database or one made before them)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[Migration, ...]) -> list[int]:
+    """Apply the migrations after the database's version; return the numbers applied.
+
+    ``conn`` must be in autocommit mode (as :func:`connect` opens it). Migration 1 creates its
+    tables only if missing, so a database made before versions existed is adopted unchanged.
+
+    Raises:
+        NewerDatabaseError: the database's version is above the last migration known here.
+    """
+    known = migrations[-1].number
+    current = schema_version(conn)
+    if current > known:
+        raise NewerDatabaseError(str(path), current, known)
+    pending = [m for m in migrations if m.number > current]
+    if not pending:
+        return []
+    if _has_tables(conn):
+        _back_up(conn, path, pending[0].number)
+    applied: list[int] = []
+    for migration in pending:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            found = schema_version(conn)  # another process may have migrated meanwhile
+            if found > known:
+                raise NewerDatabaseError(str(path), found, known)
+            if found >= migration.number:
+                conn.execute("ROLLBACK")
+                continue
+            conn.execute(MIGRATIONS_TABLE)
+            run_script(conn, migration.script)  # not executescript(): it would commit first
+            conn.execute(
+                "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                (migration.number, migration.name, _now()),
+            )
+            conn.execute(f"PRAGMA user_version = {int(migration.number)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.number)
+    return applied
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    return int(row[0]) > 0
+
+
+def _back_up(conn: sqlite3.Connection, path: Path, number: int) -> Path:
+    """Copy the database beside itself before migration ``number``; private like the original."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}.before-v{number}-{stamp}")
+    write_atomically(target, b"", mode=0o600, exclusive=True)
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -12,6 +12,7 @@ from exporter_desk.errors import ExporterError
 
 __all__ = [
     "ApiError",
+    "NewerDatabaseError",
     "NotaryError",
     "SetupError",
     "bad_request",
@@ -34,6 +35,20 @@ class NotaryError(ExporterError):
 
 class SetupError(NotaryError):
     """A data directory, key file or command-line setting is missing, invalid or in the way."""
+
+
+class NewerDatabaseError(NotaryError):
+    """The database was written by a newer version of the node: this one must not touch it."""
+
+    def __init__(self, path: str, found: int, known: int) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"{path}: schema version {found}, this node knows up to {known}",
+            user_message=f"The database {path} was written by a newer version of Exporter Desk "
+            f"(schema version {found}; this version knows up to {known}). Nothing was changed. "
+            "Run the newer version, or restore a backup made for this one.",
+        )
 
 
 class ApiError(NotaryError):

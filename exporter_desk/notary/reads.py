@@ -16,12 +16,12 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from exporter_desk.notary._text import encode_hash, parse_size
 from exporter_desk.notary.db import connect
 from exporter_desk.notary.errors import bad_request, not_found
 from exporter_desk.notary.members import MemberDirectory
 from exporter_desk.notary.tree import TreeStore
 from exporter_desk.trustnet import KINDS, ProofError
+from exporter_desk.trustnet.encoding import encode_hash, parse_size
 
 __all__ = ["LogReader"]
 

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporter_desk.notary._text import decode_hash, encode_hash, parse_size
 from exporter_desk.notary.db import WITNESS_SCHEMA, connect
 from exporter_desk.trustnet import (
     SIGNATURE_TYPE_COSIGNATURE_V1,
@@ -34,6 +33,7 @@ from exporter_desk.trustnet import (
     parse_note,
     verify_consistency,
 )
+from exporter_desk.trustnet.encoding import decode_hash, encode_hash, parse_size
 
 __all__ = [
     "MAX_PROOF_LINES",

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import errno
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from exporter_desk import _atomic
 from exporter_desk.errors import ExporterError
 
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -58,7 +57,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         OSError: any other failure of the file system (``path`` is unchanged).
     """
     try:
-        _write(path, data)
+        _atomic.write_atomically(path, data)
     except OSError as exc:
         cause = exc.strerror or str(exc)
         if exc.errno in _FULL:
@@ -66,26 +65,6 @@ def write_atomically(path: Path, data: bytes) -> None:
         if exc.errno in _NOT_WRITABLE:
             raise NotWritableError(path, cause) from exc
         raise
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # POSIX: make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
 
 
 def safe_file_name(text: str) -> str:

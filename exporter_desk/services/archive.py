@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from exporter_desk import __version__
+from exporter_desk._atomic import replace_durably
 from exporter_desk.errors import ExporterError
 from exporter_desk.notary._files import LogFiles, WitnessFiles
 from exporter_desk.services.identity import DEFAULT_PROFILE
@@ -295,9 +296,7 @@ def backup_archive(
                 # PDFs and SQLite pages compress poorly or not at all; store PDFs as they are
                 kind = zipfile.ZIP_STORED if name.endswith(".pdf") else zipfile.ZIP_DEFLATED
                 archive.write(path, name, compress_type=kind)
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, out)
+        replace_durably(partial, out)
     return BackupSummary(out, len(members), out.stat().st_size, with_keys)
 
 

@@ -7,11 +7,10 @@ the user, who is shown its keys' fingerprints first (:func:`describe_descriptor`
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from exporter_desk._atomic import write_atomically
 from exporter_desk.errors import ExporterError
 from exporter_desk.trustnet import NetworkDescriptor, format_descriptor, parse_descriptor
 from exporter_desk.verify import Trust
@@ -92,16 +91,7 @@ def pin_network(data_dir: Path, descriptor: NetworkDescriptor) -> Path:
     folder = trust_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = _file_for(data_dir, descriptor.origin)
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=".pin-", suffix=".json")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(format_descriptor(descriptor))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, format_descriptor(descriptor))
     return target
 
 

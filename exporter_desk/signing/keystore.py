@@ -12,7 +12,6 @@ import binascii
 import contextlib
 import json
 import os
-import tempfile
 import threading
 import unicodedata
 from abc import ABC, abstractmethod
@@ -29,6 +28,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
+from exporter_desk._atomic import write_atomically
 from exporter_desk.signing._keys import format_private_key, parse_private_key
 from exporter_desk.signing.errors import (
     InvalidProfileNameError,
@@ -423,23 +423,6 @@ class EncryptedFileKeystore(_SecretStoreKeystore):
         }
         data = (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=".keystore-", dir=self._path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp_name, self._path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp_name)
-                raise
-            if os.name == "posix":
-                dir_fd = os.open(self._path.parent, os.O_RDONLY)
-                try:
-                    os.fsync(dir_fd)
-                finally:
-                    os.close(dir_fd)
+            write_atomically(self._path, data)
         except OSError as exc:
             raise KeystoreWriteError(f"cannot write {self._path}: {exc.strerror}") from exc

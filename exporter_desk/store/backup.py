@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exporter_desk._atomic import replace_durably
 from exporter_desk.store.errors import BackupError, DamagedDatabaseError, NewerSchemaError
 
 if TYPE_CHECKING:
@@ -177,8 +178,7 @@ def restore(backup_file: Path, target_path: Path) -> Path | None:
     for leftover in ("-wal", "-shm"):
         # A stale WAL would be replayed onto the restored file and corrupt it.
         Path(f"{target_path}{leftover}").unlink(missing_ok=True)
-    os.replace(fresh, target_path)
-    _fsync_dir(target_path.parent)
+    replace_durably(fresh, target_path)
     return set_aside
 
 
@@ -236,9 +236,7 @@ def _copy(source: sqlite3.Connection, dest: Path, *, journal_mode: str) -> None:
         partial.unlink(missing_ok=True)
         raise _CopyDamaged(dest, f"the copy failed its check ({check})")
     try:
-        _fsync(partial)
-        os.replace(partial, dest)
-        _fsync_dir(dest.parent)
+        replace_durably(partial, dest)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(dest, f"the copy cannot be saved ({exc.strerror})") from exc
@@ -258,25 +256,6 @@ def _prune(dest_dir: Path, label: str, keep: int) -> None:
     found = backups(dest_dir, label)
     for old in found[: max(0, len(found) - keep)]:
         old.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open a folder and needs no such step."""
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 __all__ = [

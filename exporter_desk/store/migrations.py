@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 
+from exporter_desk._sqlscript import MIGRATIONS_TABLE
 from exporter_desk.store._canonical import canonical_codes_step, relative_document_paths_step
 from exporter_desk.store._schema_credits import CREDITS_MIGRATION_NAME, credits_step
 from exporter_desk.store._schema_v1 import SCHEMA_V1
@@ -80,14 +81,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 
-_MIGRATIONS_TABLE = """
-CREATE TABLE IF NOT EXISTS _migrations (
-    number INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-) STRICT
-"""
-
 
 def schema_version(conn: sqlite3.Connection) -> int:
     """The number of the last migration applied (0 for a new, empty database)."""
@@ -135,7 +128,7 @@ def migrate(
             if schema_version(conn) >= migration.number:
                 conn.execute("ROLLBACK")
                 continue
-            conn.execute(_MIGRATIONS_TABLE)
+            conn.execute(MIGRATIONS_TABLE)
             if isinstance(migration.step, str):
                 db.executescript(migration.step)
             else:

@@ -1,9 +1,14 @@
-"""The trust-network protocol, shared by client and server: pure, no I/O, no clock.
+"""The trust-network protocol, shared by client and server, and the desktop's client for it.
 
-RFC 9162 Merkle hashing and proofs (:mod:`.merkle`), C2SP signed notes (:mod:`.note`),
-checkpoints and witness cosignatures (:mod:`.checkpoint`), ``exporter-desk-entry/v1`` log entries
-(:mod:`.entry`), tlog-proof receipts (:mod:`.receipt`), and trust policies, network descriptors
-and offline receipt checking (:mod:`.policy`). Every error is a :class:`TrustnetError`.
+The protocol modules are pure (no I/O, no clock): RFC 9162 Merkle hashing and proofs
+(:mod:`.merkle`), C2SP signed notes (:mod:`.note`), checkpoints and witness cosignatures
+(:mod:`.checkpoint`), ``exporter-desk-entry/v1`` log entries (:mod:`.entry`), tlog-proof receipts
+(:mod:`.receipt`), trust policies, network descriptors and offline receipt checking
+(:mod:`.policy`), and the strict canonical spelling of sizes and hashes that client and server
+both parse with (:mod:`.encoding`). Every error of theirs is a :class:`TrustnetError`.
+
+One module does I/O: :mod:`.client` talks to a network over HTTP (``requests``) and sleeps
+between bounded retries. It is not imported here, so importing the protocol opens no sockets.
 """
 
 from exporter_desk.trustnet.checkpoint import (

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from exporter_desk.trustnet._encoding import decode_base64, encode_base64, parse_decimal
+from exporter_desk.trustnet.encoding import decode_hash, encode_base64, parse_size
 from exporter_desk.trustnet.errors import CheckpointError, NoteError
 from exporter_desk.trustnet.merkle import HASH_SIZE, MAX_TREE_SIZE
 from exporter_desk.trustnet.note import (
@@ -97,11 +97,11 @@ class Checkpoint:
         if len(lines) < 3:
             raise CheckpointError(f"checkpoint has {len(lines)} lines, at least 3 are needed")
         origin, size_text, root_text, *extensions = lines
-        size = parse_decimal(size_text, maximum=MAX_TREE_SIZE)
+        size = parse_size(size_text)
         if size is None:
             raise CheckpointError(f"checkpoint size {size_text[:40]!r} is not a canonical decimal")
-        root = decode_base64(root_text)
-        if root is None or len(root) != HASH_SIZE:
+        root = decode_hash(root_text)
+        if root is None:
             raise CheckpointError("checkpoint root hash is not canonical base64 of 32 bytes")
         return cls(origin, size, root, tuple(extensions))
 

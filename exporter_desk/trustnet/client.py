@@ -12,7 +12,6 @@ said no: retrying the same entry cannot help).
 
 from __future__ import annotations
 
-import base64
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import Any, Protocol
 
 import requests
 
+from exporter_desk.trustnet.encoding import decode_hash
 from exporter_desk.trustnet.entry import Entry
 from exporter_desk.trustnet.errors import TrustnetError
 from exporter_desk.trustnet.policy import NetworkDescriptor, ReceiptCheck, verify_receipt
@@ -215,10 +215,10 @@ def _error_of(response: requests.Response) -> tuple[str, str]:
 def _hashes(value: object) -> list[bytes]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise NetworkUnavailableError("the proof is not a list of base64 hashes")
-    try:
-        return [base64.b64decode(item, validate=True) for item in value]
-    except ValueError as exc:
-        raise NetworkUnavailableError("the proof is not a list of base64 hashes") from exc
+    hashes = [decode_hash(item) for item in value]
+    if any(digest is None for digest in hashes):
+        raise NetworkUnavailableError("the proof is not a list of base64 hashes")
+    return [digest for digest in hashes if digest is not None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
     encode_dss_signature,
 )
 
-from exporter_desk.trustnet._encoding import decode_base64, encode_base64, parse_decimal
+from exporter_desk.trustnet.encoding import decode_base64, encode_base64, parse_decimal
 from exporter_desk.trustnet.errors import EntryError
 from exporter_desk.trustnet.merkle import leaf_hash
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from exporter_desk.trustnet._encoding import decode_base64, encode_base64
+from exporter_desk.trustnet.encoding import decode_base64, encode_base64
 from exporter_desk.trustnet.errors import NoteError
 
 __all__ = [

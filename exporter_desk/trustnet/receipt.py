@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporter_desk.trustnet._encoding import decode_base64, encode_base64, parse_decimal
 from exporter_desk.trustnet.checkpoint import Checkpoint
+from exporter_desk.trustnet.encoding import decode_base64, encode_base64, parse_decimal
 from exporter_desk.trustnet.errors import CheckpointError, NoteError, ReceiptError
 from exporter_desk.trustnet.merkle import HASH_SIZE, MAX_TREE_SIZE
 from exporter_desk.trustnet.note import MAX_NOTE_SIZE, parse_note

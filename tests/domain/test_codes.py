@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from stdnum.cn import uscc
 from stdnum.de import vat as de_vat
@@ -9,6 +11,7 @@ from stdnum.de import vat as de_vat
 from exporter_desk.domain import (
     Incoterm,
     InvalidRegistrationIdError,
+    MissingCodeError,
     Port,
     UnknownCodeError,
     country_name,
@@ -278,3 +281,18 @@ def test_registration_id_without_a_checker_must_be_short_printable_text(value: s
     assert caught.value.user_message == (
         "The registration id must be at most 40 printable characters."
     )
+
+
+@pytest.mark.parametrize(
+    ("parse", "message"),
+    [
+        (normalize_currency, "The currency is required; use three letters such as USD"),
+        (normalize_hs_code, "The HS code is required; use 6, 8 or 10 digits, such as 8471.30."),
+    ],
+)
+def test_an_empty_required_code_says_it_is_required_and_how_to_write_it(
+    parse: Callable[[str], str], message: str
+) -> None:
+    with pytest.raises(MissingCodeError) as caught:
+        parse("  ")
+    assert caught.value.user_message.startswith(message)

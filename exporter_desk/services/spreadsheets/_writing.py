@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from exporter_desk._atomic import replace_durably
 from exporter_desk.services.spreadsheets._cells import neutralise_for_csv
 
 
@@ -57,10 +57,8 @@ class _CsvWriter:
         self._csv.writerow([_csv_text(v) for v in values])
 
     def close(self) -> None:
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
         self._handle.close()
-        os.replace(self._partial, self._path)
+        replace_durably(self._partial, self._path)
 
     def abort(self) -> None:
         self._handle.close()
@@ -135,9 +133,7 @@ class _XlsxWriter:
 
     def close(self) -> None:
         self._book.save(self._partial)
-        with self._partial.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(self._partial, self._path)
+        replace_durably(self._partial, self._path)
 
     def abort(self) -> None:
         self._book.close()
