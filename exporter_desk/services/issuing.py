@@ -35,7 +35,7 @@ from exporter_desk.services.network import Connection
 from exporter_desk.signing import Keystore, SealAppearance, SigningCredentials
 from exporter_desk.store import Store
 from exporter_desk.store.outbox import OutboxItem
-from exporter_desk.trustnet import Entry, parse_proof
+from exporter_desk.trustnet import RECEIPT_NAME, Entry, parse_proof
 from exporter_desk.trustnet.client import (
     NetworkUnavailableError,
     Registration,
@@ -60,7 +60,6 @@ __all__ = [
     "preview_document",
 ]
 
-RECEIPT_NAME = "receipt.tlog-proof"
 TIMESTAMP_SETTING = "signing.timestamp_url"
 """An RFC 3161 time-stamping service: signatures are PAdES B-T when set, B-B otherwise."""
 Progress = Callable[[str, float], None]

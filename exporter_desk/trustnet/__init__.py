@@ -91,7 +91,13 @@ from exporter_desk.trustnet.policy import (
     parse_policy,
     verify_receipt,
 )
-from exporter_desk.trustnet.receipt import PROOF_HEADER, Receipt, format_proof, parse_proof
+from exporter_desk.trustnet.receipt import (
+    PROOF_HEADER,
+    RECEIPT_NAME,
+    Receipt,
+    format_proof,
+    parse_proof,
+)
 
 __all__ = [
     "DESCRIPTOR_FORMAT",
@@ -100,6 +106,7 @@ __all__ = [
     "HASH_SIZE",
     "KINDS",
     "PROOF_HEADER",
+    "RECEIPT_NAME",
     "SIGNATURE_TYPE_COSIGNATURE_V1",
     "SIGNATURE_TYPE_ED25519",
     "Checkpoint",

@@ -27,10 +27,14 @@ __all__ = [
     "MAX_PROOF_HASHES",
     "MAX_RECEIPT_SIZE",
     "PROOF_HEADER",
+    "RECEIPT_NAME",
     "Receipt",
     "format_proof",
     "parse_proof",
 ]
+
+RECEIPT_NAME = "receipt.tlog-proof"
+"""The name of the receipt embedded in an issued PDF (an associated file, DESIGN.md section 3)."""
 
 PROOF_HEADER = "c2sp.org/tlog-proof@v1"
 """The first line of every receipt."""

@@ -31,6 +31,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from exporter_desk.errors import ExporterError
 from exporter_desk.trustnet import (
+    RECEIPT_NAME,
     Checkpoint,
     Entry,
     EntryError,
@@ -75,7 +76,6 @@ __all__ = ["RECEIPT_NAME", "verify_pdf"]
 
 log = logging.getLogger(__name__)
 
-RECEIPT_NAME: Final = "receipt.tlog-proof"
 ISSUED_REVISIONS: Final = 3
 _CLOCK_SKEW: Final = timedelta(minutes=10)
 # The watchdog's hard limit comes a little after the budget, so that the checks between steps,
