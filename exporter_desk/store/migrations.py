@@ -62,11 +62,17 @@ CREATE INDEX documents_by_number_alone ON documents (number);
 CREATE INDEX documents_by_status ON documents (status, created_at);
 """
 
-_ISSUING_DATA = """
-ALTER TABLE documents ADD COLUMN data_digest TEXT NOT NULL DEFAULT '';
-ALTER TABLE shipments ADD COLUMN forwarder_id INTEGER REFERENCES parties (id) ON DELETE RESTRICT;
-CREATE INDEX shipments_forwarder_id ON shipments (forwarder_id);
-"""
+def _issuing_data(db: sqlite_utils.Database) -> None:
+    """The digest of a document's data and the shipment's forwarder: added where missing, as
+    the credits step does (a database whose version number was rewound may hold them)."""
+    if "data_digest" not in db.table("documents").columns_dict:
+        db.execute("ALTER TABLE documents ADD COLUMN data_digest TEXT NOT NULL DEFAULT ''")
+    if "forwarder_id" not in db.table("shipments").columns_dict:
+        db.execute(
+            "ALTER TABLE shipments ADD COLUMN forwarder_id INTEGER "
+            "REFERENCES parties (id) ON DELETE RESTRICT"
+        )
+    db.execute("CREATE INDEX IF NOT EXISTS shipments_forwarder_id ON shipments (forwarder_id)")
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", SCHEMA_V1),
@@ -77,7 +83,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, CREDITS_MIGRATION_NAME, credits_step),
     # The digest of a document's data (not of its bytes, which hold the issue time), so that
     # issuing unchanged data issues nothing; and the forwarder a shipment is booked with.
-    Migration(7, "document data digest and shipment forwarder", _ISSUING_DATA),
+    Migration(7, "document data digest and shipment forwarder", _issuing_data),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

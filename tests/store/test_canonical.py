@@ -24,6 +24,7 @@ from exporter_desk.domain import (
     PartyRole,
 )
 from exporter_desk.store import Store, open_store
+from exporter_desk.store._convert import instant_text
 from exporter_desk.store._session import Session
 from exporter_desk.store.backup import backups, default_backup_dir
 from exporter_desk.store.migrations import MIGRATIONS, migrate
@@ -223,6 +224,28 @@ def _document(world_invoice_id: int, path: str, digest: str = "") -> IssuedDocum
     )
 
 
+def _insert_old_document(store: Store, doc: IssuedDocument) -> None:
+    store._session.execute(
+        "INSERT INTO documents (kind, number, source_table, source_id, status, path, digest_r1, "
+        "digest_final, receipt, log_index, supersedes_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            doc.kind.value,
+            doc.number,
+            doc.source_table,
+            doc.source_id,
+            doc.status.value,
+            doc.path,
+            doc.digest_r1,
+            doc.digest_final,
+            doc.receipt,
+            doc.log_index,
+            doc.supersedes_id,
+            instant_text(doc.created_at),
+        ),
+    )
+
+
 def _invoice(store: Store) -> int:
     seller = store.parties.save(exporter())
     buyer_ = store.parties.save(buyer())
@@ -289,11 +312,9 @@ def test_the_paths_migration_makes_old_absolute_paths_relative(tmp_path: Path) -
     digest_b = hashlib.sha256(b"%PDF B").hexdigest()
     outside = tmp_path / "exports" / "C.pdf"
     for doc_path, digest in ((pdf, ""), (moved_away, digest_b), (outside, "")):
-        saved = old.documents.save(_document(invoice_id, "", digest))
-        # version 3 stored the absolute path it was given
-        old._session.execute(
-            "UPDATE documents SET path = ? WHERE id = ?", (str(doc_path), saved.id)
-        )
+        # as version 3 wrote it (the absolute path it was given), with only its columns: today's
+        # repository writes columns later migrations add
+        _insert_old_document(old, _document(invoice_id, str(doc_path), digest))
     old.close()
 
     with open_store(path) as store:
