@@ -62,6 +62,7 @@ CREATE INDEX documents_by_number_alone ON documents (number);
 CREATE INDEX documents_by_status ON documents (status, created_at);
 """
 
+
 def _issuing_data(db: sqlite_utils.Database) -> None:
     """The digest of a document's data and the shipment's forwarder: added where missing, as
     the credits step does (a database whose version number was rewound may hold them)."""
@@ -73,6 +74,7 @@ def _issuing_data(db: sqlite_utils.Database) -> None:
             "REFERENCES parties (id) ON DELETE RESTRICT"
         )
     db.execute("CREATE INDEX IF NOT EXISTS shipments_forwarder_id ON shipments (forwarder_id)")
+
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", SCHEMA_V1),
