@@ -30,7 +30,6 @@ NOT_YET_SHOWN = frozenset(
         "exporter_desk.services.network.LocalNetworkKeyMissingError",
         "exporter_desk.services.network.NotEnrolledError",
         "exporter_desk.services.network.UnknownNetworkError",
-        "exporter_desk.services.packs.EmptyPackError",
         "exporter_desk.store.backup._CopyDamaged",
     }
 )

@@ -276,6 +276,7 @@ ALLOWED_WORDS = {
     "UCP", "ISBP", "member CA",  # inside the name of the network's CA certificate (its subject), which is data
     "D/P", "D/A", "B/L", "AWB", "N/A", "kg", "cm", "m", "x", "ml", "km",
 }  # fmt: skip
+_HEX_GROUP = re.compile(r"^[0-9a-f]{4}$")
 _TECHNICAL = re.compile(r"^[A-Z][A-Za-z]*(Error|Exception): ")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -298,6 +299,8 @@ def is_untranslated(text: str, data: set[str]) -> bool:
     for token in re.split(r"[\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff,;()]+", text):
         if not token or re.search(r"[./@:\\\d_]", token) or not re.search(r"[a-z]", token):
             continue
+        if _HEX_GROUP.match(token):
+            continue  # a group of a key's fingerprint that happens to hold no digit ("cbdb")
         if any(w not in ALLOWED_WORDS for w in re.findall(r"[A-Za-z]{2,}", token)):
             return True
     return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
+
 from exporter_desk.domain import DocumentKind, InvoiceId, ShipmentId
 from exporter_desk.services.checklist import issue_checklist
 from exporter_desk.services.issuing import issue_document
@@ -12,6 +14,14 @@ from exporter_desk.services.issuing import issue_document
 from .conftest import Desk
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+
+@pytest.fixture(autouse=True)
+def _issue_time_now() -> None:
+    """Read the issue time when each test starts: read once at collection, it can be older than
+    the member certificate the fixture enrols minutes later in a long run."""
+    global NOW
+    NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
 
 
 def _where(desk: Desk, kind: DocumentKind) -> list[tuple[str, str, int | None, str]]:

@@ -14,6 +14,7 @@ import pytest
 
 from exporter_desk.domain import Charge, ChargeKind, DocumentKind, DocumentStatus, InvoiceId
 from exporter_desk.services.issuing import (
+    AwaitingRegistrationError,
     SupersedeRequiredError,
     drain_outbox,
     issue,
@@ -31,6 +32,14 @@ from .conftest import Desk
 
 # The member certificate is issued at enrolment (now), so documents are issued after it.
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+
+@pytest.fixture(autouse=True)
+def _issue_time_now() -> None:
+    """Read the issue time when each test starts: read once at collection, it can be older than
+    the member certificate the fixture enrols minutes later in a long run."""
+    global NOW
+    NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
 
 
 class Unreachable:
@@ -197,6 +206,29 @@ def test_changed_data_is_not_superseded_without_the_users_choice(desk: Desk) -> 
     assert "marked superseded" in raised.value.user_message
     docs = desk.store.documents.by_number(DocumentKind.COMMERCIAL_INVOICE, first.number)
     assert [(d.id, d.status) for d in docs] == [(first.id, DocumentStatus.REGISTERED)]
+
+
+def test_changed_data_waits_until_the_earlier_issue_is_registered(desk: Desk) -> None:
+    waiting = issue_document(
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        offline(desk.network),
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+    )
+    assert waiting.status is DocumentStatus.AWAITING_REGISTRATION
+    _discount(desk)
+    args = (desk.store, desk.keystore, desk.data_dir, desk.network)
+    with pytest.raises(AwaitingRegistrationError) as raised:
+        issue(*args, DocumentKind.COMMERCIAL_INVOICE, 1, now=NOW, supersede=True)
+    assert raised.value.user_message == (
+        f"Commercial Invoice {waiting.number} was issued with other data and still waits for "
+        "registration. Retry the registration first (Documents); then issue it again to "
+        "supersede it."
+    )
+    assert desk.store.documents.count() == 1  # nothing more was issued
 
 
 def test_a_corrected_invoice_supersedes_the_earlier_one(desk: Desk) -> None:

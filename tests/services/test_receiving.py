@@ -25,6 +25,14 @@ from tests.services.conftest import Desk
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
 
 
+@pytest.fixture(autouse=True)
+def _issue_time_now() -> None:
+    """Read the issue time when each test starts: read once at collection, it can be older than
+    the member certificate the fixture enrols minutes later in a long run."""
+    global NOW
+    NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+
 def test_a_scanned_bl_is_hashed_copied_and_recorded_with_its_fields(
     desk: Desk, tmp_path: Path
 ) -> None:

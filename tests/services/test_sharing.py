@@ -12,6 +12,7 @@ import pytest
 from exporter_desk.domain import DocumentKind
 from exporter_desk.services.issuing import issue_document
 from exporter_desk.services.sharing import (
+    NetworkExportError,
     NoNetworkYetError,
     compute_qr_modules,
     export_network,
@@ -30,6 +31,14 @@ from exporter_desk.verify import Result
 from .conftest import Desk
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+
+
+@pytest.fixture(autouse=True)
+def _issue_time_now() -> None:
+    """Read the issue time when each test starts: read once at collection, it can be older than
+    the member certificate the fixture enrols minutes later in a long run."""
+    global NOW
+    NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
 
 
 def test_the_exported_local_network_lets_a_fresh_install_verify_our_documents(
@@ -76,3 +85,18 @@ def test_a_data_folder_without_a_network_says_what_to_do(tmp_path: Path) -> None
     with open_store(database_path(tmp_path)) as store, pytest.raises(NoNetworkYetError) as raised:
         network_share(tmp_path, store)
     assert "setup assistant" in raised.value.user_message
+
+
+def test_a_network_file_that_cannot_be_written_says_where_and_why(
+    desk: Desk, tmp_path: Path
+) -> None:
+    share = network_share(desk.data_dir, desk.store)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    target = blocker / "network.json"
+    with pytest.raises(NetworkExportError) as raised:
+        export_network(share, target)
+    assert raised.value.user_message.startswith(
+        f"The network file could not be saved to {target}: "
+    )
+    assert blocker.read_text() == "a file where the folder should be"
