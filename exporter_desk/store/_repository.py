@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from abc import ABC, abstractmethod
 import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -60,7 +61,7 @@ def check_window(offset: int, limit: int) -> None:
         raise ValueError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
 
 
-class Repository(Generic[T, IdT]):
+class Repository(ABC, Generic[T, IdT]):
     """Reads and writes one aggregate; every write is one transaction.
 
     Subclasses name their table, the FTS columns, the orders a list may use (public name ->
@@ -79,9 +80,9 @@ class Repository(Generic[T, IdT]):
 
     # -- reading ---------------------------------------------------------------------------
 
+    @abstractmethod
     def _load(self, ids: Sequence[int]) -> builtins.list[T]:
         """The objects with these ids, in the order given (missing ids are skipped)."""
-        raise NotImplementedError
 
     def get(self, id_: IdT) -> T:
         """Raises: NotFoundError when no such row exists."""

@@ -142,14 +142,16 @@ def test_a_request_line_that_never_ends_gets_414(net: LocalNetwork, parser: str)
 def test_idle_sockets_are_closed_after_the_timeout_while_real_requests_are_served(
     net: LocalNetwork, parser: str, idle_sockets: list[socket.socket]
 ) -> None:
-    with serve(net, parser, request_timeout=1.5) as server:
+    # The time-out is long enough that opening 500 sockets and one request fit well inside it
+    # even on a loaded machine; the precondition below says so instead of failing obscurely.
+    with serve(net, parser, request_timeout=4.0) as server:
         started = time.monotonic()
         idle_sockets += open_idle(server.port, 500)
         assert is_served(server.url)
-        assert time.monotonic() - started < 1.0, "the test machine is too slow to tell"
+        assert time.monotonic() - started < 3.5, "setting up took longer than the time-out"
         assert closed_by_server(idle_sockets[:20], timeout=0.2) == 0  # not before the time-out
-        assert closed_by_server(idle_sockets, timeout=10) == 500
-        assert time.monotonic() - started >= 1.4
+        assert closed_by_server(idle_sockets, timeout=15) == 500
+        assert time.monotonic() - started >= 3.9
         assert is_served(server.url)
 
 
@@ -172,7 +174,9 @@ def test_a_body_sent_too_slowly_is_cut_off(net: LocalNetwork, parser: str) -> No
             )
             started = time.monotonic()
             assert closed_by_server([sock], timeout=6) == 1
-            assert time.monotonic() - started < 4
+            # cut by the 1 s request deadline, not by the 5 s keep-alive or never: the bound is
+            # generous for a slow machine and still below what any other limit would give
+            assert time.monotonic() - started < 4.5
         assert is_served(server.url)
 
 

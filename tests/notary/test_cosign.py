@@ -125,4 +125,6 @@ def test_a_dead_witness_is_skipped_then_rested(witness: Witness) -> None:
     started = time.monotonic()
     assert cosigner.cosign(note(3), 3) == {}
     assert asyncio.run(cosigner.cosign_async(note(3), 3)) == {}  # resting: not even asked
-    assert time.monotonic() - started < 2
+    # Generous: a cosigner that retried a refused witness, or asked a resting one, would sit in
+    # its connect time-outs and back-off for far longer than this, even on a slow CI machine.
+    assert time.monotonic() - started < 5

@@ -174,4 +174,6 @@ def test_sigkill_at_random_moments_loses_at_most_the_save_in_flight(tmp_path: Pa
     print(
         f"\n{kills} kills, {len(expected)} confirmed invoices, {len(actual)} in file, {len(in_doubt)} updates in doubt, {elapsed:.1f} s"
     )
-    assert elapsed < 60
+    # Not a speed target (benchmarks/ measures the store): a bound that catches a kill loop that
+    # stalls, generous enough for a loaded 2-core machine (helpers saw 124 s under load).
+    assert elapsed < 240
