@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import builtins
-from abc import ABC, abstractmethod
 import sqlite3
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
