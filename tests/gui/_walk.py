@@ -277,6 +277,8 @@ ALLOWED_WORDS = {
     "D/P", "D/A", "B/L", "AWB", "N/A", "kg", "cm", "m", "x", "ml", "km",
 }  # fmt: skip
 _HEX_GROUP = re.compile(r"^[0-9a-f]{4}$")
+# fingerprint groups ("cbdb") and ids in hex ("local.exporter-desk/d6ce3c1bdeac5ad9")
+_HEX_GROUPS = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{4}(?![0-9A-Za-z])|[0-9a-f]{8,}")
 _TECHNICAL = re.compile(r"^[A-Z][A-Za-z]*(Error|Exception): ")
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
@@ -291,6 +293,9 @@ def is_untranslated(text: str, data: set[str]) -> bool:
         return False
     if _TECHNICAL.match(text):
         return False  # an exception's own text, as details for support beside a translated message
+    # Groups of a key's fingerprint ("cbdb 20fb") go first: a data value replaced inside one
+    # ("20") would leave letters ("fb") that look like a word.
+    text = _HEX_GROUPS.sub(" ", text)
     for value in sorted(data, key=len, reverse=True):
         if value in text:
             text = text.replace(value, " ")
