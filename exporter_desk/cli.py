@@ -157,6 +157,30 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--letter", action="store_true", help="US Letter paper instead of A4")
     pack.set_defaults(run=_run_pack)
 
+    network = command("network", "the trust networks this installation trusts")
+    network_commands = network.add_subparsers(dest="network_command", required=True)
+    network_commands.add_parser(
+        "list",
+        help="every trusted network: since when and from which source",
+        parents=[data_option],
+    ).set_defaults(run=_run_network_list)
+    network_add = network_commands.add_parser(
+        "add",
+        help="trust a network from its descriptor (network.json) or its operator's trust root",
+        parents=[data_option],
+    )
+    network_add.add_argument("file", metavar="FILE", type=Path)
+    network_add.add_argument(
+        "--fingerprint",
+        metavar="HEX",
+        help="the network fingerprint the operator gave you; without it, the command shows the "
+        "fingerprint and trusts nothing",
+    )
+    network_add.set_defaults(run=_run_network_add)
+    network_commands.add_parser(
+        "refresh", help="fetch the networks pinned from a trust root again", parents=[data_option]
+    ).set_defaults(run=_run_network_refresh)
+
     credit = command("credit", "letters of credit")
     credit_commands = credit.add_subparsers(dest="credit_command", metavar="ACTION", required=True)
     credit_parse = credit_commands.add_parser("parse", help="print what an MT700 text file says")
@@ -479,6 +503,95 @@ def _archive_passphrase(confirm: bool) -> str | None:
         print("exporter-desk: the two passphrases differ", file=sys.stderr)
         return None
     return first
+
+
+def _run_network_list(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.trust import compute_network_fingerprint
+    from exporter_desk.services.trust_roots import network_sources
+    from exporter_desk.store import data_dir
+
+    pinned = network_sources(data_dir(args.data))
+    if not pinned:
+        print("No trusted networks. Add one with 'exporter-desk network add FILE'.", file=out)
+    for item in pinned:
+        print(f"{item.descriptor.origin}", file=out)
+        print(f"  fingerprint: {compute_network_fingerprint(item.descriptor)}", file=out)
+        print(f"  source:      {item.source}{' ' + item.detail if item.detail else ''}", file=out)
+        print(f"  since:       {item.since or 'unknown'}", file=out)
+        if item.source == "trust-root":
+            print(f"  refreshed:   {item.refreshed or 'never'}", file=out)
+    return 0
+
+
+def _run_network_add(args: argparse.Namespace, out: TextIO) -> int:
+    import shutil
+
+    from exporter_desk.services.trust import (
+        compute_network_fingerprint,
+        describe_descriptor,
+        pin_network,
+    )
+    from exporter_desk.services.trust_roots import (
+        TrustRoot,
+        pin_from_trust_root,
+        preview_trust_root,
+        read_network_file,
+    )
+    from exporter_desk.store import data_dir
+
+    folder = data_dir(args.data)
+    found = read_network_file(args.file)
+    metadata = None
+    if isinstance(found, TrustRoot):
+        descriptor, metadata = preview_trust_root(found)
+    else:
+        descriptor = found
+    try:
+        fingerprint = compute_network_fingerprint(descriptor)
+        print(describe_descriptor(descriptor), file=out)
+        given = "".join((args.fingerprint or "").split()).upper()
+        if given != fingerprint.replace(" ", ""):
+            if args.fingerprint:
+                print(
+                    f"The fingerprint you gave ({args.fingerprint}) is not this network's "
+                    f"({fingerprint}): nothing was trusted. Ask the operator again.",
+                    file=sys.stderr,
+                )
+                return 1
+            print(
+                "\nCompare the fingerprint with the one the network's operator gave you, then run "
+                f"again with --fingerprint '{fingerprint}'. Nothing was trusted yet.",
+                file=out,
+            )
+            return 1
+        if isinstance(found, TrustRoot) and metadata is not None:
+            pin_from_trust_root(folder, found, descriptor, metadata)
+            metadata = None
+        else:
+            pin_network(folder, descriptor, detail=args.file.name)
+    finally:
+        if metadata is not None:
+            shutil.rmtree(metadata, ignore_errors=True)
+    print(f"Trusted {descriptor.origin}.", file=out)
+    return 0
+
+
+def _run_network_refresh(args: argparse.Namespace, out: TextIO) -> int:
+    from exporter_desk.services.trust_roots import refresh_networks
+    from exporter_desk.store import data_dir
+
+    outcomes = refresh_networks(data_dir(args.data))
+    if not outcomes:
+        print("No network is pinned from a trust root; nothing to refresh.", file=out)
+    failed = 0
+    for outcome in outcomes:
+        if outcome.error is not None:
+            failed += 1
+            print(f"{outcome.origin}: not refreshed. {outcome.error}", file=out)
+        else:
+            news = "updated" if outcome.changed else "unchanged"
+            print(f"{outcome.origin}: refreshed, {news}.", file=out)
+    return 1 if failed else 0
 
 
 def _run_backup(args: argparse.Namespace, out: TextIO) -> int:

@@ -350,7 +350,7 @@ def import_network_file(
         box.deleteLater()
     if not trusted:
         return None
-    pin_network(data_dir, descriptor)
+    pin_network(data_dir, descriptor, detail=path.name)
     return descriptor
 
 

@@ -544,8 +544,9 @@ class NetworkPage(QWizardPage):
                     read_descriptor_file,
                 )
 
-                descriptor = read_descriptor_file(Path(self.file.text().strip()))
-                pin_network(self.data_dir, descriptor)
+                path = Path(self.file.text().strip())
+                descriptor = read_descriptor_file(path)
+                pin_network(self.data_dir, descriptor, detail=path.name)
                 self.details.setText(describe_descriptor(descriptor))
         except ExporterError as exc:
             self.keys.note_error(exc)

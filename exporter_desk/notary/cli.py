@@ -4,6 +4,11 @@
     serve    --data DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR ...]
     enrol    --data DIR --name COMPANY --id REGID [--days 14]
     revoke   --data DIR --fingerprint F
+    witnesses --data DIR --witness VKEY=URL ... [--quorum K]   (then restart, 'tuf publish')
+    tuf init      --data DIR --url URL   (the repository's URL: API_URL/tuf/)
+    tuf publish   --data DIR             (network.json changed: publish it to verifiers)
+    tuf rotate    --data DIR --role root|targets|snapshot|timestamp
+    tuf timestamp --data DIR             (re-sign the weekly timestamp; run it from cron)
     witness init  --data DIR --name NAME
     witness serve --data DIR [--host 127.0.0.1] [--port 8081] --log ORIGIN=VKEY ...
 
@@ -44,6 +49,14 @@ from exporter_desk.notary.provision import (
     request_revocation,
 )
 from exporter_desk.notary.ratelimit import parse_trusted_proxies
+from exporter_desk.notary.trust_root import (
+    ROLES,
+    init_trust_root,
+    publish_descriptor,
+    resign_timestamp,
+    rotate_key,
+    set_witnesses,
+)
 from exporter_desk.notary.web import log_app, witness_app
 from exporter_desk.notary.witness import Witness
 from exporter_desk.trustnet import TrustnetError, Verifier, parse_verifier_key
@@ -112,6 +125,26 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--data", type=Path, required=True)
     revoke.add_argument("--fingerprint", required=True, help="SHA-256 of the member certificate")
     revoke.add_argument("--timeout", type=float, default=30.0)
+
+    witnesses = commands.add_parser(
+        "witnesses", help="replace the network's witnesses and quorum in network.json"
+    )
+    witnesses.add_argument("--data", type=Path, required=True)
+    witnesses.add_argument("--witness", action="append", default=[], metavar="VKEY=URL")
+    witnesses.add_argument("--quorum", type=int, help="witnesses that must cosign (a majority)")
+
+    tuf = commands.add_parser("tuf", help="publish the network's trust root through TUF")
+    tuf_commands = tuf.add_subparsers(dest="tuf_command", required=True)
+    tuf_init = tuf_commands.add_parser("init", help="create the TUF repository and its keys")
+    tuf_init.add_argument("--data", type=Path, required=True)
+    tuf_init.add_argument("--url", required=True, help="where verifiers fetch it (API_URL/tuf/)")
+    tuf_publish = tuf_commands.add_parser("publish", help="publish the current network.json")
+    tuf_publish.add_argument("--data", type=Path, required=True)
+    tuf_rotate = tuf_commands.add_parser("rotate", help="replace one role's key")
+    tuf_rotate.add_argument("--data", type=Path, required=True)
+    tuf_rotate.add_argument("--role", required=True, choices=ROLES)
+    tuf_timestamp = tuf_commands.add_parser("timestamp", help="re-sign the timestamp")
+    tuf_timestamp.add_argument("--data", type=Path, required=True)
 
     witness = commands.add_parser("witness", help="a tlog-witness")
     witness_commands = witness.add_subparsers(dest="witness_command", required=True)
@@ -213,10 +246,35 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "revoke":
         return _revoke(args)
+    if args.command == "witnesses":
+        descriptor = set_witnesses(
+            args.data, [_witness_spec(text) for text in args.witness], args.quorum
+        )
+        print(f"network.json now requires: {descriptor.policy.quorum}")
+        print("restart the log, then run 'tuf publish' so that verifiers learn the new witnesses")
+        return 0
+    if args.command == "tuf":
+        return _tuf(args)
     if args.witness_command == "init":
         print(init_witness(args.data, args.name))
         return 0
     return _serve_witness(args)
+
+
+def _tuf(args: argparse.Namespace) -> int:
+    if args.tuf_command == "init":
+        path = init_trust_root(args.data, repository_url=args.url)
+        print(f"trust root: {path}")
+        print("give this file to verifiers ('exporter-desk network add FILE', or Settings)")
+    elif args.tuf_command == "publish":
+        print(f"published network.json as targets version {publish_descriptor(args.data)}")
+    elif args.tuf_command == "rotate":
+        version = rotate_key(args.data, args.role)
+        print(f"the {args.role} key is replaced: root version {version}")
+    else:
+        resign_timestamp(args.data)
+        print("timestamp re-signed")
+    return 0
 
 
 def _witness_spec(text: str) -> WitnessSpec:

@@ -31,6 +31,8 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
     GET  /v1/members/{fingerprint}            200 {"fingerprint", "name", "registration_id",
                                 "role", "status": active | revoked, "enrolled_index",
                                 "revoked_index", "certificate_pem"}; 400, 404
+    GET  /tuf/metadata/{N.}ROLE.json, /tuf/targets/HASH.network.json
+                                the network's TUF repository (notary.trust_root); 404
     any other route 404 not_found; another method 405 method_not_allowed
     any route: 414 url_too_large, 431 headers_too_large, 408 request_timeout, 503 busy (too
     many connections), answered by the connection guard (notary.connections) before the app
@@ -66,6 +68,7 @@ from exporter_desk.notary.errors import (
 )
 from exporter_desk.notary.log import LogService
 from exporter_desk.notary.ratelimit import client_address
+from exporter_desk.notary.trust_root import published_file
 from exporter_desk.notary.witness import MAX_REQUEST_SIZE, Witness
 
 __all__ = ["log_app", "witness_app"]
@@ -244,6 +247,16 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
         return Response(service.revocation_list(), media_type="application/pkix-crl")
 
     @_api
+    async def get_trust_root(request: Request) -> Response:
+        # The network's TUF repository (notary.trust_root), read-only; 404 for anything else.
+        relative = request.path_params["path"]
+        data = published_file(service.keys.files.root, relative)
+        if data is None:
+            raise HTTPException(404, f"no such file: {relative[:200]}")
+        cache = "no-cache" if relative.endswith("timestamp.json") else "max-age=31536000"
+        return Response(data, media_type="application/json", headers={"Cache-Control": cache})
+
+    @_api
     async def get_member(request: Request) -> Response:
         return JSONResponse(service.reads.member(request.path_params["fingerprint"]))
 
@@ -272,6 +285,7 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
             Route("/v1/members", post_member, methods=["POST"]),
             Route("/v1/members/{fingerprint}", get_member, methods=["GET"]),
             Route("/v1/crl", get_crl, methods=["GET"]),
+            Route("/tuf/{path:path}", get_trust_root, methods=["GET"]),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
         lifespan=lifespan,

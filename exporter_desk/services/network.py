@@ -202,7 +202,7 @@ def open_local_network(
     network = LocalNetwork(root, vault=KeystoreVault(keystore, profile, root))
     try:
         descriptor = network.descriptor
-        pin_network(data_dir, descriptor)
+        pin_network(data_dir, descriptor, source="local", detail=str(root))
         origin = descriptor.origin
         try:
             token = keystore.load_token(profile, origin)
@@ -323,5 +323,5 @@ def join_network(
     finally:
         if transport is None:
             http.close()
-    pin_network(data_dir, descriptor)
+    pin_network(data_dir, descriptor, source="invitation", detail=descriptor.api_url)
     store.settings.set(NETWORK_SETTING, descriptor.origin)

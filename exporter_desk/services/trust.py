@@ -7,7 +7,10 @@ the user, who is shown its keys' fingerprints first (:func:`describe_descriptor`
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 from exporter_desk._atomic import write_atomically
@@ -16,15 +19,20 @@ from exporter_desk.trustnet import NetworkDescriptor, format_descriptor, parse_d
 from exporter_desk.verify import Trust
 
 __all__ = [
+    "SOURCE_SUFFIX",
+    "TUF_SUFFIX",
     "DescriptorFileError",
     "compute_network_fingerprint",
     "describe_descriptor",
     "load_trust",
     "pin_network",
+    "pinned_file",
     "pinned_networks",
     "read_descriptor_file",
+    "read_source",
     "trust_dir",
     "unpin_network",
+    "write_source",
 ]
 
 MAX_DESCRIPTOR_BYTES = 256 * 1024
@@ -38,7 +46,14 @@ def trust_dir(data_dir: Path) -> Path:
     return data_dir / "trust"
 
 
-def _file_for(data_dir: Path, origin: str) -> Path:
+SOURCE_SUFFIX = ".source.json"
+"""Beside a pinned descriptor: where it came from and since when (services.trust_roots)."""
+TUF_SUFFIX = ".tuf"
+"""Beside a pinned descriptor: the folder of TUF metadata it is refreshed with, if any."""
+
+
+def pinned_file(data_dir: Path, origin: str) -> Path:
+    """The file in which the descriptor of ``origin`` is pinned."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", origin)[:60]
     tag = hashlib.sha256(origin.encode("utf-8")).hexdigest()[:8]
     return trust_dir(data_dir) / f"{slug}-{tag}.json"
@@ -86,17 +101,57 @@ def describe_descriptor(descriptor: NetworkDescriptor) -> str:
     return "\n".join(lines)
 
 
-def pin_network(data_dir: Path, descriptor: NetworkDescriptor) -> Path:
-    """Trust ``descriptor`` from now on (replacing an earlier pin of the same origin)."""
+def pin_network(
+    data_dir: Path,
+    descriptor: NetworkDescriptor,
+    *,
+    source: str = "file",
+    detail: str = "",
+    refreshed: str | None = None,
+) -> Path:
+    """Trust ``descriptor`` from now on (replacing an earlier pin of the same origin).
+
+    ``source`` says where it came from ("file", "invitation", "local", "trust-root"), ``detail``
+    which one (a file name, a URL); both are shown beside the network, never trusted.
+    """
     folder = trust_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    target = _file_for(data_dir, descriptor.origin)
+    target = pinned_file(data_dir, descriptor.origin)
     write_atomically(target, format_descriptor(descriptor))
+    write_source(data_dir, descriptor.origin, source, detail, refreshed=refreshed)
     return target
 
 
+def write_source(
+    data_dir: Path, origin: str, source: str, detail: str, *, refreshed: str | None = None
+) -> None:
+    """Note where the pin of ``origin`` came from; the first pin's "since" is kept."""
+    path = pinned_file(data_dir, origin).with_suffix(SOURCE_SUFFIX)
+    since = read_source(data_dir, origin).get("since") or _now()
+    record = {"source": source, "detail": detail, "since": since, "refreshed": refreshed}
+    write_atomically(path, (json.dumps(record, indent=1, sort_keys=True) + "\n").encode())
+
+
+def read_source(data_dir: Path, origin: str) -> dict[str, str]:
+    """The source record of ``origin``'s pin; empty for a pin made before records existed."""
+    path = pinned_file(data_dir, origin).with_suffix(SOURCE_SUFFIX)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(document, dict):
+        return {}
+    return {k: v for k, v in document.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
 def unpin_network(data_dir: Path, origin: str) -> bool:
-    target = _file_for(data_dir, origin)
+    target = pinned_file(data_dir, origin)
+    shutil.rmtree(target.with_suffix(TUF_SUFFIX), ignore_errors=True)
+    target.with_suffix(SOURCE_SUFFIX).unlink(missing_ok=True)
     if target.exists():
         target.unlink()
         return True
@@ -110,6 +165,8 @@ def pinned_networks(data_dir: Path) -> list[NetworkDescriptor]:
         return []
     found: list[NetworkDescriptor] = []
     for path in sorted(folder.glob("*.json")):
+        if path.name.endswith(SOURCE_SUFFIX):
+            continue
         try:
             found.append(read_descriptor_file(path))
         except ExporterError:

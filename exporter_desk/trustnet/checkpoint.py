@@ -124,12 +124,15 @@ class VerifiedCheckpoint:
 
     ``log_ok`` says the pinned log signed it; ``cosigners`` maps each witness key name whose
     cosignature verified to its timestamp (``cosignatures`` keeps the keys themselves).
+    ``unknown_signers`` names the signatures by keys that are not pinned: never trusted, but
+    they tell a verifier whose witness list is older than the log's.
     """
 
     checkpoint: Checkpoint
     log_ok: bool
     cosigners: Mapping[str, int]
     cosignatures: tuple[Cosignature, ...]
+    unknown_signers: tuple[str, ...] = ()
 
 
 def checkpoint_body(note_or_body: str) -> str:
@@ -272,6 +275,7 @@ def open_checkpoint(
         log_ok=log_ok,
         cosigners=MappingProxyType({c.verifier.name: c.timestamp for c in cosignatures}),
         cosignatures=tuple(cosignatures),
+        unknown_signers=tuple(sorted({item.name for item in opened.unverified})),
     )
 
 

@@ -85,6 +85,15 @@ class QuorumError(ReceiptError):
     """Too few of the policy's witnesses cosigned the receipt's checkpoint."""
 
 
+class OutdatedTrustRootError(QuorumError):
+    """Too few pinned witnesses cosigned, but keys this verifier does not know did: the network
+    has most likely rotated its witnesses, and the pinned descriptor is older than the receipt.
+
+    Not a forgery verdict: the registration cannot be confirmed until the descriptor is
+    refreshed (through the network's TUF trust root) or replaced by the operator's new one.
+    """
+
+
 class PolicyError(TrustnetError):
     """A trust policy or network descriptor is malformed or inconsistent."""
 

@@ -38,6 +38,7 @@ from exporter_desk.trustnet.errors import (
     EntryError,
     NoteError,
     PolicyError,
+    OutdatedTrustRootError,
     QuorumError,
     ReceiptError,
 )
@@ -336,6 +337,18 @@ def verify_receipt(
         counted[name] = cosignature.timestamp
     if not descriptor.policy.is_satisfied(counted):
         detail = f"; dated in the future: {', '.join(future)}" if future else ""
+        unknown = [name for name in verified.unknown_signers if name != checkpoint.origin]
+        if unknown and not future:
+            raise OutdatedTrustRootError(
+                f"cosigned by {sorted(counted) or 'no pinned witness'} and by keys not pinned "
+                f"({', '.join(unknown)}), which does not meet quorum {descriptor.policy.quorum!r}",
+                user_message=(
+                    f"This receipt is vouched for by witnesses that your copy of the network "
+                    f"{descriptor.origin} does not know ({', '.join(unknown)}): your trust root "
+                    "for it is out of date. Refresh the network (Settings, or 'exporter-desk "
+                    "network refresh') and verify again."
+                ),
+            )
         raise QuorumError(
             f"cosigned by {sorted(counted) or 'no witness'}, which does not meet quorum "
             f"{descriptor.policy.quorum!r}{detail}",

@@ -38,6 +38,7 @@ from exporter_desk.trustnet import (
     NetworkDescriptor,
     NoteError,
     ProofError,
+    OutdatedTrustRootError,
     QuorumError,
     Receipt,
     ReceiptCheck,
@@ -952,6 +953,14 @@ def _receipt_failure(exc: TrustnetError, origin: str) -> Fail:
             "The receipt's inclusion proof does not lead to the log's checkpoint: the receipt "
             "was altered or belongs to another record.",
             "回执中的包含证明无法对应到日志检查点：回执已被改动，或属于另一条记录。",
+            detail,
+        )
+    if isinstance(exc, OutdatedTrustRootError):
+        return Fail(
+            Result.INCOMPLETE,
+            exc.user_message,
+            f"该回执由您所存 {origin} 网络信息中没有的见证方担保：您的信任根已过期。"
+            "请刷新该网络（在“设置”中，或运行 exporter-desk network refresh）后重新验证。",
             detail,
         )
     if isinstance(exc, QuorumError):
