@@ -208,6 +208,44 @@ _TEMPLATES = (
         "Exporter Desk could not write to its database ({cause}). Check free disk space and "
         "folder permissions; nothing was saved.",
     ),
+    # trust roots through TUF (services/trust_roots.py, trustnet/policy.py)
+    QT_TRANSLATE_NOOP("Messages", "The trust-root file {name} cannot be read: {reason}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is not a network trust-root file. Ask the network's operator for the "
+        "trust-root.json that 'exporter-desk-notary tuf init' wrote.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The network's trust root at {url} publishes no network descriptor. Tell the network's "
+        "operator.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The network's trust root at {url} has expired, so it cannot be refreshed. The network's "
+        "operator must re-sign it; until then the network you already trust stays as it was.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The network's trust root at {url} cannot be reached. Check the Internet connection and "
+        "try again; the network you already trust stays as it was.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The network's trust root at {url} is not signed by the keys you trust, or was rolled "
+        "back. Nothing was changed. Tell the network's operator.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Its trust-root record is missing: pin it again."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Its trust root now names another network ({origin}); the pin is unchanged.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This receipt is vouched for by witnesses that your copy of the network {origin} does "
+        "not know ({names}): your trust root for it is out of date. Refresh the network "
+        "(Settings, or 'exporter-desk network refresh') and verify again.",
+    ),
 )
 
 # Fixed messages and the phrases that fill templates (field names, record kinds).

@@ -320,7 +320,7 @@ def choose_network_file(parent: QWidget | None) -> Path | None:
         parent,
         translate("SettingsPage", "Import a network descriptor"),
         start,
-        translate("SettingsPage", "Network descriptors (*.json)"),
+        translate("SettingsPage", "Network descriptors and trust roots (*.json)"),
     )
     if not name:
         return None
@@ -352,6 +352,128 @@ def import_network_file(
         return None
     pin_network(data_dir, descriptor, detail=path.name)
     return descriptor
+
+
+class TrustRootPinner(QObject):
+    """Pins a network from its operator's trust-root file: fetches the descriptor through TUF on
+    the network thread (busy indicator), shows its fingerprints, and pins it if the user agrees.
+    Later refreshes (:meth:`refresh`) follow the operator's rotations in the background."""
+
+    pinned = Signal(str)  # the network's origin
+    refreshed = Signal(object)  # list[services.trust_roots.RefreshOutcome]
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        presenter: ErrorPresenter,
+        data_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.presenter = presenter
+        self.data_dir = data_dir
+        self._workers: list[Worker] = []
+        self._progress: QProgressDialog | None = None
+        self._parent: QWidget | None = None
+        self._root: object = None
+
+    @property
+    def is_running(self) -> bool:
+        return bool(self._workers)
+
+    def pin(self, parent: QWidget | None, path: Path) -> bool:
+        """Read the trust-root file and fetch what it leads to; False if it cannot start."""
+        from exporter_desk.services.trust_roots import preview_trust_root, read_trust_root_file
+
+        if self._workers:
+            return False
+        try:
+            root = read_trust_root_file(path)
+        except ExporterError as exc:
+            self.presenter.show(exc)
+            return False
+        self._root = root
+        self._parent = parent
+        progress = QProgressDialog(
+            translate("SettingsPage", "Fetching the network's trust root from {url}...").format(
+                url=root.url
+            ),
+            "",
+            0,
+            0,
+            parent,
+        )
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(200)
+        self._progress = progress
+        worker = Worker(lambda _progress: preview_trust_root(root))
+        worker.signals.succeeded.connect(self._on_fetched)
+        worker.signals.failed.connect(self._on_failed)
+        self._workers.append(worker)
+        start_worker(worker, self.tasks.network_pool)
+        return True
+
+    def refresh(self) -> bool:
+        """Refresh every network pinned from a trust root, in the background."""
+        from exporter_desk.services.trust_roots import refresh_networks
+
+        if self._workers:
+            return False
+        data_dir = self.data_dir
+        worker = Worker(lambda _progress: refresh_networks(data_dir))
+        worker.signals.succeeded.connect(self._on_refreshed)
+        worker.signals.failed.connect(self._on_failed)
+        self._workers.append(worker)
+        start_worker(worker, self.tasks.network_pool)
+        return True
+
+    def _finish(self) -> QWidget | None:
+        self._workers.clear()
+        parent, self._parent = self._parent, None
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        return parent
+
+    @Slot(object)
+    def _on_fetched(self, fetched: object) -> None:
+        import shutil
+
+        from exporter_desk.services.trust_roots import TrustRoot, pin_from_trust_root
+
+        parent = self._finish()
+        assert isinstance(fetched, tuple)
+        descriptor: NetworkDescriptor = fetched[0]
+        metadata: Path = fetched[1]
+        root = self._root
+        assert isinstance(root, TrustRoot)
+        box = TrustNetworkDialog(descriptor, parent)
+        try:
+            trusted = box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
+        if not trusted:
+            shutil.rmtree(metadata, ignore_errors=True)
+            return
+        try:
+            pin_from_trust_root(self.data_dir, root, descriptor, metadata)
+        except (ExporterError, OSError) as exc:
+            self.presenter.show(exc)
+            return
+        self.pinned.emit(descriptor.origin)
+
+    @Slot(object)
+    def _on_refreshed(self, outcomes: object) -> None:
+        self._finish()
+        self.refreshed.emit(outcomes)
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self._finish()
+        self.presenter.show(error)
 
 
 # -- sharing ours --------------------------------------------------------------------------

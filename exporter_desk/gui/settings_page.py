@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,7 +28,13 @@ from exporter_desk.gui.backend import ONLINE_CHECKS_SETTING, is_online
 from exporter_desk.gui.choices import party_choices
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.keys import KeyAccess
-from exporter_desk.gui.networks import NetworkJoiner, ShareNetworkDialog, import_network_file
+from exporter_desk.gui.networks import (
+    NetworkJoiner,
+    ShareNetworkDialog,
+    TrustRootPinner,
+    choose_network_file,
+    import_network_file,
+)
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import RecordPicker
 from exporter_desk.gui.wizard import ImagePicker
@@ -55,6 +62,8 @@ class SettingsValues:
     local_network: str  # services.network.LOCAL_NETWORK: the built-in local network
     registers_with: str  # local_network or a pinned network's origin
     registrable: tuple[str, ...]  # origins of pinned networks reachable over the Internet
+    # per network: (origin, source, detail, since, refreshed), see services.trust_roots
+    sources: tuple[tuple[str, str, str, str | None, str | None], ...] = ()
 
 
 class SettingsPage(QWidget):
@@ -106,6 +115,12 @@ class SettingsPage(QWidget):
         self.import_network.clicked.connect(self._on_import_network)
         self.join_network = QPushButton()
         self.join_network.clicked.connect(self._on_join_network)
+        self.refresh_networks = QPushButton()
+        self.refresh_networks.setObjectName("refreshNetworks")
+        self.refresh_networks.clicked.connect(self._on_refresh_networks)
+        self.trust_roots = TrustRootPinner(tasks, presenter, data_dir, self)
+        self.trust_roots.pinned.connect(self._on_trust_root_pinned)
+        self.trust_roots.refreshed.connect(self._on_networks_refreshed)
         self.share_network = QPushButton()
         self.share_network.setObjectName("shareNetwork")
         self.share_network.clicked.connect(self._on_share_network)
@@ -152,6 +167,7 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.share_network)
         buttons.addWidget(self.join_network)
         buttons.addWidget(self.import_network)
+        buttons.addWidget(self.refresh_networks)
         buttons.addWidget(self.wizard_button)
         buttons.addStretch(1)
         network.addLayout(buttons)
@@ -195,6 +211,7 @@ class SettingsPage(QWidget):
                 max(self.language.findData(i18n.current_language().value), 0)
             )
             self._networks = values.networks
+            self._sources = values.sources
             self._show_networks()
             self._registrable = values.registrable
             self._local = values.local_network
@@ -204,6 +221,7 @@ class SettingsPage(QWidget):
             self._loading = False
 
     _networks: tuple[str, ...] = ()
+    _sources: tuple[tuple[str, str, str, str | None, str | None], ...] = ()
     _registrable: tuple[str, ...] = ()
     _registers_with = ""
     _local = ""
@@ -230,11 +248,9 @@ class SettingsPage(QWidget):
 
     def _show_networks(self) -> None:
         if self._networks:
-            self.networks.setText(
-                translate("SettingsPage", "Trusted networks: {names}").format(
-                    names=", ".join(self._networks)
-                )
-            )
+            lines = [translate("SettingsPage", "Trusted networks:")]
+            lines += [_source_line(*source) for source in self._sources]
+            self.networks.setText("\n".join(lines))
         else:
             self.networks.setText(
                 translate(
@@ -317,9 +333,71 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _on_import_network(self) -> None:
-        if import_network_file(self, self.data_dir, self.presenter) is not None:
+        from exporter_desk.services.trust_roots import is_trust_root_file
+
+        path = choose_network_file(self)
+        if path is None:
+            return
+        if is_trust_root_file(path):
+            self.trust_roots.pin(self, path)  # fetched in the background; pinned on "Yes"
+        elif import_network_file(self, self.data_dir, self.presenter, path) is not None:
             self.trust_changed.emit()
             self.reload()
+
+    @Slot()
+    def _on_refresh_networks(self) -> None:
+        if self.trust_roots.refresh():
+            self.refresh_networks.setEnabled(False)
+
+    @Slot(str)
+    def _on_trust_root_pinned(self, _origin: str) -> None:
+        self.trust_changed.emit()
+        self.reload()
+
+    @Slot(object)
+    def _on_networks_refreshed(self, outcomes: object) -> None:
+        self.refresh_networks.setEnabled(True)
+        results = list(outcomes)  # type: ignore[call-overload]
+        if not results:
+            text = translate(
+                "SettingsPage",
+                "No network is pinned from a trust root, so there is nothing to refresh. "
+                "Networks imported from a descriptor file change only when you import a new one.",
+            )
+        else:
+            lines = []
+            for outcome in results:
+                if outcome.error is not None:
+                    lines.append(
+                        translate("SettingsPage", "{origin}: not refreshed. {reason}").format(
+                            origin=outcome.origin, reason=outcome.error
+                        )
+                    )
+                elif outcome.changed:
+                    lines.append(
+                        translate("SettingsPage", "{origin}: updated.").format(
+                            origin=outcome.origin
+                        )
+                    )
+                else:
+                    lines.append(
+                        translate("SettingsPage", "{origin}: up to date.").format(
+                            origin=outcome.origin
+                        )
+                    )
+            text = "\n".join(lines)
+        self.last_refresh_message = text
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(translate("SettingsPage", "Trust networks refreshed"))
+        box.setText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.open()
+        if any(outcome.changed for outcome in results):
+            self.trust_changed.emit()
+        self.reload()
+
+    last_refresh_message = ""
 
     share_dialog: ShareNetworkDialog | None = None
 
@@ -367,6 +445,14 @@ class SettingsPage(QWidget):
                 "Trust documents registered with another network (verifying only; no enrolment)",
             )
         )
+        self.refresh_networks.setText(translate("SettingsPage", "Refresh networks"))
+        self.refresh_networks.setToolTip(
+            translate(
+                "SettingsPage",
+                "Fetch the networks pinned from a trust root again, to learn their new keys and "
+                "witnesses",
+            )
+        )
         self.share_network.setText(translate("SettingsPage", "Share our network..."))
         self.share_network.setToolTip(
             translate(
@@ -394,13 +480,46 @@ class SettingsPage(QWidget):
         super().changeEvent(event)
 
 
+def _source_line(
+    origin: str, source: str, detail: str, since: str | None, refreshed: str | None
+) -> str:
+    """One trusted network: where it came from, since when, and its last refresh."""
+    day = (since or "")[:10] or translate("SettingsPage", "an earlier version")
+    if source == "trust-root":
+        text = translate(
+            "SettingsPage", "{origin}: from its trust root at {url}, since {day}, refreshed {when}"
+        ).format(
+            origin=origin,
+            url=detail,
+            day=day,
+            when=(refreshed or "")[:16].replace("T", " ") or translate("SettingsPage", "never"),
+        )
+    elif source == "invitation":
+        text = translate("SettingsPage", "{origin}: joined by invitation, since {day}").format(
+            origin=origin, day=day
+        )
+    elif source == "local":
+        text = translate("SettingsPage", "{origin}: this computer's own network, since {day}")
+        text = text.format(origin=origin, day=day)
+    elif source == "file":
+        text = translate("SettingsPage", "{origin}: from the file {name}, since {day}").format(
+            origin=origin, name=detail or "network.json", day=day
+        )
+    else:
+        text = translate("SettingsPage", "{origin}: pinned by an earlier version").format(
+            origin=origin
+        )
+    return "\u2022 " + text
+
+
 def _read(store: Store, data_dir: Path) -> SettingsValues:
     from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING
-    from exporter_desk.services.trust import pinned_networks
+    from exporter_desk.services.trust_roots import network_sources
 
     company = store.settings.get(COMPANY_KEY)
     copies = store.settings.get(COPIES_KEY, "1") or "1"
-    pinned = pinned_networks(data_dir)
+    found = network_sources(data_dir)
+    pinned = [item.descriptor for item in found]
     return SettingsValues(
         company_id=int(company) if company and company.isdigit() else None,
         paper=store.settings.get(PAPER_KEY, "A4") or "A4",
@@ -410,6 +529,9 @@ def _read(store: Store, data_dir: Path) -> SettingsValues:
         local_network=LOCAL_NETWORK,
         registers_with=store.settings.get(NETWORK_SETTING, LOCAL_NETWORK) or LOCAL_NETWORK,
         registrable=tuple(d.origin for d in pinned if is_online(d.api_url)),
+        sources=tuple(
+            (i.descriptor.origin, i.source, i.detail, i.since, i.refreshed) for i in found
+        ),
     )
 
 

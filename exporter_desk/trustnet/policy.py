@@ -37,8 +37,8 @@ from exporter_desk.trustnet.errors import (
     CheckpointError,
     EntryError,
     NoteError,
-    PolicyError,
     OutdatedTrustRootError,
+    PolicyError,
     QuorumError,
     ReceiptError,
 )

@@ -2578,6 +2578,42 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>Exporter Desk 无法写入数据库（{cause}）。请检查磁盘空间和文件夹权限；未保存任何内容。</translation>
     </message>
     <message>
+        <source>The trust-root file {name} cannot be read: {reason}.</source>
+        <translation>无法读取信任根文件 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a network trust-root file. Ask the network's operator for the trust-root.json that 'exporter-desk-notary tuf init' wrote.</source>
+        <translation>{name} 不是网络信任根文件。请向网络运营方索取由“exporter-desk-notary tuf init”生成的 trust-root.json。</translation>
+    </message>
+    <message>
+        <source>The network's trust root at {url} publishes no network descriptor. Tell the network's operator.</source>
+        <translation>位于 {url} 的网络信任根未发布网络描述文件。请告知网络运营方。</translation>
+    </message>
+    <message>
+        <source>The network's trust root at {url} has expired, so it cannot be refreshed. The network's operator must re-sign it; until then the network you already trust stays as it was.</source>
+        <translation>位于 {url} 的网络信任根已过期，无法刷新。须由网络运营方重新签署；在此之前，您已信任的网络保持不变。</translation>
+    </message>
+    <message>
+        <source>The network's trust root at {url} cannot be reached. Check the Internet connection and try again; the network you already trust stays as it was.</source>
+        <translation>无法访问位于 {url} 的网络信任根。请检查网络连接后重试；您已信任的网络保持不变。</translation>
+    </message>
+    <message>
+        <source>The network's trust root at {url} is not signed by the keys you trust, or was rolled back. Nothing was changed. Tell the network's operator.</source>
+        <translation>位于 {url} 的网络信任根并非由您信任的密钥签署，或已被回滚。未做任何更改。请告知网络运营方。</translation>
+    </message>
+    <message>
+        <source>Its trust-root record is missing: pin it again.</source>
+        <translation>其信任根记录缺失：请重新固定该网络。</translation>
+    </message>
+    <message>
+        <source>Its trust root now names another network ({origin}); the pin is unchanged.</source>
+        <translation>其信任根现在指向另一个网络（{origin}）；固定设置未改变。</translation>
+    </message>
+    <message>
+        <source>This receipt is vouched for by witnesses that your copy of the network {origin} does not know ({names}): your trust root for it is out of date. Refresh the network (Settings, or 'exporter-desk network refresh') and verify again.</source>
+        <translation>该回执由您所存 {origin} 网络信息中没有的见证方（{names}）担保：您的信任根已过期。请刷新该网络（在“设置”中，或运行 exporter-desk network refresh）后重新验证。</translation>
+    </message>
+    <message>
         <source>A proforma cannot expire before its date.</source>
         <translation>形式发票的有效期不能早于开票日期。</translation>
     </message>
@@ -4041,10 +4077,6 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>{origin}（已不再信任）</translation>
     </message>
     <message>
-        <source>Trusted networks: {names}</source>
-        <translation>受信任的网络：{names}</translation>
-    </message>
-    <message>
         <source>No trust network is pinned yet: documents can be verified for integrity, but no issuer is trusted until you import a network descriptor.</source>
         <translation>尚未设置信任网络：可以验证单据的完整性，但在导入网络描述文件之前，不信任任何签发方。</translation>
     </message>
@@ -4077,6 +4109,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>导入网络描述文件</translation>
     </message>
     <message>
+        <source>Network descriptors and trust roots (*.json)</source>
+        <translation>网络描述文件和信任根 (*.json)</translation>
+    </message>
+    <message>
+        <source>Fetching the network's trust root from {url}...</source>
+        <translation>正在从 {url} 获取网络信任根...</translation>
+    </message>
+    <message>
         <source>Network descriptors (*.json)</source>
         <translation>网络描述文件 (*.json)</translation>
     </message>
@@ -4091,6 +4131,30 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>在此网络登记的单据将被视为已登记。信任之前，请与网络运营方核对指纹：
 
 {details}</translation>
+    </message>
+    <message>
+        <source>Trusted networks:</source>
+        <translation>受信任的网络：</translation>
+    </message>
+    <message>
+        <source>No network is pinned from a trust root, so there is nothing to refresh. Networks imported from a descriptor file change only when you import a new one.</source>
+        <translation>没有通过信任根固定的网络，无需刷新。从描述文件导入的网络只有在您导入新文件时才会改变。</translation>
+    </message>
+    <message>
+        <source>{origin}: not refreshed. {reason}</source>
+        <translation>{origin}：未刷新。{reason}</translation>
+    </message>
+    <message>
+        <source>{origin}: updated.</source>
+        <translation>{origin}：已更新。</translation>
+    </message>
+    <message>
+        <source>{origin}: up to date.</source>
+        <translation>{origin}：已是最新。</translation>
+    </message>
+    <message>
+        <source>Trust networks refreshed</source>
+        <translation>信任网络已刷新</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -4157,6 +4221,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>信任在其他网络登记的单据（仅用于核验，不加入）</translation>
     </message>
     <message>
+        <source>Refresh networks</source>
+        <translation>刷新网络</translation>
+    </message>
+    <message>
+        <source>Fetch the networks pinned from a trust root again, to learn their new keys and witnesses</source>
+        <translation>重新获取通过信任根固定的网络，以获知其新的密钥和见证方</translation>
+    </message>
+    <message>
         <source>Share our network...</source>
         <translation>分享本公司网络...</translation>
     </message>
@@ -4179,6 +4251,34 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Run the setup assistant...</source>
         <translation>运行设置向导...</translation>
+    </message>
+    <message>
+        <source>an earlier version</source>
+        <translation>早期版本</translation>
+    </message>
+    <message>
+        <source>{origin}: from its trust root at {url}, since {day}, refreshed {when}</source>
+        <translation>{origin}：来自 {url} 的信任根，自 {day} 起，最近刷新于 {when}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{origin}: joined by invitation, since {day}</source>
+        <translation>{origin}：通过邀请加入，自 {day} 起</translation>
+    </message>
+    <message>
+        <source>{origin}: this computer's own network, since {day}</source>
+        <translation>{origin}：本机自有网络，自 {day} 起</translation>
+    </message>
+    <message>
+        <source>{origin}: from the file {name}, since {day}</source>
+        <translation>{origin}：来自文件 {name}，自 {day} 起</translation>
+    </message>
+    <message>
+        <source>{origin}: pinned by an earlier version</source>
+        <translation>{origin}：由早期版本固定</translation>
     </message>
 </context>
 <context>
