@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -177,6 +177,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore()
         self.outbox_status.start()  # counts at once, and registers what waits
+        # Networks pinned from a trust root learn their operators' rotations, once the window
+        # is up (services.trust_roots); only with online checks on.
+        self._trust_roots_refresh: object = None
+        QTimer.singleShot(3000, self._refresh_trust_roots)
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -446,6 +450,14 @@ class MainWindow(QMainWindow):
             self.refresh_outbox()
         if table == "settings":
             self._on_trust_changed()
+
+    @Slot()
+    def _refresh_trust_roots(self) -> None:
+        from exporter_desk.gui.networks import refresh_trust_roots_when_online
+
+        self._trust_roots_refresh = refresh_trust_roots_when_online(
+            self.tasks, self.data_dir, self._on_trust_changed
+        )
 
     @Slot()
     def _on_trust_changed(self) -> None:

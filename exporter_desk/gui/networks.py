@@ -11,6 +11,8 @@ phone, a QR code of it, and a button that saves the network file for counterpart
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from exporter_desk.trustnet import NetworkDescriptor
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 class JoinNetworkDialog(QDialog):
@@ -474,6 +477,31 @@ class TrustRootPinner(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
         self.presenter.show(error)
+
+
+def refresh_trust_roots_when_online(
+    tasks: TaskManager, data_dir: Path, on_changed: Callable[[], None]
+) -> Worker:
+    """Refresh the networks pinned from a trust root in the background, if online checks are on
+    (Settings); ``on_changed`` runs on the GUI thread when a network's descriptor changed. A
+    refresh that fails changes nothing and is tried again at the next start."""
+
+    def run(_progress: Progress) -> object:
+        if not backend.online_checks_enabled(data_dir):
+            return []
+        from exporter_desk.services.trust_roots import refresh_networks
+
+        return refresh_networks(data_dir)
+
+    def done(outcomes: object) -> None:
+        if any(getattr(outcome, "changed", False) for outcome in outcomes):  # type: ignore[attr-defined]
+            on_changed()
+
+    worker = Worker(run)
+    worker.signals.succeeded.connect(done)
+    worker.signals.failed.connect(lambda error: log.info("trust roots not refreshed: %s", error))
+    start_worker(worker, tasks.network_pool)
+    return worker
 
 
 # -- sharing ours --------------------------------------------------------------------------

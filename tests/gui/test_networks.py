@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from exporter_desk.gui.backend import ONLINE_CHECKS_SETTING
 from exporter_desk.gui.main_window import Screen
 from exporter_desk.gui.networks import ShareNetworkDialog, TrustNetworkDialog
 from exporter_desk.gui.settings_page import SettingsPage
@@ -22,7 +23,12 @@ from exporter_desk.notary.provision import init_log
 from exporter_desk.notary.trust_root import init_trust_root, publish_descriptor
 from exporter_desk.services.network import open_local_network
 from exporter_desk.services.trust import describe_descriptor, read_descriptor_file
-from exporter_desk.services.trust_roots import network_sources
+from exporter_desk.services.trust_roots import (
+    network_sources,
+    pin_from_trust_root,
+    preview_trust_root,
+    read_trust_root_file,
+)
 from exporter_desk.signing import KeyringKeystore
 from exporter_desk.store import Store
 from tests.gui.conftest import Desk, company_with_key, wait_for, when_shown
@@ -153,3 +159,31 @@ def test_refreshing_an_unreachable_trust_root_keeps_the_network_and_says_why(
     wait_for(qtbot, lambda: "not refreshed" in page.last_refresh_message)
     assert "cannot be reached" in page.last_refresh_message
     assert [p.descriptor.origin for p in network_sources(data_dir)] == ["log.example.test/gone"]
+
+
+def test_with_online_checks_on_the_window_refreshes_trust_roots_in_the_background(
+    desk: Desk, qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    log = tmp_path / "operator"
+    init_log(log, origin="log.example.test/auto", api_url="https://log.example.test/")
+    with static_server(log / "tuf" / "repository") as url:
+        root = read_trust_root_file(init_trust_root(log, repository_url=url))
+        descriptor, metadata = preview_trust_root(root)
+        pin_from_trust_root(data_dir, root, descriptor, metadata)
+        (log / "network.json").write_bytes(
+            (log / "network.json")
+            .read_bytes()
+            .replace(b"https://log.example.test/", b"https://api.example.test/")
+        )
+        publish_descriptor(log)
+
+        desk.window._refresh_trust_roots()  # online checks off: nothing is fetched
+        qtbot.wait(300)
+        assert network_sources(data_dir)[0].descriptor.api_url == "https://log.example.test/"
+
+        desk.db(lambda store: store.settings.set(ONLINE_CHECKS_SETTING, "1"))
+        desk.window._refresh_trust_roots()
+        wait_for(
+            qtbot,
+            lambda: network_sources(data_dir)[0].descriptor.api_url == "https://api.example.test/",
+        )
