@@ -480,6 +480,11 @@ class SettingsPage(QWidget):
         super().changeEvent(event)
 
 
+def _utc_minute(iso: str | None) -> str:
+    """``2026-12-02T16:14:05+00:00`` as ``2026-12-02 16:14 UTC``; empty for None."""
+    return f"{iso[:16].replace('T', ' ')} UTC" if iso else ""
+
+
 def _source_line(
     origin: str, source: str, detail: str, since: str | None, refreshed: str | None
 ) -> str:
@@ -492,7 +497,7 @@ def _source_line(
             origin=origin,
             url=detail,
             day=day,
-            when=(refreshed or "")[:16].replace("T", " ") or translate("SettingsPage", "never"),
+            when=_utc_minute(refreshed) or translate("SettingsPage", "never"),
         )
     elif source == "invitation":
         text = translate("SettingsPage", "{origin}: joined by invitation, since {day}").format(
