@@ -15,6 +15,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from exporter_desk.errors import ExporterError
@@ -37,12 +38,15 @@ from exporter_desk.trustnet.monitor import (
 __all__ = [
     "MAX_INTERVAL",
     "MIN_INTERVAL",
+    "LogSource",
     "MonitorReport",
     "NothingToMonitorError",
     "acknowledge_alerts",
     "advice",
+    "company_fingerprint",
     "monitor_once",
     "monitor_pass",
+    "monitored_network",
     "open_alerts",
     "run_monitor",
     "source_of",
@@ -135,7 +139,12 @@ class _StoreWatch:
         return self._store.monitor.is_issued_here(data, entry.number, entry.digest)
 
 
-def _current_fingerprint(store: Store) -> str:
+def company_fingerprint(store: Store) -> str:
+    """The company's current certificate as the log names it (hex SHA-256 of the DER).
+
+    Raises:
+        NothingToMonitorError: there is no certificate yet.
+    """
     pem = store.settings.get(CERTIFICATE_SETTING)
     if not pem:
         raise NothingToMonitorError()
@@ -166,6 +175,20 @@ def source_of(connection: Connection) -> LogSource:
     return transport
 
 
+def monitored_network(data_dir: Path, store: Store) -> NetworkDescriptor | None:
+    """The pinned remote network the company registers with; None for the local network
+    (only this installation writes to it, through the keystore, so a background monitor of
+    it would only compete with issuing for its lock)."""
+    from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING
+    from exporter_desk.services.trust import pinned_networks
+
+    origin = store.settings.get(NETWORK_SETTING, LOCAL_NETWORK) or LOCAL_NETWORK
+    if origin == LOCAL_NETWORK:
+        return None
+    found = [d for d in pinned_networks(data_dir) if d.origin == origin]
+    return found[0] if found else None
+
+
 def _loaded(stored: StoredMonitorState | None) -> MonitorState:
     if stored is None:
         return MonitorState()
@@ -190,7 +213,7 @@ def monitor_pass(
             proven before the failure is kept.
     """
     network = descriptor.origin
-    fingerprint = _current_fingerprint(store)
+    fingerprint = company_fingerprint(store)
     stored = store.monitor.state(network)
     own = (stored.own_issuers if stored else frozenset()) | {fingerprint}
     watch = _StoreWatch(store, own, _registration_id(store, source, fingerprint))

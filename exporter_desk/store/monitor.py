@@ -31,7 +31,7 @@ ALERT_KINDS = ("foreign-entry", "foreign-enrolment", "revoked", "split-view")
 DETAIL_LIMIT = 4_000
 
 MONITOR_SCHEMA = """
-CREATE TABLE monitor_state (
+CREATE TABLE IF NOT EXISTS monitor_state (
     network TEXT PRIMARY KEY CHECK (length(network) BETWEEN 1 AND 300),
     size INTEGER NOT NULL CHECK (size >= 0),
     root_hash BLOB NOT NULL CHECK (length(root_hash) = 32),
@@ -42,7 +42,7 @@ CREATE TABLE monitor_state (
     checked_at TEXT NOT NULL
 ) STRICT;
 
-CREATE TABLE monitor_alerts (
+CREATE TABLE IF NOT EXISTS monitor_alerts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     network TEXT NOT NULL CHECK (length(network) BETWEEN 1 AND 300),
     kind TEXT NOT NULL
@@ -54,9 +54,9 @@ CREATE TABLE monitor_alerts (
     acknowledged_at TEXT,
     UNIQUE (network, key)
 ) STRICT;
-CREATE INDEX monitor_alerts_open ON monitor_alerts (acknowledged_at, id);
+CREATE INDEX IF NOT EXISTS monitor_alerts_open ON monitor_alerts (acknowledged_at, id);
 """
-"""Migration 8."""
+"""Migration 8 (IF NOT EXISTS: a database whose version number was rewound may hold them)."""
 
 
 @dataclass(frozen=True, slots=True)
