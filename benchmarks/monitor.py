@@ -28,15 +28,15 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exporter_desk.notary.batch import EntryItem, Registration  # noqa: E402
-from exporter_desk.notary.log import LogSettings  # noqa: E402
-from exporter_desk.services.identity import CERTIFICATE_SETTING  # noqa: E402
-from exporter_desk.services.monitoring import monitor_pass  # noqa: E402
-from exporter_desk.store import database_path, open_store  # noqa: E402
-from exporter_desk.trustnet import Entry, leaf_hash  # noqa: E402
-from exporter_desk.trustnet.client import HttpTransport  # noqa: E402
-from tests.notary.helpers import Member, new_key_and_csr  # noqa: E402
-from tests.services.trust_servers import ORIGIN, TrustServers  # noqa: E402
+from exporter_desk.notary.batch import EntryItem, Registration
+from exporter_desk.notary.log import LogSettings
+from exporter_desk.services.identity import CERTIFICATE_SETTING
+from exporter_desk.services.monitoring import monitor_pass
+from exporter_desk.store import database_path, open_store
+from exporter_desk.trustnet import Entry, leaf_hash
+from exporter_desk.trustnet.client import HttpTransport
+from tests.notary.helpers import Member, new_key_and_csr
+from tests.services.trust_servers import ORIGIN, TrustServers
 
 TARGET_RATE = 2000.0
 
