@@ -155,20 +155,28 @@ class NetworkMonitor(QObject):
         self.data_dir = data_dir
         self.banner = banner
         self.passes = 0
-        self._first_pass_ms = first_pass_ms
         self._stop = threading.Event()
         self._worker: Worker | None = None
         self._started = False
         self.timer = QTimer(self)
         self.timer.setInterval(max(1_000, min(interval_ms, 3_600_000)))
         self.timer.timeout.connect(self.poll)
+        # Child timers, not QTimer.singleShot: they die with the window, never firing after it.
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(first_pass_ms)
+        self._first.timeout.connect(self.poll)
+        self._deferred_start = QTimer(self)
+        self._deferred_start.setSingleShot(True)
+        self._deferred_start.setInterval(0)
+        self._deferred_start.timeout.connect(self.start)
         banner.acknowledge_requested.connect(self.acknowledge)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and not self._started:
             self._started = True
-            QTimer.singleShot(0, self.start)
+            self._deferred_start.start()
         return False
 
     @Slot()
@@ -176,13 +184,15 @@ class NetworkMonitor(QObject):
         """Show the alerts left open, then poll (first after ``first_pass_ms``)."""
         self._stop.clear()
         self.tasks.run_db(_open_alerts, self._on_alerts, self._on_failed)
-        QTimer.singleShot(self._first_pass_ms, self.poll)
+        self._first.start()
         self.timer.start()
 
     def stop(self) -> None:
         """Stop polling; a pass in flight ends at its next step."""
         self._stop.set()
         self.timer.stop()
+        self._first.stop()
+        self._deferred_start.stop()
 
     @property
     def is_running(self) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from exporter_desk.domain import DocumentKind
+from exporter_desk.domain import DocumentKind, PartyId
 from exporter_desk.notary.provision import request_revocation
 from exporter_desk.services.demo import seed_demo
 from exporter_desk.services.identity import CERTIFICATE_SETTING
@@ -38,6 +38,7 @@ from exporter_desk.trustnet import merkle
 from exporter_desk.trustnet.client import HttpTransport
 from exporter_desk.trustnet.monitor import AlertKind, MonitorState, follow
 from tests.notary.helpers import Member, entry_bytes, new_key_and_csr, wait_until
+from tests.services.conftest import Desk as LocalDesk
 from tests.services.trust_servers import TrustServers
 
 pytestmark = pytest.mark.slow
@@ -379,3 +380,19 @@ def test_without_a_certificate_there_is_nothing_to_monitor(
         monitor_pass(store, HttpTransport(servers.url), servers.descriptor)
     assert "no company certificate" in caught.value.user_message
     store.close()
+
+
+def test_the_local_network_is_followed_in_process_with_nothing_to_report(
+    desk: LocalDesk,
+) -> None:
+    from exporter_desk.services.identity import set_company_party
+    from exporter_desk.services.monitoring import source_of
+
+    set_company_party(desk.store, PartyId(1))
+    issue_document(
+        desk.store, desk.keystore, desk.data_dir, desk.network,
+        DocumentKind.COMMERCIAL_INVOICE, 1, now=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+    report = monitor_pass(desk.store, source_of(desk.network), desk.network.descriptor)
+    assert report.new_alerts == ()
+    assert report.is_caught_up and report.entries_read == report.size >= 3
