@@ -525,7 +525,7 @@ def test_monitor_without_a_certificate_says_there_is_nothing_to_watch(
 
 
 @pytest.mark.slow
-def test_monitor_once_follows_a_real_network_and_reports_a_copied_key(
+def test_monitor_once_follows_a_real_network_and_reports_an_impostor(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.services.test_monitoring import joined_desk, other_member, register

@@ -44,7 +44,6 @@ __all__ = [
     "acknowledge_alerts",
     "advice",
     "company_fingerprint",
-    "monitor_once",
     "monitor_pass",
     "monitored_network",
     "open_alerts",
@@ -249,11 +248,6 @@ def monitor_pass(
         entries_read=state.frontier.size - start_size,
         new_alerts=tuple(raised),
     )
-
-
-def monitor_once(store: Store, source: LogSource, descriptor: NetworkDescriptor) -> MonitorReport:
-    """One poll now (the CLI's ``--once`` and the app's background task)."""
-    return monitor_pass(store, source, descriptor)
 
 
 def run_monitor(
