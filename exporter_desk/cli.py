@@ -193,6 +193,24 @@ def build_parser() -> argparse.ArgumentParser:
     examine.add_argument("--json", action="store_true", help="print the discrepancies as JSON")
     examine.set_defaults(run=_run_examine)
 
+    monitor = command(
+        "monitor",
+        "follow the trust network's log and alert on documents registered in the company's "
+        "name that this installation did not issue, a revoked certificate, or a split view",
+    )
+    monitor.add_argument("--once", action="store_true", help="one pass, then exit")
+    monitor.add_argument(
+        "--interval",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="seconds between passes (1 to 3600; default 60); Ctrl-C stops",
+    )
+    monitor.add_argument(
+        "--acknowledge", action="store_true", help="mark every open alert as read, then exit"
+    )
+    monitor.set_defaults(run=_run_monitor)
+
     info = command("info", "show the data folder and what it holds")
     info.set_defaults(run=_run_info)
 
@@ -303,6 +321,70 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1
+
+
+def _run_monitor(args: argparse.Namespace, out: TextIO) -> int:
+    import threading
+
+    from exporter_desk.services import monitoring
+    from exporter_desk.trustnet.client import HttpTransport
+
+    with _open(args, write=True) as store:
+        if args.acknowledge:
+            count = monitoring.acknowledge_alerts(
+                store, [a.id for a in monitoring.open_alerts(store, limit=10_000)]
+            )
+            print(f"{count} alerts marked as read.", file=out)
+            return 0
+        monitoring.company_fingerprint(store)  # nothing to watch without a certificate
+        folder = store.path.parent
+        descriptor = monitoring.monitored_network(folder, store)
+        closers = []
+        if descriptor is not None:
+            transport = HttpTransport(descriptor.api_url)
+            closers.append(transport.close)
+            source: monitoring.LogSource = transport
+        else:
+            from exporter_desk.services.network import open_network
+
+            connection = open_network(folder, store, _keystore(folder))
+            closers.append(connection.close)
+            descriptor, source = connection.descriptor, monitoring.source_of(connection)
+
+        def report(result: monitoring.MonitorReport) -> None:
+            print(
+                f"{result.network}: checked {result.verified_size} of {result.size} entries "
+                f"({result.entries_read} new), {len(result.new_alerts)} new alerts",
+                file=out,
+            )
+            for alert in result.new_alerts:
+                where = f" (entry {alert.log_index})" if alert.log_index is not None else ""
+                print(f"ALERT {alert.kind}{where}: {monitoring.advice(alert.kind)}", file=out)
+                print(f"  {alert.detail}", file=out)
+            out.flush()
+
+        def failed(error: ExporterError) -> None:
+            print(f"exporter-desk: {error.user_message}", file=sys.stderr)
+
+        stop = threading.Event()
+        try:
+            monitoring.run_monitor(
+                store, source, descriptor, interval=args.interval, stop=stop,
+                on_report=report, on_error=failed, max_polls=1 if args.once else None,
+            )  # fmt: skip
+        except KeyboardInterrupt:
+            stop.set()
+        finally:
+            for close in closers:
+                close()
+        still_open = monitoring.open_alerts(store)
+        if still_open:
+            print(
+                f"{len(still_open)} alerts not yet read; 'exporter-desk monitor --acknowledge' "
+                "marks them as read.",
+                file=out,
+            )
+        return 1 if still_open else 0
 
 
 def _online_checker(trust: Trust, folder: Path) -> NetworkOnlineChecker:

@@ -514,3 +514,39 @@ def test_pack_bank_issues_a_pack_that_verify_calls_authentic(
     assert code == 0, text
     assert "AUTHENTIC (issued pack; 4 originals)" in text
     assert text.count("original ") == 4
+
+
+def test_monitor_without_a_certificate_says_there_is_nothing_to_watch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _text = run("--data", str(tmp_path), "monitor", "--once")
+    assert code == 1
+    assert "nothing to watch" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_monitor_once_follows_a_real_network_and_reports_an_impostor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.services.test_monitoring import joined_desk, other_member, register
+    from tests.services.trust_servers import TrustServers
+
+    servers = TrustServers(tmp_path / "net").start()
+    try:
+        desk = joined_desk(tmp_path / "desk", servers)
+        desk.store.close()
+        code, text = run("--data", str(desk.data_dir), "monitor", "--once")
+        assert code == 0, text + capsys.readouterr().err
+        assert "0 new alerts" in text
+        # An impostor enrolled under the company's registration id registers an invoice.
+        from tests.services.test_monitoring import REGISTRATION_ID
+
+        register(servers, other_member(servers, "Fake Huayang", REGISTRATION_ID), "FAKE-1")
+        code, text = run("--data", str(desk.data_dir), "monitor", "--once")
+        assert code == 1
+        assert "ALERT foreign-enrolment" in text and "ALERT foreign-entry" in text
+        assert "revoke" in text
+        assert run("--data", str(desk.data_dir), "monitor", "--acknowledge")[0] == 0
+        assert run("--data", str(desk.data_dir), "monitor", "--once")[0] == 0
+    finally:
+        servers.stop()

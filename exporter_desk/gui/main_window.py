@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +42,7 @@ from exporter_desk.gui.errors import ErrorPresenter, log_path
 from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.models import ListSource
+from exporter_desk.gui.monitor_banner import MonitorBanner, NetworkMonitor
 from exporter_desk.gui.outbox import OutboxRetry, OutboxStatus
 from exporter_desk.gui.sources import (
     ContractSource,
@@ -158,7 +160,15 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The trust-network monitor's red banner above everything (hidden without alerts).
+        self.monitor_banner = MonitorBanner()
+        framed = QWidget()
+        column = QVBoxLayout(framed)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.monitor_banner)
+        column.addWidget(central, 1)
+        self.setCentralWidget(framed)
         self.sidebar.currentRowChanged.connect(self._on_screen)
 
         self.keys = KeyAccess(data_dir, self)
@@ -181,6 +191,9 @@ class MainWindow(QMainWindow):
         # is up (services.trust_roots); only with online checks on.
         self._trust_roots_refresh: object = None
         QTimer.singleShot(3000, self._refresh_trust_roots)
+
+        # Starts itself once the window is shown: start-up never waits for the network.
+        self.network_monitor = NetworkMonitor(tasks, data_dir, self.monitor_banner, self)
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -693,6 +706,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self.log_action.setText(translate("MainWindow", "Open log folder"))
         self.outbox_status.retranslate()
+        self.monitor_banner.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -732,6 +746,7 @@ class MainWindow(QMainWindow):
             if callable(save_state):
                 save_state()
         self.outbox_status.stop()
+        self.network_monitor.stop()
         event.accept()
 
 

@@ -21,11 +21,14 @@ from exporter_desk.notary.errors import bad_request, not_found
 from exporter_desk.notary.members import MemberDirectory
 from exporter_desk.notary.tree import TreeStore
 from exporter_desk.trustnet import KINDS, ProofError
-from exporter_desk.trustnet.encoding import encode_hash, parse_size
+from exporter_desk.trustnet.encoding import encode_base64, encode_hash, parse_size
 
-__all__ = ["LogReader"]
+__all__ = ["MAX_ENTRIES_PER_READ", "LogReader"]
 
 _HEX = frozenset("0123456789abcdef")
+
+MAX_ENTRIES_PER_READ = 1000
+"""The most entries one ``GET /v1/entries?start=&count=`` returns (about 700 KiB of JSON)."""
 
 
 def _parse_time(value: object) -> datetime:
@@ -68,6 +71,40 @@ class LogReader:
         if row is None:
             raise not_found(f"no entry {index}")
         return bytes(row[0])
+
+    def entries(self, start_text: str | None, count_text: str | None) -> dict[str, Any]:
+        """Entries ``start`` .. ``start + count - 1`` (fewer at the end of the tree), in order.
+
+        A monitor follows the log with this instead of one request per entry. Only committed
+        entries (below the log's size) are returned; ``count`` is at most
+        :data:`MAX_ENTRIES_PER_READ`. The bytes are base64, exactly as stored and hashed.
+
+        Raises:
+            ApiError: 400 unless ``0 <= start < the log's size`` and
+                ``1 <= count <= MAX_ENTRIES_PER_READ``.
+        """
+        start = _size_param(start_text, "start")
+        count = _size_param(count_text, "count")
+        size = self._size()
+        if not 1 <= count <= MAX_ENTRIES_PER_READ:
+            raise bad_request(f"need 1 <= count <= {MAX_ENTRIES_PER_READ}")
+        if not start < size:
+            raise bad_request(f"need 0 <= start < {size} (the log's size)")
+        end = min(start + count, size)
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT idx, data FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx",
+                (start, end),
+            )
+            .fetchall()
+        )
+        if [int(row[0]) for row in rows] != list(range(start, end)):
+            raise not_found(f"entries {start} to {end - 1} are not all stored")
+        return {
+            "start": start,
+            "entries": [encode_base64(bytes(row[1])) for row in rows],
+        }
 
     def inclusion_proof(self, index_text: str | None, size_text: str | None) -> dict[str, Any]:
         """Raises: ApiError 400 unless ``0 <= index < size <= the log's size``."""

@@ -23,6 +23,8 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
     GET  /v1/checkpoint         200 text/plain: the latest checkpoint a quorum cosigned
                                 (503 no_checkpoint before the first one)
     GET  /v1/entries/{index}    200 text/plain: the entry bytes; 400, 404
+    GET  /v1/entries?start=&count=            200 {"start", "entries": [base64...]}: up to
+                                count (at most 1000) committed entries from start, in order; 400
     GET  /v1/proofs/inclusion?index=&size=    200 {"index", "size", "proof": [base64...]}; 400
     GET  /v1/proofs/consistency?old=&new=     200 {"old", "new", "proof": [base64...]}; 400
     GET  /v1/lookup?issuer=&kind=&number=     200 {"issuer", "kind", "number", "issuer_status",
@@ -226,6 +228,11 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
         return Response(data, media_type="text/plain; charset=us-ascii")
 
     @_api
+    async def get_entries(request: Request) -> Response:
+        params = request.query_params
+        return JSONResponse(service.reads.entries(params.get("start"), params.get("count")))
+
+    @_api
     async def get_inclusion(request: Request) -> Response:
         params = request.query_params
         return JSONResponse(service.reads.inclusion_proof(params.get("index"), params.get("size")))
@@ -277,6 +284,7 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
     app = Starlette(
         routes=[
             Route("/v1/entries", post_entry, methods=["POST"]),  # for the 405 on other methods
+            Route("/v1/entries", get_entries, methods=["GET"]),
             Route("/v1/entries/{index}", get_entry, methods=["GET"]),
             Route("/v1/checkpoint", get_checkpoint, methods=["GET"]),
             Route("/v1/proofs/inclusion", get_inclusion, methods=["GET"]),

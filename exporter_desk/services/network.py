@@ -98,6 +98,10 @@ class LocalTransport:
     def entry(self, index: int) -> bytes:
         return bytes(self._call(lambda: self._network.service.reads.entry(str(index))))
 
+    def entries(self, start: int, count: int) -> list[bytes]:
+        data = self._call(lambda: self._network.service.reads.entries(str(start), str(count)))
+        return _decode(data["entries"])
+
     def lookup(self, issuer: str, kind: str, number: str) -> dict[str, Any]:
         return dict(self._call(lambda: self._network.lookup(issuer, kind, number)))
 

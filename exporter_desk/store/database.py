@@ -35,6 +35,7 @@ from exporter_desk.store.errors import (
 )
 from exporter_desk.store.invoices import InvoiceRepository
 from exporter_desk.store.migrations import LATEST_VERSION, migrate, schema_version
+from exporter_desk.store.monitor import MonitorRepository
 from exporter_desk.store.outbox import OutboxRepository
 from exporter_desk.store.packing_lists import PackingListRepository
 from exporter_desk.store.parties import PartyRepository
@@ -88,6 +89,7 @@ class Store:
         self.credits = CreditRepository(session)
         self.received = ReceivedDocumentRepository(session)
         self.deal_files = DealFiles(session)
+        self.monitor = MonitorRepository(session)
 
     @property
     def path(self) -> Path:

@@ -23,6 +23,7 @@ from exporter_desk.store._schema_credits import CREDITS_MIGRATION_NAME, credits_
 from exporter_desk.store._schema_v1 import SCHEMA_V1
 from exporter_desk.store.backup import backup_connection
 from exporter_desk.store.errors import MigrationError, NewerSchemaError
+from exporter_desk.store.monitor import MONITOR_SCHEMA
 
 MigrationStep = str | Callable[[sqlite_utils.Database], None]
 
@@ -86,6 +87,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     # The digest of a document's data (not of its bytes, which hold the issue time), so that
     # issuing unchanged data issues nothing; and the forwarder a shipment is booked with.
     Migration(7, "document data digest and shipment forwarder", _issuing_data),
+    # Where the trust-network monitor is in each log, and its alerts (issue 15).
+    Migration(8, "trust-network monitor state and alerts", MONITOR_SCHEMA),
 )
 LATEST_VERSION = MIGRATIONS[-1].number
 

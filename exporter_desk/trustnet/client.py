@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 import requests
 
-from exporter_desk.trustnet.encoding import decode_hash
+from exporter_desk.trustnet.encoding import decode_base64, decode_hash
 from exporter_desk.trustnet.entry import Entry
 from exporter_desk.trustnet.errors import TrustnetError
 from exporter_desk.trustnet.policy import NetworkDescriptor, ReceiptCheck, verify_receipt
@@ -172,6 +172,25 @@ class HttpTransport:
 
     def entry(self, index: int) -> bytes:
         return self._request("GET", f"/v1/entries/{int(index)}").content
+
+    def entries(self, start: int, count: int) -> list[bytes]:
+        """Up to ``count`` entries from ``start`` in one request (the server caps ``count``).
+
+        Raises:
+            NetworkUnavailableError: also when the answer is malformed or not from ``start``.
+            RegistrationRefusedError: 400 when ``start`` is at or past the log's size.
+        """
+        data = self._json("GET", "/v1/entries", params={"start": int(start), "count": int(count)})
+        items = data.get("entries")
+        if data.get("start") != start or not isinstance(items, list) or len(items) > count:
+            raise NetworkUnavailableError(f"/v1/entries?start={start}: malformed answer")
+        found: list[bytes] = []
+        for item in items:
+            decoded = decode_base64(item) if isinstance(item, str) else None
+            if decoded is None:
+                raise NetworkUnavailableError(f"/v1/entries?start={start}: an entry is not base64")
+            found.append(decoded)
+        return found
 
     def lookup(self, issuer: str, kind: str, number: str) -> dict[str, Any]:
         return self._json(

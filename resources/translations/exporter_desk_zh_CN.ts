@@ -3539,6 +3539,41 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     </message>
 </context>
 <context>
+    <name>MonitorBanner</name>
+    <message>
+        <source>A document was registered in your company's name that this installation did not issue: your signing key may have been copied. Ask the network operator to revoke your certificate now, then re-enrol with a new key (Settings &gt; Networks).</source>
+        <translation>有单据以贵公司的名义登记，但并非由本机签发：您的签名密钥可能已被复制。请立即请网络运营方吊销您的证书，然后使用新密钥重新加入（设置 &gt; 网络）。</translation>
+    </message>
+    <message>
+        <source>Someone enrolled a certificate under your company's registration id. If it was not you, ask the network operator to revoke it now.</source>
+        <translation>有人以贵公司的注册号登记了一张证书。如果不是贵公司所为，请立即请网络运营方将其吊销。</translation>
+    </message>
+    <message>
+        <source>Your company's certificate has been revoked: documents signed with it no longer verify as trusted. If you did not ask for this, contact the network operator; to issue again, re-enrol with a new key (Settings &gt; Networks).</source>
+        <translation>贵公司的证书已被吊销：用它签署的单据将不再验证为可信。如果这不是贵公司申请的，请联系网络运营方；如需继续签发单据，请使用新密钥重新加入（设置 &gt; 网络）。</translation>
+    </message>
+    <message>
+        <source>The trust network showed this computer a history that contradicts what it showed before (a split view): it may be showing different records to different people. Report it to the network operator and keep this alert as evidence.</source>
+        <translation>信任网络向这台电脑展示的记录与之前展示的相互矛盾（分裂视图）：它可能在向不同的人展示不同的记录。请向网络运营方报告，并保留此警报作为证据。</translation>
+    </message>
+    <message>
+        <source>The trust-network monitor raised an alert.</source>
+        <translation>信任网络监控发出了警报。</translation>
+    </message>
+    <message>
+        <source>I have read this</source>
+        <translation>我已阅读</translation>
+    </message>
+    <message>
+        <source>Trust network alert</source>
+        <translation>信任网络警报</translation>
+    </message>
+    <message>
+        <source>Trust network alerts: {count}</source>
+        <translation>信任网络警报：{count} 条</translation>
+    </message>
+</context>
+<context>
     <name>NetworkJoiner</name>
     <message>
         <source>Joining {origin}...</source>

@@ -222,7 +222,10 @@ def test_bad_input_gets_a_json_4xx_and_writes_nothing(network: Network) -> None:
         ("POST", "/v1/entries", {"data": entry_bytes(acme, "B-2", key=mallory_key), "headers": auth}, 403, "bad_signature"),
         ("POST", "/v1/entries", {"data": entry_bytes(acme, "B-3", issuer="ab" * 32), "headers": auth}, 403, "wrong_issuer"),
         ("POST", "/v1/entries", {"data": entry_bytes(acme, "B-4", kind="revocation"), "headers": auth}, 403, "reserved_kind"),
-        ("GET", "/v1/entries", {}, 405, "method_not_allowed"),
+        ("PUT", "/v1/entries", {}, 405, "method_not_allowed"),
+        ("GET", "/v1/entries", {}, 400, "bad_request"),  # the range read needs start and count
+        ("GET", "/v1/entries?start=0&count=1001", {}, 400, "bad_request"),
+        ("GET", "/v1/entries?start=99999999&count=1", {}, 400, "bad_request"),
         ("DELETE", "/v1/checkpoint", {}, 405, "method_not_allowed"),
         ("GET", "/v1/nothing/here", {}, 404, "not_found"),
         ("GET", "/v1/entries/abc", {}, 400, "bad_request"),

@@ -147,3 +147,33 @@ def test_the_witness_answers_413_to_a_body_over_its_limit(tmp_path: Path) -> Non
             assert small.status_code == 400  # still served, and malformed is still 400
     finally:
         witness.close()
+
+
+def test_entries_are_read_a_range_at_a_time_exactly_as_stored(tmp_path: Path) -> None:
+    from exporter_desk.notary.reads import MAX_ENTRIES_PER_READ
+    from exporter_desk.trustnet.client import HttpTransport, RegistrationRefusedError
+
+    with LocalNetwork(tmp_path / "n", origin=ORIGIN) as network, served(network) as server:
+        key, csr = new_key_and_csr()
+        enrolment = network.enrol("Range Ltd", "RANGE-1", csr)
+        member = Member(key, enrolment.fingerprint, enrolment.api_token)
+        for n in range(5):
+            network.submit(entry_bytes(member, f"R-{n}", f"doc {n}".encode()), member.token)
+        size = network.service.sequencer.size
+        transport = HttpTransport(server.url, attempts=1)
+        try:
+            singles = [transport.entry(i) for i in range(size)]
+            assert transport.entries(0, size) == singles
+            assert transport.entries(2, 3) == singles[2:5]
+            assert transport.entries(size - 1, 50) == singles[-1:]  # fewer at the end
+            for start, count in ((size, 1), (0, 0), (0, MAX_ENTRIES_PER_READ + 1)):
+                with pytest.raises(RegistrationRefusedError) as refused:
+                    transport.entries(start, count)
+                assert refused.value.status == 400
+        finally:
+            transport.close()
+        answer = requests.get(f"{server.url}/v1/entries", params={"start": "01"}, timeout=5)
+        assert answer.status_code == 400
+        assert answer.json()["error"] == "bad_request"
+        # The POST route is unchanged beside the new GET.
+        assert requests.put(f"{server.url}/v1/entries", timeout=5).status_code == 405
