@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,6 +33,7 @@ from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.i18n import Language, current_language
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
+from exporter_desk.verify.reasons import Reason
 
 translate = QCoreApplication.translate
 VerifyFn = Callable[[Path], Verdict]
@@ -52,6 +53,12 @@ STATUS_MARKS = {
     CheckStatus.FAILED: ("✘", "#c62828"),
     CheckStatus.NOT_APPLICABLE: ("–", "#8a8f98"),
 }
+
+
+def reason_text(reason: Reason, *, chinese: bool) -> str:
+    """A verdict's reason in the interface language, from its code and parameters (the
+    catalogue in ``verify/reasons.py``), with quantities formatted for the current locale."""
+    return reason.render("zh" if chinese else "en", number=QLocale().toString)
 
 
 def pdf_paths(paths: list[Path]) -> list[Path]:
@@ -271,7 +278,7 @@ class VerdictCard(QFrame):
     def _status(self, row: int, check: Check, *, chinese: bool) -> None:
         """Step 9 as a fact: what the network said online (superseded, revoked, current), or
         until when the offline verdict holds."""
-        reason = check.reason_zh if chinese else check.reason_en
+        reason = reason_text(check.reason, chinese=chinese)
         if check.status is CheckStatus.FAILED:
             caption = (
                 translate("VerifyPage", "Issuer revoked")
@@ -316,7 +323,7 @@ class VerdictCard(QFrame):
             verdict.result.display_zh if chinese else verdict.result.display,
             RESULT_COLOURS[verdict.result],
         )
-        self.headline.setText(verdict.headline_zh if chinese else verdict.headline_en)
+        self.headline.setText(reason_text(verdict.headline, chinese=chinese))
         failed = [c for c in verdict.checks if c.status is CheckStatus.FAILED]
         first_failed = min((c.step.number for c in failed), default=None)
         if verdict.result is Result.TAMPERED and failed:
@@ -326,7 +333,7 @@ class VerdictCard(QFrame):
                 + "\n"
                 + "\n".join(
                     f"✘ {c.step.number}. {c.step.title_zh if chinese else c.step.title_en}: "
-                    f"{c.reason_zh if chinese else c.reason_en}"
+                    f"{reason_text(c.reason, chinese=chinese)}"
                     for c in failed
                 )
             )
@@ -432,7 +439,7 @@ class VerdictCard(QFrame):
                 f"{check.step.number}. {check.step.title_zh if chinese else check.step.title_en}"
             )
             title.setWordWrap(True)
-            reason = QLabel(check.reason_zh if chinese else check.reason_en)
+            reason = QLabel(reason_text(check.reason, chinese=chinese))
             reason.setWordWrap(True)
             reason.setObjectName("hint")
             if check.detail:

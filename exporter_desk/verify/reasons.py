@@ -68,13 +68,17 @@ class Reason:
         values = {name: _render(name, value, language, number) for name, value in self.params}
         return template.format_map(values)
 
-    def codes(self) -> Iterator[str]:
-        """This reason's code and those of the reasons nested in it."""
-        yield self.code
+    def parts(self) -> Iterator[Reason]:
+        """This reason and the reasons nested in it, depth first."""
+        yield self
         for _, value in self.params:
             for item in value if isinstance(value, tuple) else (value,):
                 if isinstance(item, Reason):
-                    yield from item.codes()
+                    yield from item.parts()
+
+    def codes(self) -> Iterator[str]:
+        """This reason's code and those of the reasons nested in it."""
+        return (part.code for part in self.parts())
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "params": {n: _json(v) for n, v in self.params}}
