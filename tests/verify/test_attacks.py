@@ -545,7 +545,7 @@ def test_two_receipts(kit: Kit) -> None:
 def test_open_action_added_in_receipt_revision(kit: Kit) -> None:
     verdict, pdf = judge(kit, open_action_added_in_receipt_revision)
     assert verdict.result is Result.TAMPERED
-    assert reason("revision.catalog", revision=2, key="/OpenAction") in parts(verdict.headline)
+    assert reason("revision.catalog", revision=3, key="/OpenAction") in parts(verdict.headline)
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
