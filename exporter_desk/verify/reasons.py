@@ -4,22 +4,15 @@ with its English and Simplified Chinese template and named parameters.
 A :class:`Reason` is data (a code and its parameters), never a sentence: the sentence is rendered
 from this catalogue in the language asked for, so a Chinese verdict holds no English fragment and
 a test asserts ``check.code``, not words. Codes are stable (machines read them in ``--json``
-output); a template's wording may improve.
-
-Parameters are rendered by type: an ``int`` is a quantity, formatted for the language (the GUI
-passes its locale's formatter); a ``float`` is shown with ``:g``; a nested :class:`Reason` is
-rendered in the same language; a tuple of reasons is a list (``, `` in English, ``、`` in
-Chinese), or, for a parameter named ``sentences``, a run of sentences. A ``str`` is data from
-the file or the trust settings (a name, a document number, a PDF key, a date) and is shown as it
-is; identifiers such as a log index are passed as ``str`` so that they are not grouped.
+output); a template's wording may improve. How parameters are rendered: :mod:`exporter_desk._catalogue`.
 """
 
 from __future__ import annotations
 
-import string
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, Final, Literal
+from collections.abc import Mapping
+from typing import Final
+
+from exporter_desk._catalogue import Language, Reason, placeholders, reason, register
 
 __all__ = [
     "CATALOGUE",
@@ -31,107 +24,12 @@ __all__ = [
     "reason",
 ]
 
-Language = Literal["en", "zh"]
-
-
-def _grouped(number: int) -> str:
-    return f"{number:,}"
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """A reason a person reads, as data: a code of :data:`CATALOGUE` and its parameters."""
-
-    code: str
-    params: tuple[tuple[str, Any], ...] = ()
-
-    def __post_init__(self) -> None:
-        templates = CATALOGUE.get(self.code)
-        if templates is None:
-            raise ValueError(f"reason code {self.code!r} is not in the catalogue")
-        wanted = placeholders(self.code)
-        given = {name for name, _ in self.params}
-        if given != wanted:
-            raise ValueError(f"reason {self.code}: parameters {sorted(given)} != {sorted(wanted)}")
-
-    @property
-    def en(self) -> str:
-        return self.render("en")
-
-    @property
-    def zh(self) -> str:
-        return self.render("zh")
-
-    def render(self, language: Language, number: Callable[[int], str] = _grouped) -> str:
-        """The sentence in ``language``; ``number`` formats the quantities (grouped digits)."""
-        template = CATALOGUE[self.code][0 if language == "en" else 1]
-        values = {name: _render(name, value, language, number) for name, value in self.params}
-        return template.format_map(values)
-
-    def parts(self) -> Iterator[Reason]:
-        """This reason and the reasons nested in it, depth first."""
-        yield self
-        for _, value in self.params:
-            for item in value if isinstance(value, tuple) else (value,):
-                if isinstance(item, Reason):
-                    yield from item.parts()
-
-    def codes(self) -> Iterator[str]:
-        """This reason's code and those of the reasons nested in it."""
-        return (part.code for part in self.parts())
-
-    def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "params": {n: _json(v) for n, v in self.params}}
-
-
-def reason(code: str, **params: Any) -> Reason:
-    """The reason ``code`` with ``params``.
-
-    Raises:
-        ValueError: ``code`` is not in the catalogue, or the parameters do not match its
-            templates (a programming error).
-    """
-    return Reason(code, tuple(sorted(params.items())))
-
-
-def placeholders(code: str) -> set[str]:
-    """The parameter names the templates of ``code`` use (English and Chinese together)."""
-    names: set[str] = set()
-    for template in CATALOGUE[code]:
-        names |= {field for _, field, _, _ in string.Formatter().parse(template) if field}
-    return names
-
 
 def document_kind(kind: str) -> Reason | str:
     """A log entry's document kind as a reason names it: a known kind is translated, any other
     (the entry is data from the file) is shown as it is."""
     code = f"kind.{kind}"
     return Reason(code) if code in CATALOGUE else kind
-
-
-def _render(name: str, value: Any, language: Language, number: Callable[[int], str]) -> str:
-    if isinstance(value, Reason):
-        return value.render(language, number)
-    if isinstance(value, tuple):
-        parts = [_render(name, item, language, number) for item in value]
-        if name == "sentences":
-            return ("" if language == "zh" else " ").join(parts)
-        return ("、" if language == "zh" else ", ").join(parts)
-    if isinstance(value, bool):
-        raise TypeError(f"parameter {name} is a bool")
-    if isinstance(value, int):
-        return number(value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, Reason):
-        return value.to_json()
-    if isinstance(value, tuple):
-        return [_json(item) for item in value]
-    return value
 
 
 _REASONS: Final[Mapping[str, tuple[str, str]]] = {
@@ -728,6 +626,7 @@ CATALOGUE: Final[Mapping[str, tuple[str, str]]] = {
     **{f"title.{kind}": (title, zh) for kind, (zh, title) in _KINDS.items()},
 }
 """code -> (English template, Simplified Chinese template)."""
+register(CATALOGUE)
 
 
 def document_title(kind: str | None, label: str) -> Reason | str:

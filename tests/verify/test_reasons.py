@@ -50,7 +50,7 @@ def test_every_code_has_both_templates_with_the_same_parameters(code: str) -> No
 
 
 def test_a_reason_with_an_unknown_code_or_wrong_parameters_is_refused() -> None:
-    with pytest.raises(ValueError, match="not in the catalogue"):
+    with pytest.raises(ValueError, match="not in a catalogue"):
         reason("signature.made_up")
     with pytest.raises(ValueError, match="parameters"):
         reason("receipt.several")
