@@ -48,7 +48,7 @@ def _grouped(number: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """A reason a person reads, as data: a code of :data:`CATALOGUE` and its parameters."""
+    """A reason a person reads, as data: a registered code and its parameters."""
 
     code: str
     params: tuple[tuple[str, Any], ...] = ()
@@ -61,6 +61,10 @@ class Reason:
         given = {name for name, _ in self.params}
         if given != wanted:
             raise ValueError(f"reason {self.code}: parameters {sorted(given)} != {sorted(wanted)}")
+
+    def __str__(self) -> str:
+        """The English sentence (what a log or a plain-text report shows)."""
+        return self.render("en")
 
     @property
     def en(self) -> str:

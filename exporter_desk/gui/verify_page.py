@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,9 +31,9 @@ from exporter_desk.gui import labels
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.i18n import Language, current_language
+from exporter_desk.gui.messages import reason_text
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
-from exporter_desk.verify.reasons import Reason
 
 translate = QCoreApplication.translate
 VerifyFn = Callable[[Path], Verdict]
@@ -53,12 +53,6 @@ STATUS_MARKS = {
     CheckStatus.FAILED: ("✘", "#c62828"),
     CheckStatus.NOT_APPLICABLE: ("–", "#8a8f98"),
 }
-
-
-def reason_text(reason: Reason, *, chinese: bool) -> str:
-    """A verdict's reason in the interface language, from its code and parameters (the
-    catalogue in ``verify/reasons.py``), with quantities formatted for the current locale."""
-    return reason.render("zh" if chinese else "en", number=QLocale().toString)
 
 
 def pdf_paths(paths: list[Path]) -> list[Path]:

@@ -211,6 +211,8 @@ def test_a_tampered_card_leads_with_what_failed_and_greys_out_the_rest(
 
 # Technical names a Chinese reason keeps as they are (what the PDF or the standard calls them).
 TECHNICAL_NAMES = {"JavaScript", "XObject"}
+# The points of a UCP 600 article, as the rules cite them: "art. 18(a)(iii)".
+ARTICLE_POINTS = {"(i)", "(ii)", "(iii)"}
 # Sample values by parameter name: quantities as numbers, data as codes and names.
 _QUANTITIES = {"count", "size", "length", "revision", "revisions", "page", "box_page", "step"}
 
@@ -233,32 +235,39 @@ def _sample_params(code: str) -> dict[str, object]:
     return values
 
 
-def test_every_reason_of_the_catalogue_reads_in_chinese_without_english(qtbot: QtBot) -> None:
+def test_every_reason_of_the_catalogues_reads_in_chinese_without_english(qtbot: QtBot) -> None:
     from PySide6.QtCore import QLocale
 
-    from exporter_desk.gui.verify_page import reason_text
-    from exporter_desk.verify.reasons import CATALOGUE, reason
+    import exporter_desk.examine.reasons
+    import exporter_desk.verify.reasons
+    from exporter_desk._catalogue import reason, registered
+    from exporter_desk.gui.messages import reason_text
     from tests.gui._walk import is_untranslated
+
+    catalogue = registered()  # the verifier's and the examiner's
+    assert set(exporter_desk.verify.reasons.CATALOGUE) | set(
+        exporter_desk.examine.reasons.CATALOGUE
+    ) <= set(catalogue)
 
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
         english = {}
-        for code in CATALOGUE:
+        for code in catalogue:
             why = reason(code, **_sample_params(code))
             text = reason_text(why, chinese=True)
-            if is_untranslated(text, {"INV-2026-001", *TECHNICAL_NAMES}):
+            if is_untranslated(text, {"INV-2026-001", *TECHNICAL_NAMES, *ARTICLE_POINTS}):
                 english[code] = text
             assert reason_text(why, chinese=False) == why.en
     finally:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    assert len(CATALOGUE) > 150  # the test saw the catalogue
+    assert len(catalogue) > 200  # the test saw the catalogues
     assert not english, english
 
 
 def test_quantities_in_a_reason_follow_the_locale(qtbot: QtBot) -> None:
     from PySide6.QtCore import QLocale
 
-    from exporter_desk.gui.verify_page import reason_text
+    from exporter_desk.gui.messages import reason_text
     from exporter_desk.verify.reasons import reason
 
     why = reason("coverage.trailing_bytes", count=1234567)
