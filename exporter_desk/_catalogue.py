@@ -16,6 +16,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 __all__ = ["Language", "Reason", "placeholders", "reason", "register", "registered"]
@@ -106,12 +107,19 @@ def reason(code: str, **params: Any) -> Reason:
     return Reason(code, tuple(sorted(params.items())))
 
 
-def placeholders(code: str) -> set[str]:
+def placeholders(code: str) -> frozenset[str]:
     """The parameter names the templates of ``code`` use (English and Chinese together)."""
-    names: set[str] = set()
-    for template in _CATALOGUE[code]:
-        names |= {field for _, field, _, _ in string.Formatter().parse(template) if field}
-    return names
+    return _placeholders(_CATALOGUE[code])
+
+
+@cache  # every reason checks its parameters: parse each pair of templates once
+def _placeholders(templates: tuple[str, str]) -> frozenset[str]:
+    return frozenset(
+        field
+        for template in templates
+        for _, field, _, _ in string.Formatter().parse(template)
+        if field
+    )
 
 
 def _render(name: str, value: Any, language: Language, number: Callable[[int], str]) -> str:
