@@ -119,6 +119,8 @@ def test_demo_out_issues_documents_that_verify_authentic_with_the_descriptor(
     assert code == 0, text
     verdicts = json.loads(text)
     assert [v["result"] for v in verdicts] == ["authentic"] * 9
+    assert {v["headline_code"] for v in verdicts} == {"verdict.authentic"}
+    assert [c["code"] for c in verdicts[0]["checks"]][:2] == ["parse.passed", "signature.passed"]
     assert {v["document"]["number"] for v in verdicts} >= {"HY-CI-2026-0112", "HY-PL-2026-0112"}
 
 

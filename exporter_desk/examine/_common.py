@@ -7,6 +7,7 @@ import functools
 import re
 from decimal import Decimal
 
+from exporter_desk._catalogue import Reason
 from exporter_desk.domain.received import ReceivedDocument
 from exporter_desk.examine.discrepancy import Discrepancy, FieldRef, Severity
 from exporter_desk.examine.presentation import Presentation
@@ -30,8 +31,8 @@ def contains(haystack: str, needle: str) -> bool:
 def finding(
     rule: str,
     message: str,
-    why: str,
-    fix: str,
+    why: Reason,
+    fix: Reason,
     *fields: FieldRef,
     severity: Severity = Severity.ERROR,
 ) -> Discrepancy:

@@ -23,6 +23,7 @@ from exporter_desk.examine._common import (
 )
 from exporter_desk.examine.discrepancy import Discrepancy, FieldRef
 from exporter_desk.examine.presentation import Presentation
+from exporter_desk.examine.reasons import reason
 
 
 def _commercial(p: Presentation) -> list[Invoice]:
@@ -49,9 +50,8 @@ def invoice_issued_by_beneficiary(p: Presentation) -> list[Discrepancy]:
                     "invoice_issued_by_beneficiary",
                     f"Invoice {invoice.number} is issued by {seller.name_en}, but the credit's "
                     f"beneficiary is {credit.beneficiary.splitlines()[0]}.",
-                    "UCP 600 art. 18(a)(i): a commercial invoice must appear to have been "
-                    "issued by the beneficiary.",
-                    "Issue the invoice in the beneficiary's name, or have the credit amended.",
+                    reason("why.invoice_issuer"),
+                    reason("fix.invoice_beneficiary"),
                     ("invoice", invoice.id, "seller_id"),
                     credit_ref(p, "beneficiary"),
                 )
@@ -62,9 +62,8 @@ def invoice_issued_by_beneficiary(p: Presentation) -> list[Discrepancy]:
                     "invoice_issued_by_beneficiary",
                     f"Invoice {invoice.number} is made out to {buyer.name_en}, but the credit's "
                     f"applicant is {credit.applicant.splitlines()[0]}.",
-                    "UCP 600 art. 18(a)(ii): a commercial invoice must be made out in the name "
-                    "of the applicant.",
-                    "Make the invoice out to the applicant as named in field 50.",
+                    reason("why.invoice_applicant"),
+                    reason("fix.invoice_to_applicant"),
                     ("invoice", invoice.id, "buyer_id"),
                     credit_ref(p, "applicant"),
                 )
@@ -82,9 +81,8 @@ def invoice_in_credit_currency(p: Presentation) -> list[Discrepancy]:
             "invoice_in_credit_currency",
             f"Invoice {invoice.number} is in {invoice.currency}; the credit is in "
             f"{credit.currency}.",
-            "UCP 600 art. 18(a)(iii): a commercial invoice must be made out in the same "
-            "currency as the credit.",
-            f"Re-issue the invoice in {credit.currency}.",
+            reason("why.invoice_currency"),
+            reason("fix.reissue_in_currency", currency=str(credit.currency)),
             ("invoice", invoice.id, "terms.currency"),
             credit_ref(p, "currency"),
         )
@@ -113,9 +111,8 @@ def invoice_within_credit_amount(p: Presentation) -> list[Discrepancy]:
             "invoice_within_credit_amount",
             f"The invoices total {total}, more than the credit allows ({limit}, "
             f"{credit.amount} plus {credit.tolerance_plus}%).",
-            "UCP 600 art. 18(b) and 30: a bank may refuse an invoice for more than the "
-            "amount permitted by the credit.",
-            "Reduce the invoice to the credit amount, or have the credit amount increased.",
+            reason("why.invoice_amount"),
+            reason("fix.reduce_invoice"),
             *(("invoice", i.id, "total") for i in invoices),
             credit_ref(p, "amount"),
         )
@@ -139,9 +136,8 @@ def goods_description_corresponds(p: Presentation) -> list[Discrepancy]:
                         "goods_description_corresponds",
                         f"Invoice {invoice.number} line {index + 1} describes "
                         f"'{line.description_en}', which the credit's goods (45A) do not name.",
-                        "UCP 600 art. 18(c): the description of the goods in the invoice must "
-                        "correspond with that in the credit.",
-                        "Describe the goods on the invoice as the credit does (45A).",
+                        reason("why.goods_description"),
+                        reason("fix.describe_as_credit"),
                         ("invoice", invoice.id, f"lines.{index}.description_en"),
                         credit_ref(p, "goods"),
                     )
@@ -152,9 +148,8 @@ def goods_description_corresponds(p: Presentation) -> list[Discrepancy]:
                     "goods_description_corresponds",
                     f"Invoice {invoice.number} is {invoice.terms.incoterm.value}; the credit "
                     f"says {credit.incoterm.value}.",
-                    "ISBP 821 C8: the trade term stated in the credit's goods must appear on "
-                    "the invoice.",
-                    f"Issue the invoice on {credit.incoterm.value} terms.",
+                    reason("why.trade_term"),
+                    reason("fix.invoice_incoterm", incoterm=credit.incoterm.value),
                     ("invoice", invoice.id, "terms.incoterm"),
                     credit_ref(p, "goods"),
                 )
@@ -190,9 +185,8 @@ def ports_agree_with_credit(p: Presentation) -> list[Discrepancy]:
                         "ports_agree_with_credit",
                         f"The port of {label.split()[0]} is {actual}; the credit's port of "
                         f"{label} is {wanted}.",
-                        "UCP 600 art. 20(a)(iii): the transport document must indicate the "
-                        "ports stated in the credit.",
-                        "Correct the port, or have the credit amended.",
+                        reason("why.ports"),
+                        reason("fix.correct_port"),
                         ref,
                         credit_ref(p, name),
                     )
@@ -214,9 +208,8 @@ def shipped_by_latest_date(p: Presentation) -> list[Discrepancy]:
             "shipped_by_latest_date",
             f"The goods were shipped on board on {shipped.isoformat()}, after the latest "
             f"shipment date {credit.latest_shipment_date.isoformat()}.",
-            "UCP 600 art. 20(a)(ii) and field 44C: a later on-board date is a discrepancy no "
-            "correction of documents can cure.",
-            "Ask the applicant to amend the latest shipment date (MT707 44C) before presenting.",
+            reason("why.latest_shipment"),
+            reason("fix.amend_latest_shipment"),
             ref,
             credit_ref(p, "latest_shipment_date"),
         )
@@ -236,8 +229,8 @@ def presented_in_time(p: Presentation) -> list[Discrepancy]:
                 "presented_in_time",
                 f"Presentation on {p.presentation_date.isoformat()} is after the credit "
                 f"expired on {credit.expiry_date.isoformat()}.",
-                "UCP 600 art. 6(d)(i): a presentation must be made on or before the expiry date.",
-                "Ask for an extension of the expiry (MT707 31E) before presenting.",
+                reason("why.expiry"),
+                reason("fix.extend_expiry"),
                 credit_ref(p, "expiry_date"),
             )
         )
@@ -250,9 +243,8 @@ def presented_in_time(p: Presentation) -> list[Discrepancy]:
                     "presented_in_time",
                     f"Presentation on {p.presentation_date.isoformat()} is more than "
                     f"{credit.presentation_days} days after shipment on {shipped.isoformat()}.",
-                    "UCP 600 art. 14(c): documents must be presented within the period the "
-                    "credit states (field 48), else 21 calendar days after shipment.",
-                    "Present sooner; a late presentation cannot be corrected.",
+                    reason("why.presentation_period"),
+                    reason("fix.present_sooner"),
                     ref,
                     credit_ref(p, "presentation_days"),
                 )
@@ -274,9 +266,8 @@ def partial_shipment_as_allowed(p: Presentation) -> list[Discrepancy]:
             "partial_shipment_as_allowed",
             f"The goods travel on {len(numbers)} transport documents "
             f"({', '.join(sorted(numbers))}); the credit does not allow partial shipments.",
-            "UCP 600 art. 31: several transport documents for one presentation are a partial "
-            "shipment unless they show the same voyage and destination.",
-            "Ship under one transport document, or have 43P amended to ALLOWED.",
+            reason("why.partial_shipment"),
+            reason("fix.one_transport_document"),
             *(("shipment", s.id, "transport_document_no") for s in p.shipments),
             credit_ref(p, "partial_shipment"),
         )
@@ -298,9 +289,8 @@ def transhipment_as_allowed(p: Presentation) -> list[Discrepancy]:
             "transhipment_as_allowed",
             f"The documents name {len(vessels)} vessels ({', '.join(sorted(vessels))}); the "
             "credit does not allow transhipment.",
-            "UCP 600 art. 20(b)-(c): unloading from one vessel and reloading to another is "
-            "transhipment.",
-            "Correct the vessel, or have 43T amended to ALLOWED.",
+            reason("why.transhipment"),
+            reason("fix.correct_vessel"),
             *(("shipment", s.id, "vessel") for s in p.shipments),
             *(received_ref(d, "vessel") for d in p.transport_documents()),
             credit_ref(p, "transhipment"),
@@ -324,8 +314,8 @@ def insurance_covers_cif_value(p: Presentation) -> list[Discrepancy]:
                 "insurance_covers_cif_value",
                 f"The credit is {term.value if term else ''}, but no insurance document is "
                 "attached.",
-                "UCP 600 art. 28: under CIF or CIP the seller presents the insurance document.",
-                "Attach the insurance certificate to the deal.",
+                reason("why.insurance_cif"),
+                reason("fix.attach_insurance"),
                 credit_ref(p, "documents"),
             )
         ]
@@ -346,8 +336,8 @@ def insurance_covers_cif_value(p: Presentation) -> list[Discrepancy]:
                 finding(
                     "insurance_covers_cif_value",
                     f"The insurance is in {doc.currency}; the credit is in {credit.currency}.",
-                    "UCP 600 art. 28(f)(i): the insurance must be in the currency of the credit.",
-                    f"Have the insurer issue the cover in {credit.currency}.",
+                    reason("why.insurance_currency"),
+                    reason("fix.insurance_currency", currency=str(credit.currency)),
                     received_ref(doc, "currency"),
                     credit_ref(p, "currency"),
                 )
@@ -358,8 +348,8 @@ def insurance_covers_cif_value(p: Presentation) -> list[Discrepancy]:
                     "insurance_covers_cif_value",
                     f"The insurance covers {doc.amount or 0} {credit.currency}; at least "
                     f"{needed} (110% of {value}) is required.",
-                    "UCP 600 art. 28(f)(ii): the cover is at least 110% of the CIF or CIP value.",
-                    "Ask the insurer for cover of at least 110% of the invoice value.",
+                    reason("why.insurance_110"),
+                    reason("fix.insurance_110"),
                     received_ref(doc, "amount"),
                 )
             )
@@ -369,9 +359,8 @@ def insurance_covers_cif_value(p: Presentation) -> list[Discrepancy]:
                     "insurance_covers_cif_value",
                     f"The insurance is dated {doc.date.isoformat()}, after shipment on "
                     f"{shipped.isoformat()}.",
-                    "UCP 600 art. 28(e): the insurance document must be dated no later than "
-                    "the date of shipment, unless it shows cover from that date.",
-                    "Have the insurer date the cover no later than the on-board date.",
+                    reason("why.insurance_date"),
+                    reason("fix.insurance_date"),
                     received_ref(doc, "date"),
                 )
             )
@@ -418,9 +407,8 @@ def required_documents_present(p: Presentation) -> list[Discrepancy]:
                 finding(
                     "required_documents_present",
                     f"The credit requires {item.wording or item.kind.label}: {missing}.",
-                    "UCP 600 art. 14(a) and 17: each stipulated document must be presented, "
-                    "at least one original of each, as many originals as the credit requires.",
-                    "Attach the document, in the originals the credit requires.",
+                    reason("why.documents_required"),
+                    reason("fix.attach_document"),
                     ref,
                 )
             )

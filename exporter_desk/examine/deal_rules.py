@@ -14,11 +14,8 @@ from statistics import median
 from exporter_desk.examine._common import finding, norm, plain
 from exporter_desk.examine.discrepancy import Discrepancy, Severity
 from exporter_desk.examine.presentation import Presentation, margin_rate
+from exporter_desk.examine.reasons import reason
 
-_MERCHANTING = (
-    "Merchanting trade: the bank cannot see a customs declaration, so it checks that both "
-    "contracts, both invoices and the transport document tell one consistent story."
-)
 MIN_PEERS = 5  # other deals needed before a margin can be called an outlier
 OUTLIER_POINTS = Decimal(15)  # percentage points from the median margin rate
 
@@ -32,9 +29,8 @@ def legs_in_one_currency(p: Presentation) -> list[Discrepancy]:
         finding(
             "legs_in_one_currency",
             f"The purchase is in {p.purchase.currency}, the sale in {p.sales.currency}.",
-            _MERCHANTING + " Banks require both legs to settle in one currency through one "
-            "account.",
-            "Agree both contracts in one currency.",
+            reason("why.merchanting_currency"),
+            reason("fix.one_currency"),
             ("purchase_contract", p.purchase.id, "terms.currency"),
             ("sales_contract", p.sales.id, "terms.currency"),
         )
@@ -57,8 +53,8 @@ def sale_within_purchase(p: Presentation) -> list[Discrepancy]:
         finding(
             "sale_within_purchase",
             f"Sold {plain(quantity)} of {name} but bought {plain(bought.get(key, Decimal(0)))}.",
-            _MERCHANTING + " Selling more than was bought means goods of unknown origin.",
-            "Correct the sales quantity, or buy the difference under the purchase contract.",
+            reason("why.merchanting_quantity"),
+            reason("fix.sales_quantity"),
             ("sales_contract", p.sales.id, f"lines.{index}.quantity"),
             ("purchase_contract", p.purchase.id, "lines"),
         )
@@ -78,9 +74,8 @@ def margin_not_negative(p: Presentation) -> list[Discrepancy]:
         finding(
             "margin_not_negative",
             f"The sale ({sold}) is below the purchase ({bought}): a loss of {bought - sold}.",
-            _MERCHANTING + " A loss-making deal is a sign of a wrong price or of a deal "
-            "that is not what it seems.",
-            "Check the unit prices of both contracts.",
+            reason("why.merchanting_loss"),
+            reason("fix.check_unit_prices"),
             ("sales_contract", p.sales.id, "lines"),
             ("purchase_contract", p.purchase.id, "lines"),
         )
@@ -105,9 +100,8 @@ def margin_not_outlier(p: Presentation) -> list[Discrepancy]:
             "margin_not_outlier",
             f"The margin is {rate}% of the sale; the company's other deals have a median of "
             f"{middle.quantize(Decimal('0.01'))}%.",
-            _MERCHANTING + " A margin far from the company's usual one draws the bank's "
-            "questions (price manipulation, money laundering).",
-            "Check the prices, or attach an explanation to the deal.",
+            reason("why.merchanting_margin"),
+            reason("fix.check_prices"),
             ("sales_contract", p.sales.id, "lines"),
             ("purchase_contract", p.purchase.id, "lines"),
             severity=Severity.WARNING,
@@ -121,9 +115,8 @@ def transport_document_not_reused(p: Presentation) -> list[Discrepancy]:
         finding(
             "transport_document_not_reused",
             f"Transport document {use.number} is also used by deal {use.deal_reference}.",
-            _MERCHANTING + " One set of goods financed twice under one B/L is the classic "
-            "merchanting fraud; banks refuse it.",
-            "Check the transport document number; a shipment belongs to one deal.",
+            reason("why.merchanting_reuse"),
+            reason("fix.check_transport_number"),
             *(
                 ("shipment", s.id, "transport_document_no")
                 for s in p.shipments

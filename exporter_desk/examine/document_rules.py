@@ -14,11 +14,7 @@ from exporter_desk.domain.received import ReceivedKind
 from exporter_desk.examine._common import finding, norm, plain, received_ref
 from exporter_desk.examine.discrepancy import Discrepancy
 from exporter_desk.examine.presentation import Presentation
-
-_CONFLICT = (
-    "UCP 600 art. 14(d): data in a document must not conflict with data in any other "
-    "stipulated document or the credit."
-)
+from exporter_desk.examine.reasons import reason
 
 
 def _key(sku: str, description: str) -> str:
@@ -48,8 +44,8 @@ def quantities_agree(p: Presentation) -> list[Discrepancy]:
                         f"Invoice {invoice.number} bills {plain(quantity)} of {description}; "
                         f"packing list {packing.number} packs "
                         f"{plain(packed.get(key, Decimal(0)))}.",
-                        _CONFLICT,
-                        "Correct the packing list or the invoice so that the quantities agree.",
+                        reason("why.conflict"),
+                        reason("fix.quantities"),
                         ("invoice", invoice.id, f"lines.{index}.quantity"),
                         ("packing_list", packing.id, "packages"),
                     )
@@ -79,9 +75,8 @@ def descriptions_do_not_conflict(p: Presentation) -> list[Discrepancy]:
                         f"Packing list {packing.number} describes {package.sku} as "
                         f"'{package.description}'; invoice {invoice.number} as "
                         f"'{line.description_en}'.",
-                        _CONFLICT + " ISBP 821 C3: the goods may be described in general "
-                        "terms, never in conflicting ones.",
-                        "Describe the goods on the packing list as on the invoice.",
+                        reason("why.conflict_descriptions"),
+                        reason("fix.describe_as_invoice"),
                         ("packing_list", packing.id, f"packages.{index}.description"),
                         ("invoice", invoice.id, f"lines.{line_index}.description_en"),
                     )
@@ -117,9 +112,12 @@ def weights_agree(p: Presentation) -> list[Discrepancy]:
                         f"The {doc.kind.label.lower()} {doc.number} states a {label} weight of "
                         f"{plain(stated)} kg; the packing list {packing.number} totals "
                         f"{plain(expected)} kg.",
-                        _CONFLICT,
-                        f"Confirm the {label} weight with the issuer of the "
-                        f"{doc.kind.label.lower()}, or correct the packing list.",
+                        reason("why.conflict"),
+                        reason(
+                            "fix.confirm_weight",
+                            weight=reason(f"weight.{label}"),
+                            document=reason(f"received.{doc.kind.value}"),
+                        ),
                         received_ref(doc, name),
                         ("packing_list", packing.id, name),
                     )
@@ -138,8 +136,8 @@ def packages_agree(p: Presentation) -> list[Discrepancy]:
             "packages_agree",
             f"The {doc.kind.label.lower()} {doc.number} states {doc.packages} packages; the "
             f"packing list {packing.number} has {count}.",
-            _CONFLICT,
-            "Confirm the number of packages with the issuer, or correct the packing list.",
+            reason("why.conflict"),
+            reason("fix.confirm_packages"),
             received_ref(doc, "packages"),
             ("packing_list", packing.id, "packages"),
         )
@@ -159,8 +157,8 @@ def marks_agree(p: Presentation) -> list[Discrepancy]:
                     "marks_agree",
                     f"The marks on invoice {invoice.number} differ from those on packing list "
                     f"{packing.number}.",
-                    _CONFLICT + " ISBP 821 A23: marks must agree across documents.",
-                    "Use the same shipping marks on the invoice and the packing list.",
+                    reason("why.conflict_marks"),
+                    reason("fix.same_marks"),
                     ("invoice", invoice.id, "marks"),
                     ("packing_list", packing.id, "marks"),
                 )
@@ -185,8 +183,8 @@ def containers_agree(p: Presentation) -> list[Discrepancy]:
                     "containers_agree",
                     f"The {doc.kind.label.lower()} {doc.number} lists containers "
                     f"{', '.join(sorted(theirs))}; the shipment has {', '.join(sorted(ours))}.",
-                    _CONFLICT,
-                    "Correct the container numbers on the shipment, or ask the carrier.",
+                    reason("why.conflict"),
+                    reason("fix.correct_containers"),
                     received_ref(doc, "containers"),
                     ("shipment", shipment.id, "containers"),
                 )
@@ -199,8 +197,8 @@ def containers_agree(p: Presentation) -> list[Discrepancy]:
                         "containers_agree",
                         f"Container {number} carries seal {seal} on the "
                         f"{doc.kind.label.lower()} but {ours[number]} on the shipment.",
-                        _CONFLICT,
-                        "Check the seal number on the container and correct the document.",
+                        reason("why.conflict"),
+                        reason("fix.seal_number"),
                         received_ref(doc, "containers"),
                         ("shipment", shipment.id, "containers"),
                     )
@@ -234,9 +232,8 @@ def transport_details_agree(p: Presentation) -> list[Discrepancy]:
                         "transport_details_agree",
                         f"The {doc.kind.label.lower()} states {name.replace('_', ' ')} "
                         f"{theirs}; shipment {shipment.reference} has {ours}.",
-                        _CONFLICT,
-                        "Copy the carrier's data onto the shipment, or ask the carrier to "
-                        "correct the document.",
+                        reason("why.conflict"),
+                        reason("fix.carrier_data"),
                         received_ref(doc, name),
                         ("shipment", shipment.id, target),
                     )
@@ -257,9 +254,8 @@ def supplier_invoice_matches_purchase(p: Presentation) -> list[Discrepancy]:
                     "supplier_invoice_matches_purchase",
                     f"The supplier's invoice {doc.number} is in {doc.currency}; the purchase "
                     f"contract is in {total.currency}.",
-                    "Banks financing a merchanting deal check that the purchase is invoiced "
-                    "as contracted.",
-                    "Ask the supplier to invoice in the contract currency.",
+                    reason("why.purchase_invoice"),
+                    reason("fix.supplier_currency"),
                     received_ref(doc, "currency"),
                     ("purchase_contract", p.purchase.id, "terms.currency"),
                 )
@@ -270,9 +266,8 @@ def supplier_invoice_matches_purchase(p: Presentation) -> list[Discrepancy]:
                     "supplier_invoice_matches_purchase",
                     f"The supplier's invoice {doc.number} is for {doc.amount}; the purchase "
                     f"contract totals {total}.",
-                    "Banks financing a merchanting deal check that the purchase is invoiced "
-                    "as contracted.",
-                    "Ask the supplier to correct the invoice, or amend the purchase contract.",
+                    reason("why.purchase_invoice"),
+                    reason("fix.supplier_correct_invoice"),
                     received_ref(doc, "amount"),
                     ("purchase_contract", p.purchase.id, "lines"),
                 )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.examine import Discrepancy, FieldRef, Severity
 from exporter_desk.gui.forms import Form
+from exporter_desk.gui.messages import reason_text
 
 translate = QCoreApplication.translate
 _REF = Qt.ItemDataRole.UserRole
@@ -75,7 +76,8 @@ class DiscrepancyList(QTreeWidget):
         self.clear()
         for item in self.found:
             row = QTreeWidgetItem([severity_label(item.severity), item.message])
-            row.setToolTip(1, f"{item.message}\n\n{item.why}\n\n{item.fix}")
+            why, fix = reason_text(item.why), reason_text(item.fix)
+            row.setToolTip(1, f"{item.message}\n\n{why}\n\n{fix}")
             if item.fields:
                 row.setData(0, _REF, item.fields[0])
             for ref in item.fields:
@@ -96,8 +98,8 @@ class DiscrepancyList(QTreeWidget):
                 child.setFont(1, font)
                 child.setToolTip(1, translate("Discrepancies", "Open it and go to the field"))
                 row.addChild(child)
-            row.addChild(QTreeWidgetItem([translate("Discrepancies", "Why"), item.why]))
-            row.addChild(QTreeWidgetItem([translate("Discrepancies", "What to do"), item.fix]))
+            row.addChild(QTreeWidgetItem([translate("Discrepancies", "Why"), why]))
+            row.addChild(QTreeWidgetItem([translate("Discrepancies", "What to do"), fix]))
             colour = "#b3261e" if item.severity is Severity.ERROR else "#9a6700"
             row.setForeground(0, QBrush(QColor(colour)))
             bold = row.font(0)

@@ -17,8 +17,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from exporter_desk.gui.i18n import Language, current_language
+
+if TYPE_CHECKING:
+    from exporter_desk._catalogue import Reason
 
 CONTEXT = "Messages"
 
@@ -652,9 +658,26 @@ def translate_message(message: str) -> str:
     return message
 
 
+def reason_text(reason: Reason, *, chinese: bool | None = None) -> str:
+    """A reason of the core's catalogues (a verdict's check, an examiner's why and fix) in the
+    interface language (or Chinese / English when ``chinese`` says so), rendered from its code
+    and parameters, with quantities formatted for the current locale. Unlike the messages
+    above, these never go through English: each code has its Chinese template."""
+    if chinese is None:
+        chinese = current_language() is Language.CHINESE
+    return reason.render("zh" if chinese else "en", number=QLocale().toString)
+
+
 def is_known(message: str) -> bool:
     """Whether ``message`` is a fixed message or matches a template of this catalogue."""
     return message in PHRASES or any(_pattern(t).fullmatch(message) for t in TEMPLATES)
 
 
-__all__ = ["PHRASES", "TEMPLATES", "country_in_language", "is_known", "translate_message"]
+__all__ = [
+    "PHRASES",
+    "TEMPLATES",
+    "country_in_language",
+    "is_known",
+    "reason_text",
+    "translate_message",
+]

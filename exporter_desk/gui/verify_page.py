@@ -31,6 +31,7 @@ from exporter_desk.gui import labels
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.i18n import Language, current_language
+from exporter_desk.gui.messages import reason_text
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
 
@@ -271,7 +272,7 @@ class VerdictCard(QFrame):
     def _status(self, row: int, check: Check, *, chinese: bool) -> None:
         """Step 9 as a fact: what the network said online (superseded, revoked, current), or
         until when the offline verdict holds."""
-        reason = check.reason_zh if chinese else check.reason_en
+        reason = reason_text(check.reason, chinese=chinese)
         if check.status is CheckStatus.FAILED:
             caption = (
                 translate("VerifyPage", "Issuer revoked")
@@ -316,7 +317,7 @@ class VerdictCard(QFrame):
             verdict.result.display_zh if chinese else verdict.result.display,
             RESULT_COLOURS[verdict.result],
         )
-        self.headline.setText(verdict.headline_zh if chinese else verdict.headline_en)
+        self.headline.setText(reason_text(verdict.headline, chinese=chinese))
         failed = [c for c in verdict.checks if c.status is CheckStatus.FAILED]
         first_failed = min((c.step.number for c in failed), default=None)
         if verdict.result is Result.TAMPERED and failed:
@@ -326,7 +327,7 @@ class VerdictCard(QFrame):
                 + "\n"
                 + "\n".join(
                     f"✘ {c.step.number}. {c.step.title_zh if chinese else c.step.title_en}: "
-                    f"{c.reason_zh if chinese else c.reason_en}"
+                    f"{reason_text(c.reason, chinese=chinese)}"
                     for c in failed
                 )
             )
@@ -432,7 +433,7 @@ class VerdictCard(QFrame):
                 f"{check.step.number}. {check.step.title_zh if chinese else check.step.title_en}"
             )
             title.setWordWrap(True)
-            reason = QLabel(check.reason_zh if chinese else check.reason_en)
+            reason = QLabel(reason_text(check.reason, chinese=chinese))
             reason.setWordWrap(True)
             reason.setObjectName("hint")
             if check.detail:

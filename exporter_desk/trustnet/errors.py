@@ -91,7 +91,14 @@ class OutdatedTrustRootError(QuorumError):
 
     Not a forgery verdict: the registration cannot be confirmed until the descriptor is
     refreshed (through the network's TUF trust root) or replaced by the operator's new one.
+    ``unknown_signers`` names the keys that signed the checkpoint and are not pinned.
     """
+
+    def __init__(
+        self, message: str, *, unknown_signers: tuple[str, ...], user_message: str | None = None
+    ) -> None:
+        super().__init__(message, user_message=user_message)
+        self.unknown_signers = unknown_signers
 
 
 class PolicyError(TrustnetError):

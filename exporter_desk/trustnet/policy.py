@@ -348,6 +348,7 @@ def verify_receipt(
                     "for it is out of date. Refresh the network (Settings, or 'exporter-desk "
                     "network refresh') and verify again."
                 ),
+                unknown_signers=tuple(unknown),
             )
         raise QuorumError(
             f"cosigned by {sorted(counted) or 'no witness'}, which does not meet quorum "

@@ -46,6 +46,7 @@ from exporter_desk.verify._update_roles import (
     describe,
     reject,
 )
+from exporter_desk.verify.reasons import Reason, reason
 from exporter_desk.verify.trust import Limits
 
 __all__ = ["MAX_UPDATE_BYTES", "MAX_UPDATE_OBJECTS", "Rejection", "StampCheck", "permitted_update"]
@@ -83,16 +84,14 @@ def permitted_update(
         return rejection
     if opened.root_ref(index) != opened.root_ref(signed):
         return reject(
-            "it replaces the document catalog",
-            "它替换了文件目录（/Root）",
+            reason("update.replaces_catalog"),
             f"/Root {opened.root_ref(signed)} -> {opened.root_ref(index)}",
         )
     before, after = opened.root(signed), opened.root(index)
     for key in sorted(set(before) | set(after)):
         if key not in _MUTABLE and canon(before, key) != canon(after, key):
             return reject(
-                f"it changes the document catalog's {key}",
-                f"它改动了文件目录的 {key}",
+                reason("update.changes_catalog", key=str(key)),
                 f"changes catalog {key}",
             )
     rejection = _check_overrides(opened, signed, index, limits, deadline)
@@ -107,12 +106,13 @@ def permitted_update(
     if unexplained:
         number = unexplained[0]
         what = describe(opened.object(index, number))
-        more = f" and {len(unexplained) - 1} more object(s)" if len(unexplained) > 1 else ""
-        more_zh = f"及另外 {len(unexplained) - 1} 个对象" if len(unexplained) > 1 else ""
+        more = (
+            reason("update.more_objects", count=len(unexplained) - 1)
+            if len(unexplained) > 1
+            else ""
+        )
         return reject(
-            f"it adds object {number} ({what}){more}, which is neither validation data nor a "
-            "document time stamp",
-            f"它添加了对象 {number}（{what}）{more_zh}，既不是验证数据也不是文档时间戳",
+            reason("update.unexplained_object", number=str(number), what=what, more=more),
             f"objects {unexplained[:20]} have no permitted role",
         )
     end = opened.revisions[index]
@@ -121,16 +121,13 @@ def permitted_update(
         byte_range = numbers(raw_get(get(field, "/V"), "/ByteRange"), 4)
         if byte_range is None or int(byte_range[2] + byte_range[3]) not in (end.eof, end.end):
             return reject(
-                f"its document time stamp {name!r} does not cover the file up to itself",
-                f"其文档时间戳 {name!r} 未覆盖截至其自身的文件内容",
+                reason("update.stamp_range", name=repr(name)),
                 f"time stamp byte range {byte_range}",
             )
         problem = stamp_check(field, name)
         if problem is not None:
             return reject(
-                f"its document time stamp {name!r} is not vouched for by a trusted "
-                "time-stamping authority (it is damaged, forged or from an unknown authority)",
-                f"其文档时间戳 {name!r} 未获受信任的时间戳机构担保（已损坏、伪造或来自未知机构）",
+                reason("update.stamp_untrusted", name=repr(name)),
                 problem,
             )
     return None
@@ -145,22 +142,17 @@ def _check_bytes(opened: OpenedPdf, index: int) -> Rejection | None:
     size = revision.end - previous.end
     if size > MAX_UPDATE_BYTES:
         return reject(
-            f"it adds {size:,} bytes, far more than validation data or a time stamp take",
-            f"它添加了 {size:,} 个字节，远多于验证数据或时间戳所需",
+            reason("update.too_many_bytes", count=size),
             f"revision of {size} bytes, limit {MAX_UPDATE_BYTES}",
         )
     if len(revision.written) > MAX_UPDATE_OBJECTS:
         return reject(
-            f"it writes {len(revision.written):,} objects, far more than validation data or a "
-            "time stamp take",
-            f"它写入了 {len(revision.written):,} 个对象，远多于验证数据或时间戳所需",
+            reason("update.too_many_objects", count=len(revision.written)),
             f"{len(revision.written)} objects, limit {MAX_UPDATE_OBJECTS}",
         )
     if revision.object_streams or revision.hybrid or revision.xref_stream:
         return reject(
-            "it packs objects into an object stream or cross-reference stream, where nothing "
-            "can be checked object by object",
-            "它把对象打包进对象流或交叉引用流，无法逐个检查",
+            reason("update.object_streams"),
             f"object streams {sorted(revision.object_streams)[:5]}, hybrid {revision.hybrid}, "
             f"xref stream {revision.xref_stream}",
         )
@@ -168,8 +160,7 @@ def _check_bytes(opened: OpenedPdf, index: int) -> Rejection | None:
     table = revision.startxref
     if not data.startswith(b"xref", table) or not table <= revision.xref_start:
         return reject(
-            "its cross-reference table is not where the file says",
-            "其交叉引用表不在文件声明的位置",
+            reason("update.xref_misplaced"),
             f"startxref {table}, section at {revision.xref_start}",
         )
     positions = sorted((offset, number) for number, offset in revision.positions)
@@ -177,36 +168,31 @@ def _check_bytes(opened: OpenedPdf, index: int) -> Rejection | None:
     for i, (offset, number) in enumerate(positions):
         if not previous.end <= offset < table:
             return reject(
-                f"its object {number} lies outside the revision",
-                f"其对象 {number} 位于该版本之外",
+                reason("update.object_outside", number=str(number)),
                 f"object {number} at {offset}, revision {previous.end}..{table}",
             )
         if data[cursor:offset].strip(_WS):
             return reject(
-                f"it carries {offset - cursor:,} bytes that belong to no object",
-                f"它携带了 {offset - cursor:,} 个不属于任何对象的字节",
+                reason("update.stray_bytes", count=offset - cursor),
                 f"bytes {cursor}..{offset} outside any object",
             )
         stop = positions[i + 1][0] if i + 1 < len(positions) else table
         problem = _object_text_problem(opened, index, number, data, offset, stop)
         if problem is not None:
             return reject(
-                f"its object {number} hides other data beside the object itself",
-                f"其对象 {number} 在对象本身之外还藏有其他数据",
+                reason("update.hidden_data", number=str(number)),
                 problem,
             )
         cursor = stop
     if data[cursor:table].strip(_WS):
         return reject(
-            f"it carries {table - cursor:,} bytes that belong to no object",
-            f"它携带了 {table - cursor:,} 个不属于任何对象的字节",
+            reason("update.stray_bytes", count=table - cursor),
             f"bytes {cursor}..{table} outside any object",
         )
     tail = data[table : revision.eof]
     if len(tail) > 4096 + 20 * (len(revision.written) + 1) or b"obj" in tail:
         return reject(
-            "its cross-reference table or trailer carries other data",
-            "其交叉引用表或文件尾携带了其他数据",
+            reason("update.xref_extra_data"),
             f"xref and trailer of {len(tail)} bytes",
         )
     return None
@@ -282,28 +268,27 @@ def _check_overrides(
         if number not in allowed:
             what = describe(opened.object(signed, number))
             return reject(
-                f"it replaces or deletes object {number} ({what}) of the signed document",
-                f"它替换或删除了已签名文件的对象 {number}（{what}）",
+                reason("update.replaces_object", number=str(number), what=what),
                 f"overrides object {number}",
             )
     after_pages = dict(opened.pages(index, limits, deadline))
     for number, page in opened.pages(signed, limits, deadline):
         if number in written:
-            reason = _page_change(page, after_pages.get(number))
-            if reason is not None:
+            change = _page_change(page, after_pages.get(number))
+            if change is not None:
                 return reject(
-                    f"it {reason} on a page", f"它在页面上{reason}", f"page {number}: {reason}"
+                    reason("update.page_change", change=change), f"page {number}: {change.en}"
                 )
     return None
 
 
-def _page_change(before: Any, after: Any) -> str | None:
+def _page_change(before: Any, after: Any) -> Reason | None:
     """None if ``after`` only adds widgets of document time stamps to ``before``."""
     if not isinstance(after, generic.DictionaryObject):
-        return "removes a page"
+        return reason("page_change.removes_page")
     for key in (set(before) | set(after)) - {"/Annots"}:
         if canon(before, key) != canon(after, key):
-            return f"changes {key}"
+            return reason("page_change.changes_key", key=str(key))
     old = get(before, "/Annots")
     known = (
         {canonical(old.raw_get(i)) for i in range(len(old))}
@@ -312,9 +297,9 @@ def _page_change(before: Any, after: Any) -> str | None:
     )
     new = get(after, "/Annots")
     if new is None:
-        return None if not known else "removes annotations"
+        return None if not known else reason("page_change.removes_annotations")
     if not isinstance(new, generic.ArrayObject) or len(new) > 64:
-        return "has malformed annotations"
+        return reason("page_change.malformed_annotations")
     for i in range(len(new)):
         if canonical(new.raw_get(i)) in known:
             continue
@@ -329,5 +314,5 @@ def _page_change(before: Any, after: Any) -> str | None:
             if node is None:
                 break
         if name_of(get(widget, "/Subtype")) != "/Widget" or not stamp:
-            return "adds an annotation that is not a document time stamp"
+            return reason("page_change.foreign_annotation")
     return None

@@ -19,29 +19,28 @@ from typing import Any, Final
 from pyhanko.pdf_utils import generic
 
 from exporter_desk.verify._pdf import Damaged, Deadline, OpenedPdf, get, name_of
+from exporter_desk.verify.reasons import Reason, reason
 from exporter_desk.verify.trust import Limits
 
 __all__ = ["LintFinding", "lint_revision_one"]
 
-_LAYERS: Final = (
-    "optional content (layers that viewers may hide)",
-    "可选内容（阅读器可隐藏的图层）",
-)
-_ACTION: Final = ("an action (behind an outline item or link)", "动作（位于书签或链接之后）")
-# key -> (English, Chinese) description of what it brings
+_LAYERS: Final = reason("lint.layers")
+_ACTION: Final = reason("lint.action")
+_ANNOTATION: Final = reason("lint.annotation")
+# key -> what it brings
 _FORBIDDEN_KEYS: Final = {
-    "/JS": ("JavaScript", "JavaScript 脚本"),
-    "/JavaScript": ("JavaScript", "JavaScript 脚本"),
-    "/OpenAction": ("an action that runs when the document opens", "打开文件时自动执行的动作"),
-    "/AA": ("actions that run automatically", "自动执行的动作"),
+    "/JS": reason("lint.javascript"),
+    "/JavaScript": reason("lint.javascript"),
+    "/OpenAction": reason("lint.open_action"),
+    "/AA": reason("lint.automatic_actions"),
     "/OCProperties": _LAYERS,
     "/OC": _LAYERS,
-    "/AcroForm": ("an interactive form", "交互式表单"),
-    "/XFA": ("an XFA form", "XFA 表单"),
-    "/Collection": ("a portfolio view that hides the pages", "隐藏页面的文件包视图"),
+    "/AcroForm": reason("lint.form"),
+    "/XFA": reason("lint.xfa"),
+    "/Collection": reason("lint.portfolio"),
 }
 _FORBIDDEN_TYPES: Final = {
-    "/Annot": ("an annotation", "批注"),
+    "/Annot": _ANNOTATION,
     "/OCG": _LAYERS,
     "/OCMD": _LAYERS,
     "/Action": _ACTION,
@@ -89,9 +88,16 @@ def _may_hold_forbidden_names(data: bytes, end: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class LintFinding:
-    en: str
-    zh: str
+    reason: Reason
     detail: str
+
+    @property
+    def en(self) -> str:
+        return self.reason.en
+
+    @property
+    def zh(self) -> str:
+        return self.reason.zh
 
 
 def lint_revision_one(opened: OpenedPdf, limits: Limits, deadline: Deadline) -> list[LintFinding]:
@@ -105,13 +111,13 @@ def lint_revision_one(opened: OpenedPdf, limits: Limits, deadline: Deadline) -> 
     contained = not first.object_streams and all(offset < first.end for offset in first.offsets)
     if contained and not _may_hold_forbidden_names(opened.data, first.end):
         return []
-    found: dict[str, LintFinding] = {}
+    found: dict[Reason, LintFinding] = {}
     for position, (number, generation) in enumerate(first.refs):
         if position % 64 == 0:
             deadline.check()
         obj = opened.object(0, number, generation)
-        for en, zh, what in _scan(obj, limits.max_depth):
-            found.setdefault(en, LintFinding(en, zh, f"object {number}: {what}"))
+        for why, what in _scan(obj, limits.max_depth):
+            found.setdefault(why, LintFinding(why, f"object {number}: {what}"))
         if len(found) >= 6:
             break
     annotated = [
@@ -121,14 +127,8 @@ def lint_revision_one(opened: OpenedPdf, limits: Limits, deadline: Deadline) -> 
     ]
     if annotated:
         listed = ", ".join(str(n) for n in annotated[:5])
-        found.setdefault(
-            "annots",
-            LintFinding(
-                f"annotations on page {listed}",
-                f"第 {listed} 页上的批注",
-                f"/Annots on pages {annotated}",
-            ),
-        )
+        why = reason("lint.annotations_on_pages", pages=listed)
+        found.setdefault(why, LintFinding(why, f"/Annots on pages {annotated}"))
     return list(found.values())
 
 
@@ -137,9 +137,9 @@ def _has_annotations(page: Any) -> bool:
     return isinstance(annots, generic.ArrayObject) and len(annots) > 0
 
 
-def _scan(obj: Any, max_depth: int) -> list[tuple[str, str, str]]:
-    """(English, Chinese, technical) for each forbidden thing in ``obj`` and its direct values."""
-    hits: list[tuple[str, str, str]] = []
+def _scan(obj: Any, max_depth: int) -> list[tuple[Reason, str]]:
+    """(reason, technical) for each forbidden thing in ``obj`` and its direct values."""
+    hits: list[tuple[Reason, str]] = []
 
     def visit(value: Any, depth: int) -> None:
         if depth > max_depth:
@@ -148,17 +148,15 @@ def _scan(obj: Any, max_depth: int) -> list[tuple[str, str, str]]:
             for key in value:
                 key_name = str(key)
                 if key_name in _FORBIDDEN_KEYS:
-                    en, zh = _FORBIDDEN_KEYS[key_name]
-                    hits.append((en, zh, f"key {key_name}"))
+                    hits.append((_FORBIDDEN_KEYS[key_name], f"key {key_name}"))
             kind = name_of(_raw(value, "/Type"))
             if kind in _FORBIDDEN_TYPES:
-                en, zh = _FORBIDDEN_TYPES[kind]
-                hits.append((en, zh, f"/Type {kind}"))
+                hits.append((_FORBIDDEN_TYPES[kind], f"/Type {kind}"))
             if "/Rect" in value and "/Subtype" in value:
                 subtype = name_of(_raw(value, "/Subtype"))
-                hits.append(("an annotation", "批注", f"annotation /Subtype {subtype}"))
+                hits.append((_ANNOTATION, f"annotation /Subtype {subtype}"))
             if "/A" in value and _is_action(value.raw_get("/A")):
-                hits.append((*_ACTION, "key /A with an action"))
+                hits.append((_ACTION, "key /A with an action"))
             for key in value:
                 visit(value.raw_get(key), depth + 1)
         elif isinstance(value, generic.ArrayObject):

@@ -18,6 +18,7 @@ from exporter_desk.trustnet import (
     verify_receipt,
 )
 from exporter_desk.verify._outcome import Fail, Skip, date_text, from_epoch
+from exporter_desk.verify.reasons import Reason, document_kind, reason
 from exporter_desk.verify.trust import OnlineStatus
 from exporter_desk.verify.verdict import Result
 
@@ -26,19 +27,15 @@ __all__ = ["judge_online"]
 
 def judge_online(
     status: OnlineStatus, check: ReceiptCheck, network: NetworkDescriptor
-) -> tuple[str, str, datetime | None]:
-    """Check what the network answered against its pinned policy; return the reasons of a
+) -> tuple[Reason, datetime | None]:
+    """Check what the network answered against its pinned policy; return the reason of a
     passed step 9 and the witnessed time of the fresher checkpoint.
 
     Raises:
         Skip: the answer does not verify (then it is ignored, as if offline).
         Fail: the log's history was rewritten, the document superseded, or the issuer revoked.
     """
-    unverifiable = Skip(
-        "The trust network's answer could not be verified against its pinned keys, so it was "
-        "ignored; this verdict holds as of the receipt's checkpoint.",
-        "信任网络的答复无法用已固定的密钥验证，已被忽略；本结论以回执检查点的时间为准。",
-    )
+    unverifiable = Skip(reason("status.unverifiable"))
     try:
         opened = open_checkpoint(
             status.checkpoint, network.log_verifiers(), network.witness_verifiers()
@@ -61,9 +58,7 @@ def judge_online(
     except ProofError as exc:
         raise Fail(
             Result.NOT_REGISTERED,
-            "The trust network's current log does not contain the log this receipt came from: "
-            "its history was rewritten, so the registration can no longer be relied on.",
-            "信任网络当前的日志不包含本回执所依据的日志：其历史已被改写，登记不再可靠。",
+            reason("status.history_rewritten"),
             str(exc),
         ) from exc
     times = sorted(counted.values())
@@ -78,14 +73,19 @@ def judge_online(
             # When it was registered is what the witnesses vouch for, never the entry's own time
             # (the issuer's claim, which the log accepts within days of its clock).
             witnessed = from_epoch(newer.checkpoint_time)
-            when_en = f"by {date_text(witnessed)}" if witnessed else "at an unwitnessed time"
-            when_zh = f"不晚于 {date_text(witnessed)}" if witnessed else "于未经见证的时间"
+            when = (
+                reason("when.by", time=date_text(witnessed))
+                if witnessed
+                else reason("when.unwitnessed")
+            )
             raise Fail(
                 Result.NOT_REGISTERED,
-                f"The issuer replaced this document: {newer.entry.kind} {newer.entry.number} was "
-                f"registered {when_en} to supersede it. Ask the issuer for the current version.",
-                f"签发方已取代本文件：{newer.entry.kind} {newer.entry.number} {when_zh}"
-                "登记以取代本文件。请向签发方索取现行版本。",
+                reason(
+                    "status.superseded",
+                    kind=document_kind(newer.entry.kind),
+                    number=newer.entry.number,
+                    when=when,
+                ),
                 f"superseded by log entry {newer.index}",
             )
     if status.revocation is not None:
@@ -96,15 +96,8 @@ def judge_online(
         if revoked.entry.kind == "revocation" and revoked.entry.number == entry.issuer:
             raise Fail(
                 Result.UNTRUSTED_ISSUER,
-                f"The trust network revoked the issuer's membership on {date_text(revoked.entry.time)}.",
-                f"信任网络已于 {date_text(revoked.entry.time)} 撤销签发方的成员资格。",
+                reason("status.revoked", time=date_text(revoked.entry.time)),
                 f"revocation at log entry {revoked.index}",
             )
-    stamp = date_text(fresh) if fresh is not None else "now"
-    return (
-        f"Checked online as of {stamp}: the log ({latest.size} entries) still holds the "
-        "registration, the document is not superseded and the issuer's membership stands.",
-        f"已于 {stamp} 联网检查：日志（共 {latest.size} 条）仍包含该登记，文件未被取代，"
-        "签发方的成员资格有效。",
-        fresh,
-    )
+    stamp = date_text(fresh) if fresh is not None else reason("time.now")
+    return reason("status.passed", time=stamp, size=latest.size), fresh

@@ -58,6 +58,7 @@ from exporter_desk.verify._pdf import (
     ref_of,
     signature_fields,
 )
+from exporter_desk.verify.reasons import Reason, reason
 from exporter_desk.verify.trust import Limits
 
 __all__ = [
@@ -80,11 +81,19 @@ _CATALOG_MUTABLE: Final = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing a later revision changed that it may not, in words for people."""
+    """One thing a later revision changed that it may not: a reason of the catalogue, and a
+    technical detail."""
 
-    en: str
-    zh: str
+    reason: Reason
     detail: str
+
+    @property
+    def en(self) -> str:
+        return self.reason.en
+
+    @property
+    def zh(self) -> str:
+        return self.reason.zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +226,10 @@ def compare_revisions(
         OutOfTime: the budget is spent.
     """
     base = _baseline(opened, limits, deadline)
-    findings: dict[str, Finding] = {}
+    findings: dict[Reason, Finding] = {}
 
     def add(finding: Finding) -> None:
-        findings.setdefault(finding.en, finding)
+        findings.setdefault(finding.reason, finding)
 
     for revision in opened.revisions:
         deadline.check()
@@ -232,8 +241,7 @@ def compare_revisions(
         for number in sorted(revision.freed & base.live):
             add(
                 Finding(
-                    f"Revision {label} deletes part of the registered document.",
-                    f"第 {label} 版删除了已登记文件的一部分。",
+                    reason("revision.deletes", revision=label),
                     f"revision {label} frees object {number} of revision 1",
                 )
             )
@@ -253,15 +261,13 @@ def compare_revisions(
 
 def _finding_hybrid(label: int) -> Finding:
     return Finding(
-        f"Revision {label} uses hybrid cross-reference sections, so different PDF viewers can "
-        "show different content.",
-        f"第 {label} 版使用混合交叉引用表，不同的 PDF 阅读器可能显示不同的内容。",
+        reason("revision.hybrid", revision=label),
         f"revision {label} has a hybrid xref section",
     )
 
 
-def _describe(opened: OpenedPdf, base: _Baseline, number: int) -> tuple[str, str]:
-    """What a revision-1 object is, for the person reading the verdict (English, Chinese)."""
+def _describe(opened: OpenedPdf, base: _Baseline, number: int) -> Reason:
+    """What a revision-1 object is, for the person reading the verdict."""
     for page_number, page in base.page_dicts.items():
         index = base.page_index[page_number] + 1
         contents = raw_get(page, "/Contents")
@@ -270,12 +276,9 @@ def _describe(opened: OpenedPdf, base: _Baseline, number: int) -> tuple[str, str
         if isinstance(value, generic.ArrayObject):
             content_refs |= {ref_of(value.raw_get(i)) for i in range(len(value))}
         if number in content_refs:
-            return f"the content of page {index}", f"第 {index} 页的页面内容"
+            return reason("part.page_content", page=index)
         if number == ref_of(raw_get(page, "/Resources")):
-            return (
-                f"the resources (fonts, images) of page {index}",
-                f"第 {index} 页的资源（字体、图像）",
-            )
+            return reason("part.page_resources", page=index)
     try:
         obj = opened.object(0, number)
     except Exception:  # pyHanko raises anything on a damaged object; describing is best effort
@@ -283,31 +286,28 @@ def _describe(opened: OpenedPdf, base: _Baseline, number: int) -> tuple[str, str
     kind = name_of(get(obj, "/Type"))
     subtype = name_of(get(obj, "/Subtype"))
     if kind == "/Pages":
-        return "the page tree", "页面树"
+        return reason("part.page_tree")
     if kind in ("/Font", "/FontDescriptor") or (
         isinstance(obj, generic.StreamObject)
         and subtype in ("/Type1C", "/CIDFontType0C", "/OpenType")
     ):
-        return "a font", "字体"
+        return reason("part.font")
     if subtype == "/Image":
-        return "an image", "图像"
+        return reason("part.image")
     if subtype == "/Form":
-        return "drawn content (a form XObject)", "绘制内容（表单 XObject）"
+        return reason("part.form_xobject")
     if kind == "/Annot":
-        return "an annotation", "批注"
+        return reason("part.annotation")
     if kind in ("/Filespec", "/EmbeddedFile"):
-        return "an embedded file (such as document.json)", "嵌入文件（例如 document.json）"
+        return reason("part.embedded_file")
     if kind == "/ExtGState":
-        return "graphics settings", "图形状态"
-    return "an object", "对象"
+        return reason("part.graphics_state")
+    return reason("part.object")
 
 
 def _finding_override(opened: OpenedPdf, base: _Baseline, number: int, label: int) -> Finding:
-    what_en, what_zh = _describe(opened, base, number)
     return Finding(
-        f"Revision {label} replaces {what_en} of the registered document, so what you see is "
-        "not what was registered.",
-        f"第 {label} 版替换了已登记文件中的{what_zh}，您看到的内容与登记的内容不一致。",
+        reason("revision.replaces", revision=label, what=_describe(opened, base, number)),
         f"revision {label} overrides object {number} of revision 1",
     )
 
@@ -318,28 +318,21 @@ def _check_trailer(opened: OpenedPdf, base: _Baseline, index: int, add: Any) -> 
     if ref_of(raw_get(trailer, "/Root")) != base.catalog:
         add(
             Finding(
-                f"Revision {label} replaces the whole document with another one.",
-                f"第 {label} 版把整个文件替换成了另一个文件。",
+                reason("revision.replaces_document", revision=label),
                 f"revision {label} trailer /Root is not object {base.catalog}",
             )
         )
     if raw_get(trailer, "/Encrypt") is not None:
         add(
             Finding(
-                f"Revision {label} encrypts the document.",
-                f"第 {label} 版对文件进行了加密。",
+                reason("revision.encrypts", revision=label),
                 f"revision {label} trailer has /Encrypt",
             )
         )
 
 
 def _catalog_finding(label: int, key: str, detail: str) -> Finding:
-    return Finding(
-        f"Revision {label} changes how the document opens or what it shows ({key} in the "
-        "document catalog).",
-        f"第 {label} 版更改了文件的打开方式或显示内容（文件目录中的 {key}）。",
-        detail,
-    )
+    return Finding(reason("revision.catalog", revision=label, key=str(key)), detail)
 
 
 def _check_catalog(
@@ -383,8 +376,7 @@ def _check_catalog(
         if fields is not None and signature_count < _terminal_field_count(fields, limits):
             add(
                 Finding(
-                    f"Revision {label} adds form fields other than signatures.",
-                    f"第 {label} 版添加了签名以外的表单字段。",
+                    reason("revision.form_fields", revision=label),
                     f"revision {label} has non-signature form fields",
                 )
             )
@@ -436,8 +428,7 @@ def _check_pages(
     if [number for number, _ in shown] != list(base.page_index):
         add(
             Finding(
-                f"Revision {label} changes the pages or their order.",
-                f"第 {label} 版更改了页面或页面顺序。",
+                reason("revision.pages", revision=label),
                 f"revision {label} page objects {[n for n, _ in shown][:20]}",
             )
         )
@@ -446,8 +437,7 @@ def _check_pages(
         if page_index is None:
             add(
                 Finding(
-                    f"Revision {label} adds a page that was not registered.",
-                    f"第 {label} 版添加了未登记的页面。",
+                    reason("revision.adds_page", revision=label),
                     f"revision {label} has page object {number}, not in revision 1",
                 )
             )
@@ -457,8 +447,12 @@ def _check_pages(
             if canon(page, key) != canon(old, key):
                 add(
                     Finding(
-                        f"Revision {label} changes page {page_index + 1} ({key}).",
-                        f"第 {label} 版更改了第 {page_index + 1} 页（{key}）。",
+                        reason(
+                            "revision.changes_page",
+                            revision=label,
+                            page=page_index + 1,
+                            key=str(key),
+                        ),
                         f"revision {label} changes {key} of page object {number}",
                     )
                 )
@@ -497,9 +491,7 @@ def _check_annotations(
         if number is not None and number in base.live:
             add(
                 Finding(
-                    f"Revision {label} turns part of the registered document into an annotation "
-                    f"on page {n}.",
-                    f"第 {label} 版把已登记文件的一部分变成了第 {n} 页上的批注。",
+                    reason("revision.content_as_annotation", revision=label, page=n),
                     f"revision {label} annotation reuses object {number} of revision 1",
                 )
             )
@@ -530,9 +522,7 @@ def _widget_finding(
     if subtype != "/Widget" or _field_type(annotation) != "/Sig":
         kind = subtype.lstrip("/")
         return Finding(
-            f"Revision {label} adds an annotation ({kind}) on page {n} that can cover or change "
-            "what the page shows.",
-            f"第 {label} 版在第 {n} 页添加了批注（{kind}），可能遮盖或改变页面显示的内容。",
+            reason("revision.adds_annotation", revision=label, kind=kind, page=n),
             f"revision {label} adds a {subtype} annotation on page {n}",
         )
     parent = get(annotation, "/Parent")
@@ -540,8 +530,7 @@ def _widget_finding(
         raw_get(node, key) is not None for node in (annotation, parent) for key in ("/A", "/AA")
     ):
         return Finding(
-            f"Revision {label} attaches actions to the signature on page {n}.",
-            f"第 {label} 版为第 {n} 页上的签名附加了动作。",
+            reason("revision.signature_actions", revision=label, page=n),
             f"revision {label} signature widget on page {n} has /A or /AA",
         )
     rect = numbers(get(annotation, "/Rect"), 4)
@@ -556,18 +545,18 @@ def _widget_finding(
     where = "[" + " ".join(f"{v:g}" for v in normal) + "]"
     if box is None:
         return Finding(
-            f"Revision {label} draws a visible signature on page {n} at {where}, over the page "
-            "content: the registered document reserves no place for a visible signature.",
-            f"第 {label} 版在第 {n} 页 {where} 处绘制了可见签名，覆盖了页面内容；已登记的文件"
-            "并未为可见签名预留位置。",
+            reason("revision.signature_without_box", revision=label, page=n, rect=where),
             f"revision {label} visible signature widget {where} on page {n}, no box recorded",
         )
     reserved = "[" + " ".join(f"{v:g}" for v in box.rect) + "]"
     return Finding(
-        f"Revision {label} draws a visible signature on page {n} at {where}, outside the blank "
-        f"signature box the registered document reserves (page {box.page + 1}, {reserved}): it "
-        "can cover what the page shows.",
-        f"第 {label} 版在第 {n} 页 {where} 处绘制了可见签名，超出了已登记文件预留的签名框（第 "
-        f"{box.page + 1} 页，{reserved}），可能遮盖页面内容。",
+        reason(
+            "revision.signature_outside_box",
+            revision=label,
+            page=n,
+            rect=where,
+            box_page=box.page + 1,
+            box=reserved,
+        ),
         f"revision {label} signature widget {where} on page {n} outside box {box}",
     )

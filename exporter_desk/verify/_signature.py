@@ -20,6 +20,7 @@ from pyhanko.sign.validation.pdf_embedded import (
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from exporter_desk.verify import _pdf
+from exporter_desk.verify.reasons import Reason, reason
 from exporter_desk.verify.trust import Trust, TrustRoot
 from exporter_desk.verify.verdict import IssuerInfo
 
@@ -123,20 +124,18 @@ def issuer_info(certificate: x509.Certificate, trusted_by: str | None) -> Issuer
     )
 
 
-def who(issuer: IssuerInfo, *, zh: bool = False, bare: bool = False) -> str:
+def who(issuer: IssuerInfo, *, bare: bool = False) -> Reason:
     """The signer as a reason names it: the name from the certificate, and, when no trust root
     vouches for the certificate, that the name is only claimed (anyone can put any name in a
     certificate of their own); ``bare`` for a sentence that says so itself."""
-    name = issuer.company_name
-    if issuer.registration_id:
-        name = f"{name} ({issuer.registration_id})"
+    name = (
+        reason("signer.name_with_id", company=issuer.company_name, id=issuer.registration_id)
+        if issuer.registration_id
+        else reason("signer.name", company=issuer.company_name)
+    )
     if issuer.trusted_by is not None:
         return name
-    if bare:
-        return f"“{name}”" if zh else f'"{name}"'
-    if zh:
-        return f"“{name}”（自称的名称，无任何您信任的机构为其担保）"
-    return f'"{name}" (a name it claims, which nothing you trust vouches for)'
+    return reason("signer.quoted" if bare else "signer.claimed", name=name)
 
 
 def anchor_root(trust: Trust, status: Any) -> TrustRoot | None:

@@ -26,6 +26,7 @@ from exporter_desk.verify._pdf import (
     ref_of,
     signature_fields,
 )
+from exporter_desk.verify.reasons import Reason, reason
 from exporter_desk.verify.trust import Limits
 
 __all__ = ["MAX_UPDATE_OBJECTS", "Rejection", "Roles", "describe", "reject"]
@@ -40,16 +41,23 @@ _VRI_KEYS: Final = frozenset({"/Type", "/Cert", "/OCSP", "/CRL", "/TU", "/TS"})
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """Why a later revision is not a permitted addition: what it adds, for a person (English
-    and Chinese, naming the thing), and a technical detail."""
+    """Why a later revision is not a permitted addition: what it adds, for a person (a reason
+    of the catalogue, naming the thing), and a technical detail."""
 
-    en: str
-    zh: str
+    reason: Reason
     detail: str
 
+    @property
+    def en(self) -> str:
+        return self.reason.en
 
-def reject(en: str, zh: str, detail: str = "") -> Rejection:
-    return Rejection(en, zh, detail or en)
+    @property
+    def zh(self) -> str:
+        return self.reason.zh
+
+
+def reject(why: Reason, detail: str = "") -> Rejection:
+    return Rejection(why, detail or why.en)
 
 
 # --- the role of every object the revision writes -------------------------------------------
@@ -79,8 +87,7 @@ class Roles:
         info: Any = raw_get(opened.resolver(index).trailer_view, "/Info")
         if self.mark(info) and not _is_plain_dictionary(info.get_object()):
             return reject(
-                "its document information dictionary holds more than text",
-                "其文件信息字典包含文本以外的内容",
+                reason("update.info_not_text"),
                 "/Info refers to other objects",
             )
         metadata: Any = raw_get(after, "/Metadata")
@@ -93,8 +100,7 @@ class Roles:
                 and set(stream) <= {"/Type", "/Subtype", "/Length"}
             ):
                 return reject(
-                    "its metadata stream is not plain XMP metadata",
-                    "其元数据流不是普通的 XMP 元数据",
+                    reason("update.metadata_not_xmp"),
                     "unexpected /Metadata",
                 )
         for number, _ in opened.pages(index, self.limits, self.deadline):
@@ -203,23 +209,20 @@ class Roles:
             value = item.value.get_object()
             if name_of(get(value, "/Type")) != "/DocTimeStamp":
                 return reject(
-                    f"it adds the signature {item.name!r}, which is not a document time stamp",
-                    f"它添加了签名 {item.name!r}，而该签名不是文档时间戳",
+                    reason("update.signature_not_stamp", name=repr(item.name)),
                     f"adds signature {item.name!r} of type {name_of(get(value, '/Type'))}",
                 )
             self.mark(item.value)
             if not set(value) <= {"/Type", "/Filter", "/SubFilter", "/Contents", "/ByteRange"}:
                 return reject(
-                    f"its document time stamp {item.name!r} carries unexpected entries",
-                    f"其文档时间戳 {item.name!r} 带有意外的条目",
+                    reason("update.stamp_entries", name=repr(item.name)),
                     f"time stamp keys {sorted(value)}",
                 )
             for widget in _widgets(item.field):
                 problem = self._invisible(widget)
                 if problem is not None:
                     return reject(
-                        f"its document time stamp {item.name!r} has a visible widget",
-                        f"其文档时间戳 {item.name!r} 带有可见的控件",
+                        reason("update.stamp_visible", name=repr(item.name)),
                         problem,
                     )
             self.stamps.append((item.name, item.field))
@@ -268,22 +271,22 @@ def _is_plain_dictionary(value: Any) -> bool:
 
 
 def _dss_rejection(problem: str) -> Rejection:
-    return reject(
-        "its validation data (/DSS) is not made of certificates, OCSP responses and CRLs",
-        "其验证数据（/DSS）并非由证书、OCSP 响应和 CRL 组成",
-        problem,
-    )
+    return reject(reason("update.dss_malformed"), problem)
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Reason:
     """A few words on what an object is, for a reason a person reads."""
     if isinstance(value, generic.StreamObject):
         kind = name_of(get(value, "/Subtype")) or name_of(get(value, "/Type"))
-        label = f"a {kind[1:]} stream" if kind else "a stream"
-        return f"{label} of {len(value.encoded_data):,} bytes"
+        size = len(value.encoded_data)
+        if kind:
+            return reason("object.typed_stream", kind=kind[1:], size=size)
+        return reason("object.stream", size=size)
     if isinstance(value, generic.DictionaryObject):
         kind = name_of(get(value, "/Type")) or name_of(get(value, "/Subtype"))
-        return f"a {kind[1:]} dictionary" if kind else "a dictionary"
+        if kind:
+            return reason("object.typed_dictionary", kind=kind[1:])
+        return reason("object.dictionary")
     if isinstance(value, generic.ArrayObject):
-        return f"an array of {len(value):,} items"
-    return f"a {type(value).__name__.removesuffix('Object').lower()}"
+        return reason("object.array", count=len(value))
+    return reason("object.value")

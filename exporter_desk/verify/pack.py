@@ -37,6 +37,7 @@ from pyhanko.pdf_utils import generic
 
 from exporter_desk.verify import _pdf
 from exporter_desk.verify._pdf import Damaged, Deadline, OpenedPdf
+from exporter_desk.verify.reasons import Reason, document_title, reason
 from exporter_desk.verify.trust import DEFAULT_LIMITS, Limits, OnlineChecker, Trust
 from exporter_desk.verify.verdict import Check, CheckStatus, Result, Step, Verdict
 
@@ -63,18 +64,27 @@ _INHERITED: Final = ("/MediaBox", "/CropBox", "/Rotate", "/Resources")
 @dataclass(frozen=True, slots=True)
 class PackFinding:
     """Something wrong with a pack, with the result it implies. ``code`` is stable for
-    machines (``manifest``, ``missing``, ``digest``, ``unlisted``, ``page``, ``stray-page``)."""
+    machines (``manifest``, ``missing``, ``digest``, ``unlisted``, ``page``, ``stray-page``);
+    ``reason`` is the catalogue's (``pack.original_swapped``, ...)."""
 
     code: str
     outcome: Result
-    en: str
-    zh: str
+    reason: Reason
     detail: str = ""
+
+    @property
+    def en(self) -> str:
+        return self.reason.en
+
+    @property
+    def zh(self) -> str:
+        return self.reason.zh
 
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "outcome": self.outcome.value,
+            "reason_code": self.reason.code,
             "reason_en": self.en,
             "reason_zh": self.zh,
             "detail": self.detail,
@@ -151,8 +161,7 @@ class PackVerdict:
                 Check(
                     Step.ORIGINAL,
                     CheckStatus.FAILED,
-                    "The pack holds no originals to check.",
-                    "该汇总不含可供检查的正本。",
+                    reason("pack.empty"),
                     Result.UNREADABLE,
                 )
             )
@@ -186,34 +195,34 @@ class PackVerdict:
 
 
 def _original_check(original: OriginalVerdict) -> Check:
-    what = f"{original.label} {original.number}".strip()
+    what = _what(original.kind, original.label, original.number)
     result = original.result
     if result is Result.AUTHENTIC:
-        return Check(
-            Step.ORIGINAL,
-            CheckStatus.PASSED,
-            f"Original {what} inside the pack: AUTHENTIC, and its printed pages match it.",
-            f"汇总内正本 {what}：真实有效，其打印页与之一致。",
-        )
-    reasons = [f.en for f in original.findings]
-    reasons_zh = [f.zh for f in original.findings]
+        return Check(Step.ORIGINAL, CheckStatus.PASSED, reason("pack.original_passed", what=what))
+    reasons = [f.reason for f in original.findings]
     if original.verdict is not None and original.verdict.result is not Result.AUTHENTIC:
-        reasons.append(original.verdict.headline_en)
-        reasons_zh.append(original.verdict.headline_zh)
+        reasons.append(original.verdict.headline)
     return Check(
         Step.ORIGINAL,
         CheckStatus.FAILED,
-        f"Original {what} inside the pack: {result.display}. " + " ".join(reasons),
-        f"汇总内正本 {what}：{result.display_zh}。" + "".join(reasons_zh),
+        reason(
+            "pack.original_failed",
+            what=what,
+            result=reason(f"result.{result.value}"),
+            sentences=tuple(reasons),
+        ),
         result,
         "; ".join(f.detail for f in original.findings if f.detail),
     )
 
 
 def _finding_check(finding: PackFinding) -> Check:
-    return Check(
-        Step.ORIGINAL, CheckStatus.FAILED, finding.en, finding.zh, finding.outcome, finding.detail
-    )
+    return Check(Step.ORIGINAL, CheckStatus.FAILED, finding.reason, finding.outcome, finding.detail)
+
+
+def _what(kind: str | None, label: str, number: str) -> Reason:
+    """An original as the reasons name it: its title and number."""
+    return reason("pack.document", label=document_title(kind, label), number=number)
 
 
 def is_pack(source: bytes | Path, limits: Limits = DEFAULT_LIMITS) -> bool:
@@ -277,8 +286,7 @@ def verify_pack(
                 PackFinding(
                     "unlisted",
                     Result.TAMPERED,
-                    f"The pack carries a PDF ({name}) that its list of contents does not name.",
-                    f"该汇总带有一份其内容清单未列出的 PDF（{name}）。",
+                    reason("pack.unlisted", name=name),
                     name,
                 )
             )
@@ -290,8 +298,7 @@ def verify_pack(
                 PackFinding(
                     "stray-page",
                     Result.TAMPERED,
-                    f"Pack page(s) {_page_list(stray)} belong to none of the originals in the pack.",
-                    f"汇总第 {_page_list(stray)} 页不属于汇总内的任何正本。",
+                    reason("pack.stray_pages", pages=_page_list(stray)),
                     f"pages {stray}",
                 )
             )
@@ -387,8 +394,7 @@ def _damaged_manifest(exc: Exception) -> PackFinding:
     return PackFinding(
         "manifest",
         Result.TAMPERED,
-        "The pack's list of contents (pack.json) is damaged, so its originals cannot be checked.",
-        "汇总的内容清单（pack.json）已损坏，无法检查其中的正本。",
+        reason("pack.manifest_damaged"),
         f"{type(exc).__name__}: {exc}"[:500],
     )
 
@@ -419,8 +425,8 @@ def _check_original(
         str(item.get("label", "")),
         str(item.get("number", "")),
     )
-    what = f"{label} {number}".strip()
     kind = item.get("kind") if isinstance(item.get("kind"), str) else None
+    what = _what(kind, label, number)
     sets = int(item["originals"]) + int(item["copies"])
     first, each = int(item["first_page"]), int(item["pages_each"])
     pages = [first + n for n in range(sets * each)]
@@ -433,8 +439,7 @@ def _check_original(
             PackFinding(
                 "missing",
                 Result.TAMPERED,
-                f"The original of {what} in the pack is damaged.",
-                f"汇总内 {what} 的正本已损坏。",
+                reason("pack.original_damaged", what=what),
                 f"{type(exc).__name__}: {exc}"[:300],
             )
         )
@@ -444,8 +449,7 @@ def _check_original(
                 PackFinding(
                     "missing",
                     Result.TAMPERED,
-                    f"The pack lists {what}, but its original is not in the pack.",
-                    f"汇总列出了 {what}，但汇总内没有其正本。",
+                    reason("pack.original_missing", what=what),
                     name,
                 )
             )
@@ -461,9 +465,7 @@ def _check_original(
             PackFinding(
                 "digest",
                 Result.TAMPERED,
-                f"The original of {what} in the pack is not the one the pack was built from: it "
-                "was swapped or altered.",
-                f"汇总内 {what} 的正本不是组成汇总时的那一份：已被替换或改动。",
+                reason("pack.original_swapped", what=what),
                 f"SHA-256 {digest}, listed {sorted(expected)}",
             )
         )
@@ -476,7 +478,7 @@ def _check_original(
 
 def _compare_pages(
     data: bytes,
-    what: str,
+    what: Reason,
     pages: list[int],
     each: int,
     pack_pages: list[Any] | None,
@@ -510,9 +512,7 @@ def _compare_pages(
         PackFinding(
             "page",
             Result.TAMPERED,
-            f"Printed pack page(s) {_page_list(differing)} differ from the original of {what}: "
-            "what is printed is not what was signed.",
-            f"汇总第 {_page_list(differing)} 页与 {what} 的正本不符：打印的内容并非签名的内容。",
+            reason("pack.pages_differ", pages=_page_list(differing), what=what),
             detail or f"pages {differing}",
         )
     ]

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from exporter_desk.trustnet import NetworkDescriptor, Receipt, ReceiptCheck
 from exporter_desk.verify.errors import TrustSettingsError
+from exporter_desk.verify.reasons import Reason, reason
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -36,6 +37,8 @@ class TrustRoot:
     der: bytes
     label: str
     label_zh: str
+    reason: Reason
+    """How a verdict names it (``anchor.network`` or ``anchor.ca``), rendered as ``label``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +63,7 @@ class Trust:
         object.__setattr__(self, "networks", tuple(self.networks))
         object.__setattr__(self, "user_cas", tuple(self.user_cas))
         roots = [
-            _root(
-                network.member_ca_certificate(),
-                f"trust network {network.origin}",
-                f"信任网络 {network.origin}",
-            )
+            _root(network.member_ca_certificate(), reason("anchor.network", origin=network.origin))
             for network in self.networks
         ]
         for certificate in self.user_cas:
@@ -78,9 +77,7 @@ class Trust:
                         "its owner for their CA certificate instead."
                     ),
                 )
-            roots.append(
-                _root(certificate, f"your trusted CA {subject}", f"您信任的证书机构 {subject}")
-            )
+            roots.append(_root(certificate, reason("anchor.ca", subject=subject)))
         object.__setattr__(self, "roots", tuple(roots))
 
     def networks_of(self, origin: str) -> tuple[NetworkDescriptor, ...]:
@@ -88,8 +85,9 @@ class Trust:
         return tuple(network for network in self.networks if network.origin == origin)
 
 
-def _root(certificate: x509.Certificate, label: str, label_zh: str) -> TrustRoot:
-    return TrustRoot(certificate, certificate.public_bytes(Encoding.DER), label, label_zh)
+def _root(certificate: x509.Certificate, name: Reason) -> TrustRoot:
+    der = certificate.public_bytes(Encoding.DER)
+    return TrustRoot(certificate, der, name.en, name.zh, name)
 
 
 def _is_ca(certificate: x509.Certificate) -> bool:

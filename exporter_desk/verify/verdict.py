@@ -32,6 +32,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, Final
 
+from exporter_desk.verify.reasons import Reason, reason
+
 __all__ = [
     "VERDICT_FORMAT",
     "Check",
@@ -174,14 +176,14 @@ class CheckStatus(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """The outcome of one step: a reason a person understands (English and Simplified Chinese),
-    and, when it failed, the result that failure implies. ``detail`` is technical, for logs and
-    "show details"; it is never the only place a failure is explained."""
+    """The outcome of one step: a reason a person understands (a code of the catalogue in
+    :mod:`exporter_desk.verify.reasons` and its parameters, rendered in English and Simplified
+    Chinese), and, when it failed, the result that failure implies. ``detail`` is technical,
+    for logs and "show details"; it is never the only place a failure is explained."""
 
     step: Step
     status: CheckStatus
-    reason_en: str
-    reason_zh: str
+    reason: Reason
     outcome: Result | None = None
     detail: str = ""
 
@@ -191,8 +193,21 @@ class Check:
             raise ValueError(
                 f"check {self.step.id}: a failed check, and only one, names an outcome"
             )
-        if not self.reason_en or not self.reason_zh:
-            raise ValueError(f"check {self.step.id} needs reasons in English and Chinese")
+        if not isinstance(self.reason, Reason):
+            raise TypeError(f"check {self.step.id} needs a Reason of the catalogue")
+
+    @property
+    def code(self) -> str:
+        """The stable code of the reason, e.g. ``signature.digest_mismatch``."""
+        return self.reason.code
+
+    @property
+    def reason_en(self) -> str:
+        return self.reason.en
+
+    @property
+    def reason_zh(self) -> str:
+        return self.reason.zh
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -200,6 +215,8 @@ class Check:
             "id": self.step.id,
             "status": self.status.value,
             "outcome": None if self.outcome is None else self.outcome.value,
+            "code": self.reason.code,
+            "params": self.reason.to_json()["params"],
             "reason_en": self.reason_en,
             "reason_zh": self.reason_zh,
             "detail": self.detail,
@@ -322,19 +339,24 @@ class Verdict:
         return tuple(sorted(failed, key=lambda c: c.outcome.precedence if c.outcome else 9))
 
     @property
-    def headline_en(self) -> str:
-        """One sentence for the verdict card: the reason of the most serious failure."""
+    def headline(self) -> Reason:
+        """The reason for the verdict card: that of the most serious failure, or the verdict's
+        own (``verdict.authentic``, ``verdict.incomplete``)."""
         failures = self.failures
         if failures and failures[0].outcome is self.result:
-            return failures[0].reason_en
-        return _AUTHENTIC_EN if self.result is Result.AUTHENTIC else _INCOMPLETE_EN
+            return failures[0].reason
+        return reason(
+            "verdict.authentic" if self.result is Result.AUTHENTIC else "verdict.incomplete"
+        )
+
+    @property
+    def headline_en(self) -> str:
+        """One sentence for the verdict card: the reason of the most serious failure."""
+        return self.headline.en
 
     @property
     def headline_zh(self) -> str:
-        failures = self.failures
-        if failures and failures[0].outcome is self.result:
-            return failures[0].reason_zh
-        return _AUTHENTIC_ZH if self.result is Result.AUTHENTIC else _INCOMPLETE_ZH
+        return self.headline.zh
 
     def check(self, step: Step) -> Check:
         """The check of ``step``."""
@@ -352,6 +374,7 @@ class Verdict:
             "display_zh": self.result.display_zh,
             "headline_en": self.headline_en,
             "headline_zh": self.headline_zh,
+            "headline_code": self.headline.code,
             "as_of": None if self.as_of is None else _iso(self.as_of),
             "signed_at": None if self.signed_at is None else _iso(self.signed_at),
             "file_sha256": self.file_sha256,
@@ -360,18 +383,6 @@ class Verdict:
             "registration": None if self.registration is None else self.registration.to_json(),
             "checks": [check.to_json() for check in self.checks],
         }
-
-
-_AUTHENTIC_EN: Final = (
-    "Signed by a trusted issuer, unchanged since registration, and registered with the trust "
-    "network."
-)
-_AUTHENTIC_ZH: Final = "由受信任的签发方签名，登记后未被改动，并已在信任网络登记。"
-_INCOMPLETE_EN: Final = (
-    "The check could not be completed: not every step of the verification ran, so no verdict "
-    "can be given."
-)
-_INCOMPLETE_ZH: Final = "检查未能完成：并非每个验证步骤都已执行，因此无法给出结论。"
 
 
 def _iso(moment: datetime) -> str:

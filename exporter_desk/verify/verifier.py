@@ -60,6 +60,7 @@ from exporter_desk.verify import (
 )
 from exporter_desk.verify._outcome import Fail, Skip, date_text, from_epoch
 from exporter_desk.verify._pdf import Damaged, Deadline, OpenedPdf, OutOfTime
+from exporter_desk.verify.reasons import Reason, document_kind, reason
 from exporter_desk.verify.trust import DEFAULT_LIMITS, Limits, OnlineChecker, Trust
 from exporter_desk.verify.verdict import (
     Check,
@@ -136,25 +137,8 @@ def verify_pdf(
     return _Verification(trust, moment, online, limits).run(source)
 
 
-_NO_SIGNATURE = Skip("Not checked: there is no usable signature.", "未检查：没有可用的签名。")
-_NO_RECEIPT = Skip(
-    "Not checked: there is no usable registration receipt.", "未检查：没有可用的登记回执。"
-)
-
-
-_KIND_ZH = {
-    "commercial-invoice": "商业发票",
-    "proforma-invoice": "形式发票",
-    "packing-list": "装箱单",
-    "sales-contract": "销售合同",
-    "purchase-contract": "采购合同",
-    "certificate-of-origin": "原产地证明",
-    "shipping-instruction": "托运单",
-    "beneficiary-certificate": "受益人证明",
-    "bill-of-exchange": "汇票",
-    "bank-pack": "银行交单包",
-}
-"""The Chinese name of each document kind an entry names, for the reasons a person reads."""
+_NO_SIGNATURE = Skip(reason("skip.no_signature"))
+_NO_RECEIPT = Skip(reason("skip.no_receipt"))
 
 
 class _Verification:
@@ -228,20 +212,17 @@ class _Verification:
     def _perform(self, step: Step, action: Any) -> Check:
         """Run one step, turning what it raises into its check."""
         if self.stopped is not None:
-            return Check(step, CheckStatus.NOT_APPLICABLE, self.stopped.en, self.stopped.zh)
+            return Check(step, CheckStatus.NOT_APPLICABLE, self.stopped.reason)
         damaged = Result.UNREADABLE if step is Step.PARSE else Result.TAMPERED
         try:
             self.deadline.check()
-            passed: tuple[str, str] = action()
+            passed: Reason = action()
         except Skip as skip:
-            return Check(step, CheckStatus.NOT_APPLICABLE, skip.en, skip.zh)
+            return Check(step, CheckStatus.NOT_APPLICABLE, skip.reason)
         except Fail as fail:
             if fail.stop:
-                self.stopped = Skip(
-                    f"Not checked, because step {step.number} failed.",
-                    f"未检查，因为第 {step.number} 步未通过。",
-                )
-            return Check(step, CheckStatus.FAILED, fail.en, fail.zh, fail.outcome, fail.detail)
+                self.stopped = Skip(reason("skip.step_failed", step=step.number))
+            return Check(step, CheckStatus.FAILED, fail.reason, fail.outcome, fail.detail)
         except (OutOfTime, _watchdog.TimeUp) as exc:
             if self.guard is not None:
                 self.guard.acknowledge()
@@ -249,28 +230,18 @@ class _Verification:
         except Exception as exc:  # pyHanko raises anything on hostile input (incl. Damaged)
             if not _is_input_failure(exc):
                 if step is Step.PARSE:  # the later steps need what it would have read
-                    self.stopped = Skip(
-                        "Not checked, because step 1 could not be completed.",
-                        "未检查，因为第 1 步未能完成。",
-                    )
+                    self.stopped = Skip(reason("skip.step_incomplete", step=step.number))
                 return self._incomplete(step, exc)
             if step is Step.PARSE:
-                self.stopped = Skip(
-                    "Not checked: the file could not be read.", "未检查：无法读取该文件。"
-                )
+                self.stopped = Skip(reason("skip.unreadable"))
             return Check(
                 step,
                 CheckStatus.FAILED,
-                "Part of the file is damaged or malformed, so this could not be checked."
-                if step is not Step.PARSE
-                else "This file is not a readable PDF document.",
-                "文件的一部分已损坏或格式不正确，无法完成此项检查。"
-                if step is not Step.PARSE
-                else "该文件不是可读取的 PDF 文件。",
+                reason("check.damaged" if step is not Step.PARSE else "parse.not_pdf"),
                 damaged,
                 f"{type(exc).__name__}: {exc}"[:500],
             )
-        return Check(step, CheckStatus.PASSED, passed[0], passed[1])
+        return Check(step, CheckStatus.PASSED, passed)
 
     def _incomplete(self, step: Step, exc: Exception) -> Check:
         """The check of a step that failed with an error of our own: logged with its traceback,
@@ -281,9 +252,7 @@ class _Verification:
         return Check(
             step,
             CheckStatus.FAILED,
-            "This check could not be completed because of an unexpected error in Exporter Desk "
-            "itself, so no verdict can be given on it; the details were logged.",
-            "由于 Exporter Desk 自身出现意外错误，此项检查未能完成，因此无法给出结论；详情已记入日志。",
+            reason("check.internal_error"),
             Result.INCOMPLETE,
             f"{type(exc).__name__}: {exc}"[:500],
         )
@@ -291,25 +260,19 @@ class _Verification:
     def _out_of_time(self, step: Step, detail: str = "") -> Check:
         """The check of the step during which the time ran out; the later steps do not apply."""
         if self.stopped is not None:
-            return Check(step, CheckStatus.NOT_APPLICABLE, self.stopped.en, self.stopped.zh)
-        self.stopped = Skip(
-            "Not checked: the time allowed for this file ran out.",
-            "未检查：本文件的检查时间已用完。",
-        )
-        budget = f"{self.limits.time_budget:g}"
+            return Check(step, CheckStatus.NOT_APPLICABLE, self.stopped.reason)
+        self.stopped = Skip(reason("skip.out_of_time"))
         return Check(
             step,
             CheckStatus.FAILED,
-            f"Checking took longer than the {budget} seconds allowed and was stopped; the file "
-            "may be built to slow checkers down.",
-            f"检查超过了允许的 {budget} 秒，已被中止；该文件可能是为拖慢检查而特意构造的。",
+            reason("check.out_of_time", budget=float(self.limits.time_budget)),
             Result.UNREADABLE,
             detail or "time budget spent",
         )
 
     # --- 1. parse ---------------------------------------------------------------------------
 
-    def step_1_parse(self, source: bytes | Path) -> tuple[str, str]:
+    def step_1_parse(self, source: bytes | Path) -> Reason:
         self.data = self._read(source)
         after = _pdf.entries_after_first_signature(self.data)
         if (
@@ -318,11 +281,7 @@ class _Verification:
         ):
             raise Fail(
                 Result.TAMPERED,
-                f"The file was changed after it was signed: about {after[1]:,} objects were "
-                "written after the signature, far more than validation data or a time stamp "
-                "take. Only those may follow the signature.",
-                f"文件在签名后被改动：签名之后写入了约 {after[1]:,} 个对象，远多于验证数据或时间戳"
-                "所需。签名之后只允许追加这两类内容。",
+                reason("parse.objects_after_signature", count=after[1]),
                 f"{after[1]} xref entries after offset {after[0]}",
                 stop=True,
             )
@@ -333,9 +292,7 @@ class _Verification:
         except _pdf.Oversized as exc:
             raise Fail(
                 Result.UNREADABLE,
-                "Part of this file is far larger than anything an issued document holds, so it "
-                "was not read: reading it could exhaust this computer's memory.",
-                "该文件的某一部分远大于任何签发文件所含的内容，为免耗尽本机内存，未予读取。",
+                reason("parse.oversized_part"),
                 str(exc)[:500],
                 stop=True,
             ) from exc
@@ -344,9 +301,7 @@ class _Verification:
                 raise
             raise Fail(
                 Result.UNREADABLE,
-                "This file is not a readable PDF document (it is damaged, truncated, encrypted, "
-                "or not a PDF at all).",
-                "该文件不是可读取的 PDF 文件（已损坏、被截断、已加密，或根本不是 PDF）。",
+                reason("parse.unreadable"),
                 f"{type(exc).__name__}: {exc}"[:500],
                 stop=True,
             ) from exc
@@ -367,11 +322,7 @@ class _Verification:
             if removed is not None:
                 raise Fail(
                     Result.TAMPERED,
-                    f"The document was signed, but revision {removed + 1} removed the signature "
-                    "from it (it replaced the document catalog or dropped its form), so that it "
-                    "reads as unsigned.",
-                    f"该文件原有签名，但第 {removed + 1} 版将签名移除（替换了文件目录或删除了表单），"
-                    "使其看似未签名。",
+                    reason("parse.signature_removed", revision=removed + 1),
                     f"a signature field up to revision {removed}, none in revision {last + 1}",
                     stop=True,
                 )
@@ -380,17 +331,13 @@ class _Verification:
             else:
                 raise Fail(
                     Result.UNSIGNED,
-                    "This PDF is not signed, so nothing vouches for who issued it or that it is "
-                    "unchanged.",
-                    "该 PDF 没有签名，无法证明其签发方，也无法证明其未被改动。",
+                    reason("parse.unsigned"),
                     stop=True,
                 )
         if not regular:
             raise Fail(
                 Result.TAMPERED,
-                "The document's signature is damaged (parts of it were removed or altered), so it "
-                "cannot be checked.",
-                "文件的签名已损坏（部分内容被删除或修改），无法检查。",
+                reason("parse.signature_damaged"),
                 "; ".join(damaged),
                 stop=True,
             )
@@ -403,8 +350,7 @@ class _Verification:
                 raise
             raise Fail(
                 Result.TAMPERED,
-                "The document's signature is damaged, so it cannot be checked.",
-                "文件的签名已损坏，无法检查。",
+                reason("parse.signature_unreadable"),
                 f"{type(exc).__name__}: {exc}"[:500],
                 stop=True,
             ) from exc
@@ -412,18 +358,16 @@ class _Verification:
             names = ", ".join(repr(item.name) for _, item in regular)
             raise Fail(
                 Result.TAMPERED,
-                f"The file has {len(regular) + len(damaged)} signatures where an issued document "
-                "has exactly one; a later signature can change what the document shows.",
-                f"该文件有 {len(regular) + len(damaged)} 个签名，而签发的文件只应有一个；"
-                "后加的签名可能改变文件显示的内容。",
+                reason("parse.several_signatures", count=len(regular) + len(damaged)),
                 f"signatures {names}; damaged: {damaged}",
             )
         size, limit = _size_text(len(self.data)), _size_text(self.limits.max_file_size)
-        return (
-            f"A readable PDF of {len(opened.revisions)} revisions with one signature "
-            f"({first.name}); {size}, within the {limit} a verification reads.",
-            f"可读取的 PDF，共 {len(opened.revisions)} 个版本，有一个签名（{first.name}）；"
-            f"大小 {size}，未超过检查所读取的上限 {limit}。",
+        return reason(
+            "parse.passed",
+            revisions=len(opened.revisions),
+            field=str(first.name),
+            size=size,
+            limit=limit,
         )
 
     def _signed_before(self, opened: OpenedPdf, last: int) -> int | None:
@@ -444,9 +388,7 @@ class _Verification:
         limit = self.limits.max_file_size
         too_large = Fail(
             Result.UNREADABLE,
-            f"The file is larger than {_size_text(limit)}, the most a verification reads (an "
-            "issued document is far smaller); it was not read.",
-            f"该文件超过 {_size_text(limit)}，即检查所读取的上限（签发的文件远小于此），未予读取。",
+            reason("parse.too_large", limit=_size_text(limit)),
             f"more than {limit} bytes",
             stop=True,
         )
@@ -457,8 +399,7 @@ class _Verification:
             except OSError as exc:
                 raise Fail(
                     Result.UNREADABLE,
-                    f"The file could not be opened: {exc.strerror or exc}.",
-                    "无法打开该文件。",
+                    reason("parse.cannot_open", error=str(exc.strerror or exc)),
                     repr(exc),
                     stop=True,
                 ) from exc
@@ -471,7 +412,7 @@ class _Verification:
 
     # --- 2. signature -----------------------------------------------------------------------
 
-    def step_2_signature(self) -> tuple[str, str]:
+    def step_2_signature(self) -> Reason:
         if self.embedded is None:
             raise _NO_SIGNATURE
         claimed = self.embedded.self_reported_timestamp
@@ -491,62 +432,36 @@ class _Verification:
                 raise
             raise Fail(
                 Result.TAMPERED,
-                "The signature is damaged or in a form that cannot be checked.",
-                "签名已损坏，或其格式无法检查。",
+                reason("signature.malformed"),
                 f"{type(exc).__name__}: {exc}"[:500],
             ) from exc
         self.signer = x509.load_der_x509_certificate(status.signing_cert.dump())
         root = _signature.anchor_root(self.trust, status) if status.trusted else None
         self.issuer = _signature.issuer_info(self.signer, None if root is None else root.label)
-        who, who_zh = _signature.who(self.issuer), _signature.who(self.issuer, zh=True)
-        bare = _signature.who(self.issuer, bare=True)
-        bare_zh = _signature.who(self.issuer, zh=True, bare=True)
+        who = _signature.who(self.issuer)
         if not status.intact:
-            raise Fail(
-                Result.TAMPERED,
-                "The file was changed after it was signed: its content no longer matches the "
-                "signature.",
-                "文件在签名后被改动过：其内容与签名不再相符。",
-                "digest mismatch",
-            )
+            raise Fail(Result.TAMPERED, reason("signature.digest_mismatch"), "digest mismatch")
         if not status.valid:
             raise Fail(
-                Result.TAMPERED,
-                f"The signature does not verify with the certificate of {who}: it was forged or "
-                "damaged.",
-                f"签名无法用 {who_zh} 的证书验证：签名是伪造的或已损坏。",
-                "signature value invalid",
+                Result.TAMPERED, reason("signature.invalid", who=who), "signature value invalid"
             )
         if not status.trusted:
             indication = str(status.trust_problem_indic)
             when = moment.strftime("%Y-%m-%d %H:%M UTC")
             if "NO_POE" in indication or "EXPIRED" in indication or "NOT_YET" in indication:
-                en = f"The certificate of {who} was not valid at the signing time it claims ({when})."
-                zh = f"{who_zh} 的证书在其声称的签名时间（{when}）并不有效。"
+                why = reason("signature.not_valid_then", who=who, time=when)
             elif "REVOKED" in indication:
-                en, zh = f"The certificate of {who} has been revoked.", f"{who_zh} 的证书已被吊销。"
+                why = reason("signature.revoked", who=who)
             else:
-                en = (
-                    f"The signer's certificate names {bare}, but it was not issued by a trust "
-                    "network you have pinned or a certificate authority you trust, so nothing "
-                    "vouches for who signed."
-                )
-                zh = (
-                    f"签名人的证书名为 {bare_zh}，但它既非由您已固定的信任网络签发，也非由您信任的证书机构签发，"
-                    "因此无法确认签名人的身份。"
-                )
-            raise Fail(Result.UNTRUSTED_ISSUER, en, zh, indication)
-        anchor, anchor_zh = (
-            (root.label, root.label_zh) if root else ("a trusted root", "受信任的根证书")
-        )
-        return (
-            f"Intact signature by {who}, whose certificate is vouched for by {anchor}.",
-            f"签名完整，签名人为 {who_zh}，其证书由{anchor_zh}担保。",
-        )
+                bare = _signature.who(self.issuer, bare=True)
+                why = reason("signature.untrusted", who=bare)
+            raise Fail(Result.UNTRUSTED_ISSUER, why, indication)
+        anchor = root.reason if root else reason("anchor.unknown")
+        return reason("signature.passed", who=who, anchor=anchor)
 
     # --- 3. coverage ------------------------------------------------------------------------
 
-    def step_3_coverage(self) -> tuple[str, str]:
+    def step_3_coverage(self) -> Reason:
         opened = self.opened
         if self.embedded is None or opened is None:
             raise _NO_SIGNATURE
@@ -565,9 +480,7 @@ class _Verification:
         ):
             raise Fail(
                 Result.TAMPERED,
-                "The signature leaves parts of the file unsigned besides its own value, so those "
-                "parts could have been changed.",
-                "签名未覆盖除签名值以外的部分文件内容，这些部分可能已被改动。",
+                reason("coverage.gaps"),
                 f"byte range {byte_range}",
             )
         ends = {rev.end: rev.index for rev in opened.revisions}
@@ -575,8 +488,7 @@ class _Verification:
         if signed_end not in ends:
             raise Fail(
                 Result.TAMPERED,
-                "The signature covers only part of a revision of the file.",
-                "签名只覆盖了文件某个版本的一部分。",
+                reason("coverage.partial_revision"),
                 f"signed range ends at {signed_end}, not at the end of a revision",
             )
         self.signed_index = signed = ends[signed_end]
@@ -588,11 +500,11 @@ class _Verification:
             if rejection is not None:
                 raise Fail(
                     Result.TAMPERED,
-                    f"The file was changed after it was signed: revision {revision.index + 1} was "
-                    f"added after the signature, and {rejection.en}. Only validation data or a "
-                    "document time stamp from a trusted authority may follow the signature.",
-                    f"文件在签名后被改动：签名之后添加了第 {revision.index + 1} 版，且{rejection.zh}。"
-                    "签名之后只允许追加验证数据或受信任机构的文档时间戳。",
+                    reason(
+                        "coverage.update_not_permitted",
+                        revision=revision.index + 1,
+                        rejection=rejection.reason,
+                    ),
                     f"revision {revision.index + 1}: {rejection.detail}"[:500],
                 )
         end = opened.revisions[-1].end
@@ -600,19 +512,12 @@ class _Verification:
         if trailing.strip(b"\x00\t\n\f\r "):
             raise Fail(
                 Result.TAMPERED,
-                f"{len(trailing)} bytes were appended after the end of the signed file.",
-                f"在已签名文件的末尾之后追加了 {len(trailing)} 个字节。",
+                reason("coverage.trailing_bytes", count=len(trailing)),
                 f"{len(trailing)} trailing bytes after offset {end}",
             )
         if later:
-            return (
-                f"The signature covers the file up to revision {signed + 1}; each of the "
-                f"{len(later)} later revision(s) was checked to add only validation data or a "
-                "document time stamp from a trusted authority.",
-                f"签名覆盖至第 {signed + 1} 版；其后的 {len(later)} 个版本经检查仅添加了验证数据或"
-                "受信任机构的文档时间戳。",
-            )
-        return ("The signature covers the whole file.", "签名覆盖整个文件。")
+            return reason("coverage.passed_with_updates", revision=signed + 1, count=len(later))
+        return reason("coverage.passed")
 
     def _check_stamp(self, field: Any, name: str) -> str | None:
         """None if the document time stamp in ``field`` is intact and its authority trusted."""
@@ -640,7 +545,7 @@ class _Verification:
 
     # --- 4. receipt -------------------------------------------------------------------------
 
-    def step_4_receipt(self) -> tuple[str, str]:
+    def step_4_receipt(self) -> Reason:
         opened, signed = self.opened, self.signed_index
         if opened is None or signed is None:
             raise _NO_SIGNATURE
@@ -648,15 +553,12 @@ class _Verification:
         if not specs:
             raise Fail(
                 Result.NOT_REGISTERED,
-                "The document carries no registration receipt: it was signed without being "
-                "registered with a trust network, or before its registration completed.",
-                "该文件没有登记回执：它在未向信任网络登记（或登记尚未完成）时就被签名了。",
+                reason("receipt.missing"),
             )
         if len(specs) > 1:
             raise Fail(
                 Result.TAMPERED,
-                f"The document carries {len(specs)} registration receipts where there must be one.",
-                f"该文件带有 {len(specs)} 份登记回执，而只应有一份。",
+                reason("receipt.several", count=len(specs)),
             )
         try:
             receipt = parse_proof(_pdf.read_embedded_file(specs[0], MAX_RECEIPT_SIZE))
@@ -666,8 +568,7 @@ class _Verification:
         except (Damaged, TrustnetError) as exc:
             raise Fail(
                 Result.NOT_REGISTERED,
-                "The registration receipt is damaged, so the registration cannot be confirmed.",
-                "登记回执已损坏，无法确认登记。",
+                reason("receipt.damaged"),
                 str(exc)[:500],
             ) from exc
         self.receipt, self.entry = receipt, entry
@@ -678,9 +579,9 @@ class _Verification:
         ):
             raise Fail(
                 Result.TAMPERED,
-                f"The registration receipt is for another document: the fingerprint it records "
-                f"for {entry.kind} {entry.number} does not match this file.",
-                f"该登记回执属于另一份文件：其记录的 {entry.kind} {entry.number} 的指纹与本文件不符。",
+                reason(
+                    "receipt.other_document", kind=document_kind(entry.kind), number=entry.number
+                ),
                 f"SHA-256 of the first {entry.length} bytes is not {entry.digest}",
             )
         outside = [offset for offset in first.offsets if offset >= entry.length]
@@ -692,30 +593,26 @@ class _Verification:
         ):
             raise Fail(
                 Result.TAMPERED,
-                "The registered part of the file is not a complete revision 1 on its own, so the "
-                "registered bytes do not determine what the document shows.",
-                "已登记的部分并非独立完整的第 1 版，因此登记的字节不能决定文件显示的内容。",
+                reason("receipt.not_revision_one"),
                 f"length {entry.length}; revision 1 ends at {first.eof}/{first.end}; "
                 f"startxref {first.tail_startxref} vs {first.startxref}; outside {outside[:5]}",
             )
         if signed + 1 != ISSUED_REVISIONS:
             raise Fail(
                 Result.TAMPERED,
-                f"The signature is on revision {signed + 1}, but an issued document is signed in "
-                "revision 3 (registered document, receipt, signature).",
-                f"签名位于第 {signed + 1} 版，而签发的文件应在第 3 版签名（已登记文件、回执、签名）。",
+                reason("receipt.wrong_revision", revision=signed + 1),
                 f"signed revision {signed + 1}",
             )
-        return (
-            f"The receipt registers exactly this document: {entry.kind} {entry.number}, the "
-            f"first {entry.length} bytes (revision 1).",
-            f"回执登记的正是本文件：{_KIND_ZH.get(entry.kind, entry.kind)} {entry.number}，"
-            f"即前 {entry.length} 个字节（第 1 版）。",
+        return reason(
+            "receipt.passed",
+            kind=document_kind(entry.kind),
+            number=entry.number,
+            length=entry.length,
         )
 
     # --- 5. revisions -----------------------------------------------------------------------
 
-    def step_5_revisions(self) -> tuple[str, str]:
+    def step_5_revisions(self) -> Reason:
         opened = self.opened
         if opened is None:
             raise _NO_SIGNATURE
@@ -725,47 +622,34 @@ class _Verification:
         findings = _revisions.compare_revisions(opened, box, shown, self.limits, self.deadline)
         if findings:
             more = len(findings) - 1
-            en_more = f" ({more} more change(s) of this kind were found.)" if more else ""
-            zh_more = f"（另发现 {more} 处此类改动。）" if more else ""
             raise Fail(
                 Result.TAMPERED,
-                findings[0].en + en_more,
-                findings[0].zh + zh_more,
+                reason("revisions.more", finding=findings[0].reason, count=more)
+                if more
+                else findings[0].reason,
                 "; ".join(f.detail for f in findings),
             )
         later = len(opened.revisions) - 1
-        return (
-            f"The {later} revision(s) after revision 1 only add the receipt, the signature and "
-            "metadata; every page is exactly as registered.",
-            f"第 1 版之后的 {later} 个版本只添加了回执、签名和元数据；每一页都与登记时完全相同。",
-        )
+        return reason("revisions.passed", count=later)
 
     # --- 6. content -------------------------------------------------------------------------
 
-    def step_6_content(self) -> tuple[str, str]:
+    def step_6_content(self) -> Reason:
         opened = self.opened
         if opened is None:
             raise _NO_SIGNATURE
         findings = _lint.lint_revision_one(opened, self.limits, self.deadline)
         if findings:
-            en = ", ".join(f.en for f in findings)
-            zh = "、".join(f.zh for f in findings)
             raise Fail(
                 Result.TAMPERED,
-                f"The registered document contains {en}, which can make a viewer show something "
-                "other than what was registered.",
-                f"已登记的文件包含{zh}，可能使阅读器显示与登记内容不同的东西。",
+                reason("content.forbidden", items=tuple(f.reason for f in findings)),
                 "; ".join(f.detail for f in findings),
             )
-        return (
-            "The registered document holds plain pages: no scripts, actions, annotations, forms "
-            "or layers.",
-            "已登记的文件只有普通页面：没有脚本、动作、批注、表单或图层。",
-        )
+        return reason("content.passed")
 
     # --- 7. issuer --------------------------------------------------------------------------
 
-    def step_7_issuer(self) -> tuple[str, str]:
+    def step_7_issuer(self) -> Reason:
         entry, signer, issuer = self.entry, self.signer, self.issuer
         if entry is None:
             raise _NO_RECEIPT
@@ -774,11 +658,7 @@ class _Verification:
         if entry.issuer != issuer.fingerprint:
             raise Fail(
                 Result.TAMPERED,
-                f"The document was registered by another issuer (certificate "
-                f"{entry.issuer[:16]}…) than {_signature.who(issuer)}, who signed it: a document registered "
-                "by one company was re-signed by another.",
-                f"该文件的登记方（证书 {entry.issuer[:16]}…）与签名人 {_signature.who(issuer, zh=True)} 不是同一方："
-                "一家公司登记的文件被另一家公司重新签名。",
+                reason("issuer.other", certificate=entry.issuer[:16], who=_signature.who(issuer)),
                 f"entry issuer {entry.issuer}, signer {issuer.fingerprint}",
             )
         key = signer.public_key()
@@ -789,20 +669,14 @@ class _Verification:
         except EntryError as exc:
             raise Fail(
                 Result.TAMPERED,
-                "The registration record was not signed by this document's signer, or it was "
-                "altered after signing.",
-                "登记记录并非由本文件的签名人签署，或在签署后被改动过。",
+                reason("issuer.entry_signature"),
                 str(exc),
             ) from exc
-        return (
-            f"The registered issuer is the signer, {_signature.who(issuer)}, and the issuer's signature on "
-            "the registration record is valid.",
-            f"登记的签发方即签名人 {_signature.who(issuer, zh=True)}，且签发方对登记记录的签名有效。",
-        )
+        return reason("issuer.passed", who=_signature.who(issuer))
 
     # --- 8. registration --------------------------------------------------------------------
 
-    def step_8_registration(self) -> tuple[str, str]:
+    def step_8_registration(self) -> Reason:
         receipt, entry = self.receipt, self.entry
         if receipt is None or entry is None:
             raise _NO_RECEIPT
@@ -811,9 +685,7 @@ class _Verification:
         if not networks:
             raise Fail(
                 Result.NOT_REGISTERED,
-                f"The document was registered with the trust network {origin}, which you have not "
-                "pinned; import its network descriptor to check the registration.",
-                f"该文件在信任网络 {origin} 登记，而您尚未固定该网络；请导入其网络描述文件后再检查登记。",
+                reason("registration.not_pinned", origin=origin),
                 f"no pinned network {origin!r}",
             )
         failure: TrustnetError | None = None
@@ -834,9 +706,7 @@ class _Verification:
             if when < entry.time - _CLOCK_SKEW:
                 raise Fail(
                     Result.NOT_REGISTERED,
-                    "The receipt's checkpoint is dated before the registration record it "
-                    "contains, which cannot happen.",
-                    "回执中检查点的日期早于其所含的登记记录，这不可能发生。",
+                    reason("registration.checkpoint_before_entry"),
                     f"checkpoint {when}, entry {entry.time}",
                 )
             signer = self.signer
@@ -847,9 +717,7 @@ class _Verification:
             ):
                 raise Fail(
                     Result.UNTRUSTED_ISSUER,
-                    f"The trust network recorded this document on {date_text(when)}, when the signer's "
-                    "certificate was not valid.",
-                    f"信任网络于 {date_text(when)} 记录了该文件，而当时签名人的证书并不有效。",
+                    reason("registration.outside_validity", time=date_text(when)),
                     f"checkpoint {when} outside certificate validity",
                 )
         self.registration = check
@@ -863,44 +731,34 @@ class _Verification:
             checkpoint_time=when,
             witnesses=witnesses,
         )
-        stamp = date_text(when) if when is not None else "an unwitnessed time"
-        stamp_zh = date_text(when) if when is not None else "未经见证的时间"
-        return (
-            f"Recorded as entry {check.index} of the log {origin}, confirmed by "
-            f"{len(witnesses)} witness(es) ({', '.join(witnesses) or 'none required'}) on {stamp}.",
-            f"已记录为日志 {origin} 的第 {check.index} 条，由 {len(witnesses)} 个见证方"
-            f"（{', '.join(witnesses) or '无需见证'}）于 {stamp_zh} 确认。",
+        return reason(
+            "registration.passed",
+            index=str(check.index),
+            origin=origin,
+            count=len(witnesses),
+            witnesses=", ".join(witnesses) or reason("registration.no_witnesses"),
+            time=date_text(when) if when is not None else reason("time.unwitnessed"),
         )
 
     # --- 9. status --------------------------------------------------------------------------
 
-    def step_9_status(self) -> tuple[str, str]:
+    def step_9_status(self) -> Reason:
         check, network = self.registration, self.network
         if check is None or network is None:
-            raise Skip(
-                "Not checked: there is no confirmed registration to look up.",
-                "未检查：没有已确认的登记可供查询。",
-            )
-        as_of = date_text(self.as_of) if self.as_of is not None else "the receipt's checkpoint"
-        as_of_zh = date_text(self.as_of) if self.as_of is not None else "回执检查点的时间"
+            raise Skip(reason("status.no_registration"))
+        as_of = (
+            date_text(self.as_of) if self.as_of is not None else reason("time.receipt_checkpoint")
+        )
         if self.online is None:
-            raise Skip(
-                f"Checked offline: this verdict holds as of {as_of}. Check online to learn whether "
-                "the document was superseded or the issuer's membership revoked since.",
-                f"离线检查：本结论截至 {as_of_zh} 有效。联网检查可了解此后该文件是否已被取代，"
-                "或签发方的成员资格是否已被撤销。",
-            )
+            raise Skip(reason("status.offline", time=as_of))
         try:
             status = self.online.fetch_status(network, check)
         except (ExporterError, OSError) as exc:
-            raise Skip(
-                f"The trust network could not be reached; this verdict holds as of {as_of}.",
-                f"无法连接信任网络；本结论截至 {as_of_zh} 有效。",
-            ) from exc
+            raise Skip(reason("status.unreachable", time=as_of)) from exc
         self.deadline.check()
-        en, zh, fresh = _online.judge_online(status, check, network)
+        passed, fresh = _online.judge_online(status, check, network)
         self.as_of = fresh or self.as_of
-        return en, zh
+        return passed
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -941,39 +799,22 @@ def _receipt_failure(exc: TrustnetError, origin: str) -> Fail:
     detail = str(exc)[:500]
     if isinstance(exc, NoteError):
         return Fail(
-            Result.NOT_REGISTERED,
-            f"The receipt's checkpoint is not signed by the pinned log key of {origin}: it may "
-            "be forged.",
-            f"回执中的检查点并非由已固定的 {origin} 日志密钥签署，可能是伪造的。",
-            detail,
+            Result.NOT_REGISTERED, reason("registration.log_signature", origin=origin), detail
         )
     if isinstance(exc, ProofError):
-        return Fail(
-            Result.NOT_REGISTERED,
-            "The receipt's inclusion proof does not lead to the log's checkpoint: the receipt "
-            "was altered or belongs to another record.",
-            "回执中的包含证明无法对应到日志检查点：回执已被改动，或属于另一条记录。",
-            detail,
-        )
+        return Fail(Result.NOT_REGISTERED, reason("registration.inclusion_proof"), detail)
     if isinstance(exc, OutdatedTrustRootError):
+        # Witnesses this verifier does not know vouch for the receipt: the pinned descriptor
+        # predates a rotation. Not a forgery; the check cannot be completed until it is refreshed.
         return Fail(
             Result.INCOMPLETE,
-            exc.user_message,
-            f"该回执由您所存 {origin} 网络信息中没有的见证方担保：您的信任根已过期。"
-            "请刷新该网络（在“设置”中，或运行 exporter-desk network refresh）后重新验证。",
+            reason(
+                "registration.trust_root_outdated",
+                origin=origin,
+                witnesses=", ".join(exc.unknown_signers),
+            ),
             detail,
         )
     if isinstance(exc, QuorumError):
-        return Fail(
-            Result.NOT_REGISTERED,
-            f"Too few of the independent witnesses that {origin}'s policy requires vouch for "
-            "the receipt's checkpoint, so the registration cannot be confirmed.",
-            f"为回执检查点担保的独立见证方少于 {origin} 的策略要求，无法确认登记。",
-            detail,
-        )
-    return Fail(
-        Result.NOT_REGISTERED,
-        exc.user_message,
-        "无法依据已固定的信任网络确认该登记回执。",
-        detail,
-    )
+        return Fail(Result.NOT_REGISTERED, reason("registration.quorum", origin=origin), detail)
+    return Fail(Result.NOT_REGISTERED, reason("registration.unconfirmed"), detail)

@@ -62,7 +62,8 @@ def test_invoice_issued_by_the_beneficiary_to_the_applicant(clean: Presentation)
     assert [d.fields for d in found] == [
         (("invoice", 1, "seller_id"), ("credit", None, "beneficiary"))
     ]
-    assert "art. 18(a)(i)" in found[0].why
+    assert found[0].why.code == "why.invoice_issuer"  # UCP 600 art. 18(a)(i)
+    assert "art. 18(a)(i)" in found[0].why_en
     wrong_buyer = _credit(clean, applicant="NORDSEE TOOLS AG\nBREMEN")
     assert [d.fields[0] for d in invoice_issued_by_beneficiary(wrong_buyer)] == [
         ("invoice", 1, "buyer_id")
@@ -188,7 +189,7 @@ def test_transhipment_only_where_allowed(clean: Presentation) -> None:
     assert transhipment_as_allowed(_credit(clean, transhipment=Permission.NOT_ALLOWED)) == []
     found = transhipment_as_allowed(prohibited)
     assert [d.rule for d in found] == ["transhipment_as_allowed"]
-    assert "art. 20" in found[0].why
+    assert found[0].why.code == "why.transhipment"  # UCP 600 art. 20(b)-(c)
 
 
 def test_cif_needs_insurance_of_110_percent_in_the_credits_currency(clean: Presentation) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import DealId, DocumentKind, DocumentStatus, PartyId
 from exporter_desk.domain.received import ReceivedKind
+from exporter_desk.gui import i18n
 from exporter_desk.gui.credit_editor import CreditEditor
 from exporter_desk.gui.editors.deal import DealEditor
 from exporter_desk.gui.editors.invoice import InvoiceEditor
@@ -163,6 +164,22 @@ def test_a_planted_discrepancy_is_listed_and_clicking_it_opens_the_field(
     found = editor.view.discrepancies.found
     assert [d.rule for d in found] == ["weights_agree"]
     assert "Discrepancies (1)" in editor.view.tabText(editor.view.discrepancy_tab)
+    tree = editor.view.discrepancies
+
+    def explained() -> list[str]:
+        row = tree.topLevelItem(0)
+        assert row is not None
+        return [row.child(i).text(1) for i in range(row.childCount())]
+
+    assert explained()[-2:] == [found[0].why.en, found[0].fix.en]
+    i18n.set_language(i18n.Language.CHINESE)
+    try:
+        chinese = [found[0].why.zh, found[0].fix.zh]  # why and what to do, in Chinese
+        qtbot.waitUntil(lambda: explained()[-2:] == chinese, timeout=5_000)
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
+    english = [found[0].why.en, found[0].fix.en]
+    qtbot.waitUntil(lambda: explained()[-2:] == english, timeout=5_000)
     refs = editor.view.discrepancies.ref_items()
     received = next(item for item in refs if item.text(0).startswith("Received document"))
     rect = editor.view.discrepancies.visualItemRect(received)

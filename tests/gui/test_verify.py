@@ -205,3 +205,117 @@ def test_a_tampered_card_leads_with_what_failed_and_greys_out_the_rest(
     assert len(marks) == len(verdict.checks)
     by_step = {c.step.number: m.text() for c, m in zip(verdict.checks, marks, strict=True)}
     assert all(by_step[c.step.number] != "✔" for c in later_passed)
+
+
+# --- reasons in the interface language ---------------------------------------------------------
+
+# Technical names a Chinese reason keeps as they are (what the PDF or the standard calls them).
+TECHNICAL_NAMES = {"JavaScript", "XObject"}
+# The points of a UCP 600 article, as the rules cite them: "art. 18(a)(iii)".
+ARTICLE_POINTS = {"(i)", "(ii)", "(iii)"}
+# Sample values by parameter name: quantities as numbers, data as codes and names.
+_QUANTITIES = {"count", "size", "length", "revision", "revisions", "page", "box_page", "step"}
+
+
+def _sample_params(code: str) -> dict[str, object]:
+    from exporter_desk.verify.reasons import placeholders, reason
+
+    values: dict[str, object] = {}
+    for name in placeholders(code):
+        if name in _QUANTITIES:
+            values[name] = 9721
+        elif name == "budget":
+            values[name] = 0.3
+        elif name in {"who", "what", "rejection", "finding", "when", "change", "result"}:
+            values[name] = reason("part.font")  # a nested reason: rendered in Chinese too
+        elif name in {"items", "sentences"}:
+            values[name] = (reason("lint.javascript"), reason("lint.layers"))
+        else:  # data from the file or the settings: a name, a number, a date, a PDF key
+            values[name] = "INV-2026-001"
+    return values
+
+
+def test_every_reason_of_the_catalogues_reads_in_chinese_without_english(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    import exporter_desk.examine.reasons
+    import exporter_desk.verify.reasons
+    from exporter_desk._catalogue import reason, registered
+    from exporter_desk.gui.messages import reason_text
+    from tests.gui._walk import is_untranslated
+
+    catalogue = registered()  # the verifier's and the examiner's
+    assert set(exporter_desk.verify.reasons.CATALOGUE) | set(
+        exporter_desk.examine.reasons.CATALOGUE
+    ) <= set(catalogue)
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        english = {}
+        for code in catalogue:
+            why = reason(code, **_sample_params(code))
+            text = reason_text(why, chinese=True)
+            if is_untranslated(text, {"INV-2026-001", *TECHNICAL_NAMES, *ARTICLE_POINTS}):
+                english[code] = text
+            assert reason_text(why, chinese=False) == why.en
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert len(catalogue) > 200  # the test saw the catalogues
+    assert not english, english
+
+
+def test_quantities_in_a_reason_follow_the_locale(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    from exporter_desk.gui.messages import reason_text
+    from exporter_desk.verify.reasons import reason
+
+    why = reason("coverage.trailing_bytes", count=1234567)
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert reason_text(why, chinese=False).startswith("1.234.567 bytes")
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    assert reason_text(why, chinese=False).startswith("1,234,567 bytes")
+
+
+def test_a_chinese_card_for_data_added_after_signing_holds_no_english(
+    desk: Desk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from pyhanko.pdf_utils import generic
+
+    from exporter_desk.gui import i18n
+    from tests.gui._walk import is_untranslated
+
+    pdf, network_file = _issued_elsewhere(tmp_path)
+    pin_network(desk.window.data_dir, read_descriptor_file(network_file))
+    smuggled = tmp_path / "smuggled.pdf"
+    hidden = generic.StreamObject(stream_data=b"%PDF-1.7 another invoice " * 400)
+    smuggled.write_bytes(update(pdf.read_bytes(), lambda writer: writer.add_object(hidden)))
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    page.reset_verifier()
+    i18n.set_language(i18n.Language.CHINESE)
+    try:
+        page.verify_files([smuggled])
+        card = page.cards[0]
+        qtbot.waitUntil(lambda: card.verdict is not None, timeout=60_000)
+        verdict = card.verdict
+        assert verdict is not None and verdict.result is Result.TAMPERED
+        coverage = next(c for c in verdict.checks if c.step.id == "coverage")
+        assert "object.stream" in set(coverage.reason.codes())
+        shown = [card.headline.text(), card.failures.text()]
+        shown += [label.text() for label in card.findChildren(QLabel, "hint")]
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
+    assert any("字节的流" in text for text in shown), shown  # "a stream of N bytes", in Chinese
+    data = {"INV-2026-001", *TECHNICAL_NAMES}
+    issuer = verdict.issuer
+    if issuer is not None:  # the signer's own name is data
+        data |= {issuer.company_name, issuer.registration_id or "", issuer.trusted_by or ""}
+    if verdict.registration is not None:
+        data |= {verdict.registration.origin, *verdict.registration.witnesses}
+    if verdict.document is not None:
+        data.add(verdict.document.number)
+    english = [text for text in shown if is_untranslated(text, {d for d in data if d})]
+    assert not english, english

@@ -23,6 +23,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from exporter_desk.signing import CertificateAuthority
 from exporter_desk.verify import CheckStatus, Result, Step, Trust, Verdict, verify_pdf
+from exporter_desk.verify.reasons import Reason, reason
 from tests.verify._build import (
     FAKE_TOTAL,
     Issued,
@@ -172,10 +173,20 @@ def judge(k: Kit, attack: Attack) -> tuple[Verdict, bytes]:
     return verify_pdf(pdf, k.trust, now=k.now), pdf
 
 
-def coverage_reason(verdict: Verdict) -> str:
+def rejection(verdict: Verdict, revision: int = 4) -> Reason:
+    """Why step 3 refused the revision after the signature (the reason inside its reason)."""
     check = verdict.check(Step.COVERAGE)
     assert check.status is CheckStatus.FAILED, verdict.to_json()
-    return check.reason_en
+    assert check.code == "coverage.update_not_permitted"
+    params = dict(check.reason.params)
+    assert params["revision"] == revision
+    found = params["rejection"]
+    assert isinstance(found, Reason)
+    return found
+
+
+def param(why: Reason, name: str) -> object:
+    return dict(why.params)[name]
 
 
 # --- one test per attack ----------------------------------------------------------------------
@@ -184,81 +195,85 @@ def coverage_reason(verdict: Verdict) -> str:
 def test_whole_other_pdf_in_an_unreferenced_stream(kit: Kit) -> None:
     verdict, _ = judge(kit, whole_other_pdf_in_an_unreferenced_stream)
     assert verdict.result is Result.TAMPERED
-    reason = coverage_reason(verdict)
-    assert "revision 4 was added after the signature" in reason
-    assert "which is neither validation data nor a document time stamp" in reason
-    assert re.search(r"adds object \d+ \(a stream of [\d,]+ bytes\)", reason), reason
+    why = rejection(verdict)
+    assert why.code == "update.unexplained_object"
+    what = param(why, "what")
+    assert isinstance(what, Reason) and what.code == "object.stream"
+    assert re.search(r"adds object \d+ \(a stream of [\d,]+ bytes\)", why.en), why.en
+    assert re.search(r"对象 \d+（[\d,]+ 字节的流）", why.zh), why.zh  # no English inside
 
 
 def test_unreferenced_page_saying_paid(kit: Kit) -> None:
     verdict, _ = judge(kit, unreferenced_page_saying_paid)
     assert verdict.result is Result.TAMPERED
-    assert "(a Page dictionary) and 1 more object(s)" in coverage_reason(verdict)
+    why = rejection(verdict)
+    assert param(why, "what") == reason("object.typed_dictionary", kind="Page")
+    assert param(why, "more") == reason("update.more_objects", count=1)
 
 
 def test_four_megabyte_array(kit: Kit) -> None:
     verdict, _ = judge(kit, four_megabyte_array)
     assert verdict.result is Result.TAMPERED
-    assert "far more than validation data or a time stamp take" in coverage_reason(verdict)
+    assert rejection(verdict).code == "update.too_many_bytes"
 
 
 def test_ninety_thousand_objects(kit: Kit) -> None:
     verdict, _ = judge(kit, ninety_thousand_objects)
     assert verdict.result is Result.TAMPERED
     # Counted off the bytes before parsing: parsing 90,000 objects would take seconds.
-    reason = verdict.check(Step.PARSE).reason_en
-    assert "about 90,000 objects were written after the signature" in reason
+    why = verdict.check(Step.PARSE).reason
+    assert why.code == "parse.objects_after_signature"
+    assert param(why, "count") == 90_000
+    assert "about 90,000 objects were written after the signature" in why.en
 
 
 def test_page_saying_paid_in_a_new_object_stream(kit: Kit) -> None:
     verdict, _ = judge(kit, page_saying_paid_in_a_new_object_stream)
     assert verdict.result is Result.TAMPERED
-    assert "packs objects into an object stream" in coverage_reason(verdict)
+    assert rejection(verdict).code == "update.object_streams"
 
 
 def test_other_pdf_as_bytes_outside_any_object(kit: Kit) -> None:
     verdict, _ = judge(kit, other_pdf_as_bytes_outside_any_object)
     assert verdict.result is Result.TAMPERED
-    assert "bytes that belong to no object" in coverage_reason(verdict)
+    assert rejection(verdict).code == "update.stray_bytes"
 
 
 def test_document_time_stamp_with_garbage_cms(kit: Kit) -> None:
     verdict, _ = judge(kit, document_time_stamp_with_garbage_cms)
     assert verdict.result is Result.TAMPERED
-    assert "not vouched for by a trusted time-stamping authority" in coverage_reason(verdict)
+    assert rejection(verdict).code == "update.stamp_untrusted"
 
 
 def test_document_time_stamp_from_an_untrusted_authority(kit: Kit) -> None:
     verdict, _ = judge(kit, document_time_stamp_from_an_untrusted_authority)
     assert verdict.result is Result.TAMPERED
-    assert "not vouched for by a trusted time-stamping authority" in coverage_reason(verdict)
+    assert rejection(verdict).code == "update.stamp_untrusted"
 
 
 def test_validation_data_that_is_a_page_saying_paid(kit: Kit) -> None:
     verdict, _ = judge(kit, validation_data_that_is_a_page_saying_paid)
     assert verdict.result is Result.TAMPERED
-    reason = coverage_reason(verdict)
-    assert "validation data (/DSS) is not made of certificates" in reason
+    assert rejection(verdict).code == "update.dss_malformed"
     assert "cert object" in verdict.check(Step.COVERAGE).detail
 
 
 def test_later_revision_replaces_the_catalog_without_the_form(kit: Kit) -> None:
     verdict, _ = judge(kit, later_revision_replaces_the_catalog)
     assert verdict.result is Result.TAMPERED
-    reason = verdict.check(Step.PARSE).reason_en
-    assert "revision 4 removed the signature" in reason
+    assert verdict.check(Step.PARSE).reason == reason("parse.signature_removed", revision=4)
 
 
 def test_later_revision_drops_the_form(kit: Kit) -> None:
     verdict, _ = judge(kit, later_revision_drops_the_form)
     assert verdict.result is Result.TAMPERED
-    assert "revision 4 removed the signature" in verdict.check(Step.PARSE).reason_en
+    assert verdict.check(Step.PARSE).reason == reason("parse.signature_removed", revision=4)
 
 
 def test_later_revision_points_the_catalog_elsewhere(kit: Kit) -> None:
     verdict, _ = judge(kit, later_revision_points_the_catalog_elsewhere)
     assert verdict.result is Result.TAMPERED
-    assert "replaces the document catalog" in coverage_reason(verdict)
+    assert rejection(verdict).code == "update.replaces_catalog"
 
 
 def test_validation_data_with_a_real_certificate_is_permitted(kit: Kit) -> None:
@@ -268,7 +283,7 @@ def test_validation_data_with_a_real_certificate_is_permitted(kit: Kit) -> None:
     objects = {root: catalog_text(kit.issued.pdf, add=dss), size: stream_body(der)}
     verdict = verify_pdf(append_revision(kit.issued.pdf, objects), kit.trust, now=kit.now)
     assert verdict.result is Result.AUTHENTIC, verdict.to_json()
-    assert "checked to add only validation data" in verdict.check(Step.COVERAGE).reason_en
+    assert verdict.check(Step.COVERAGE).code == "coverage.passed_with_updates"
 
 
 # --- our verdict beside pyHanko's and pdfsig's --------------------------------------------------
@@ -331,7 +346,6 @@ def test_pyhankos_own_validation_data_then_a_time_stamp_are_permitted(kit: Kit) 
     for pdf, later in ((with_dss, 1), (stamped, 2)):
         verdict = verify_pdf(pdf, kit.trust, now=kit.now)
         assert verdict.result is Result.AUTHENTIC, verdict.to_json()
-        assert (
-            f"each of the {later} later revision(s) was checked"
-            in verdict.check(Step.COVERAGE).reason_en
+        assert verdict.check(Step.COVERAGE).reason == reason(
+            "coverage.passed_with_updates", revision=3, count=later
         )

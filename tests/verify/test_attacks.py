@@ -24,6 +24,7 @@ from exporter_desk.signing import (
 )
 from exporter_desk.trustnet import generate_key
 from exporter_desk.verify import CheckStatus, Result, Step, Trust, Verdict, verify_pdf
+from exporter_desk.verify.reasons import Reason, reason
 from tests.verify._build import (
     BOX,
     FAKE_TOTAL,
@@ -362,6 +363,15 @@ Attack = Callable[[Kit], bytes]
 # --- one test per attack ----------------------------------------------------------------------
 
 
+def parts(why: Reason) -> list[Reason]:
+    """``why`` and every reason nested in it (the findings behind a headline)."""
+    return list(why.parts())
+
+
+def codes(why: Reason) -> set[str]:
+    return set(why.codes())
+
+
 def judge(k: Kit, attack: Attack) -> tuple[Verdict, bytes]:
     pdf = attack(k)
     return verify_pdf(pdf, k.trust, now=k.now), pdf
@@ -370,9 +380,7 @@ def judge(k: Kit, attack: Attack) -> tuple[Verdict, bytes]:
 def test_byte_changed_inside_signed_range(kit: Kit) -> None:
     verdict, pdf = judge(kit, byte_changed_inside_signed_range)
     assert verdict.result is Result.TAMPERED
-    assert verdict.check(Step.SIGNATURE).reason_en.startswith(
-        "The file was changed after it was signed"
-    )
+    assert verdict.check(Step.SIGNATURE).code == "signature.digest_mismatch"
     # The byte is in revision 1: the registered fingerprint does not match either.
     assert verdict.check(Step.RECEIPT).status is CheckStatus.FAILED
     assert not pyhanko_calls_valid(pdf, kit.member_ca.certificate)
@@ -381,8 +389,12 @@ def test_byte_changed_inside_signed_range(kit: Kit) -> None:
 def test_page_content_replaced_after_signing(kit: Kit) -> None:
     verdict, pdf = judge(kit, page_content_replaced_after_signing)
     assert verdict.result is Result.TAMPERED
-    assert "changed after it was signed: revision 4" in verdict.check(Step.COVERAGE).reason_en
-    assert "replaces the content of page 1" in verdict.check(Step.REVISIONS).reason_en
+    coverage = verdict.check(Step.COVERAGE).reason
+    assert (coverage.code, dict(coverage.params)["revision"]) == (
+        "coverage.update_not_permitted",
+        4,
+    )
+    assert reason("part.page_content", page=1) in parts(verdict.check(Step.REVISIONS).reason)
     assert not pyhanko_calls_valid(pdf, kit.member_ca.certificate)  # DocMDP: no changes
 
 
@@ -390,7 +402,9 @@ def test_annotation_over_total_added_after_signing(kit: Kit) -> None:
     verdict, _ = judge(kit, annotation_over_total_added_after_signing)
     assert verdict.result is Result.TAMPERED
     assert Step.COVERAGE in failed_steps(verdict)
-    assert "adds an annotation (FreeText) on page 1" in verdict.check(Step.REVISIONS).reason_en
+    assert reason("revision.adds_annotation", revision=4, kind="FreeText", page=1) in parts(
+        verdict.check(Step.REVISIONS).reason
+    )
 
 
 def test_receipt_swapped_after_signing(kit: Kit) -> None:
@@ -405,9 +419,8 @@ def test_content_swap_hidden_in_receipt_revision(kit: Kit) -> None:
     verdict, pdf = judge(kit, content_swap_hidden_in_receipt_revision)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.REVISIONS]
-    assert verdict.check(Step.REVISIONS).reason_en.startswith(
-        "Revision 2 replaces the content of page 1 of the registered document"
-    )
+    replaced = reason("revision.replaces", revision=2, what=reason("part.page_content", page=1))
+    assert replaced in parts(verdict.check(Step.REVISIONS).reason)[:2]  # the first finding
     assert "第 2 版替换了已登记文件中的第 1 页的页面内容" in verdict.check(Step.REVISIONS).reason_zh
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
@@ -415,7 +428,7 @@ def test_content_swap_hidden_in_receipt_revision(kit: Kit) -> None:
 def test_another_documents_receipt_embedded_then_signed(kit: Kit) -> None:
     verdict, pdf = judge(kit, another_documents_receipt_embedded_then_signed)
     assert verdict.result is Result.TAMPERED
-    assert verdict.headline_en.startswith("The registration receipt is for another document")
+    assert verdict.headline.code == "receipt.other_document"
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
@@ -423,7 +436,8 @@ def test_overlay_annotation_registered_in_revision_one(kit: Kit) -> None:
     verdict, pdf = judge(kit, overlay_annotation_registered_in_revision_one)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.CONTENT]
-    assert "an annotation" in verdict.headline_en
+    assert verdict.headline.code == "content.forbidden"
+    assert codes(verdict.headline) & {"lint.annotation", "lint.annotations_on_pages"}
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
@@ -431,8 +445,7 @@ def test_open_action_javascript_registered_in_revision_one(kit: Kit) -> None:
     verdict, pdf = judge(kit, open_action_javascript_registered_in_revision_one)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.CONTENT]
-    assert "JavaScript" in verdict.headline_en
-    assert "an action that runs when the document opens" in verdict.headline_en
+    assert {"lint.javascript", "lint.open_action"} <= codes(verdict.headline)
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
@@ -440,15 +453,15 @@ def test_visible_signature_painted_over_the_total(kit: Kit) -> None:
     verdict, pdf = judge(kit, visible_signature_painted_over_the_total)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.REVISIONS]
-    assert "outside the blank signature box" in verdict.headline_en
-    assert "[60 588 320 632]" in verdict.headline_en
+    outside = [p for p in parts(verdict.headline) if p.code == "revision.signature_outside_box"]
+    assert outside and dict(outside[0].params)["rect"] == "[60 588 320 632]"
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
 def test_visible_signature_where_no_box_is_reserved(kit: Kit) -> None:
     verdict, _ = judge(kit, visible_signature_where_no_box_is_reserved)
     assert verdict.result is Result.TAMPERED
-    assert "reserves no place for a visible signature" in verdict.headline_en
+    assert "revision.signature_without_box" in codes(verdict.headline)
 
 
 def test_invisible_signature_needs_no_reserved_box(kit: Kit) -> None:
@@ -462,30 +475,30 @@ def test_invisible_signature_needs_no_reserved_box(kit: Kit) -> None:
 def test_sneaky_second_signature_covering_the_total(kit: Kit) -> None:
     verdict, pdf = judge(kit, sneaky_second_signature_covering_the_total)
     assert verdict.result is Result.TAMPERED
-    assert verdict.headline_en.startswith("The file has 2 signatures")
+    assert verdict.headline == reason("parse.several_signatures", count=2)
     assert {Step.PARSE, Step.COVERAGE, Step.REVISIONS} <= set(failed_steps(verdict))
-    assert "outside the blank signature box" in verdict.check(Step.REVISIONS).reason_en
+    assert "revision.signature_outside_box" in codes(verdict.check(Step.REVISIONS).reason)
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)  # the first signature: "valid"
 
 
 def test_byte_range_removed(kit: Kit) -> None:
     verdict, pdf = judge(kit, byte_range_removed)
     assert verdict.result is Result.TAMPERED
-    assert verdict.headline_en.startswith("The document's signature is damaged")
+    assert verdict.headline.code in {"parse.signature_damaged", "parse.signature_unreadable"}
     assert not pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
 def test_contents_removed(kit: Kit) -> None:
     verdict, _ = judge(kit, contents_removed)
     assert verdict.result is Result.TAMPERED
-    assert verdict.headline_en.startswith("The document's signature is damaged")
+    assert verdict.headline.code in {"parse.signature_damaged", "parse.signature_unreadable"}
 
 
 def test_checkpoint_signed_by_an_unknown_log_key(kit: Kit) -> None:
     verdict, pdf = judge(kit, checkpoint_signed_by_an_unknown_log_key)
     assert verdict.result is Result.NOT_REGISTERED
     assert failed_steps(verdict) == [Step.REGISTRATION]
-    assert "not signed by the pinned log key" in verdict.headline_en
+    assert verdict.headline.code == "registration.log_signature"
     assert verdict.registration is None and verdict.as_of is None
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
@@ -493,7 +506,7 @@ def test_checkpoint_signed_by_an_unknown_log_key(kit: Kit) -> None:
 def test_receipt_below_the_witness_quorum(kit: Kit) -> None:
     verdict, pdf = judge(kit, receipt_below_the_witness_quorum)
     assert verdict.result is Result.NOT_REGISTERED
-    assert "Too few of the independent witnesses" in verdict.headline_en
+    assert verdict.headline.code == "registration.quorum"
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
@@ -501,38 +514,38 @@ def test_registered_by_one_member_signed_by_another(kit: Kit) -> None:
     verdict, pdf = judge(kit, registered_by_one_member_signed_by_another)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.ISSUER]
-    assert "re-signed by another" in verdict.headline_en
+    assert verdict.headline.code == "issuer.other"
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
 def test_entry_signed_with_another_key(kit: Kit) -> None:
     verdict, _ = judge(kit, entry_signed_with_another_key)
     assert verdict.result is Result.TAMPERED
-    assert "was not signed by this document's signer" in verdict.headline_en
+    assert verdict.headline.code == "issuer.entry_signature"
 
 
 def test_data_appended_after_the_signature(kit: Kit) -> None:
     verdict, _ = judge(kit, data_appended_after_the_signature)
     assert verdict.result is Result.TAMPERED
-    assert "bytes were appended after the end of the signed file" in verdict.headline_en
+    assert verdict.headline.code == "coverage.trailing_bytes"
 
 
 def test_extra_revision_before_the_signature(kit: Kit) -> None:
     verdict, _ = judge(kit, extra_revision_before_the_signature)
     assert verdict.result is Result.TAMPERED
-    assert "signature is on revision 4" in verdict.headline_en
+    assert verdict.headline == reason("receipt.wrong_revision", revision=4)
 
 
 def test_two_receipts(kit: Kit) -> None:
     verdict, _ = judge(kit, two_receipts)
     assert verdict.result is Result.TAMPERED
-    assert "2 registration receipts" in verdict.headline_en
+    assert verdict.headline == reason("receipt.several", count=2)
 
 
 def test_open_action_added_in_receipt_revision(kit: Kit) -> None:
     verdict, pdf = judge(kit, open_action_added_in_receipt_revision)
     assert verdict.result is Result.TAMPERED
-    assert "/OpenAction in the document catalog" in verdict.headline_en
+    assert reason("revision.catalog", revision=3, key="/OpenAction") in parts(verdict.headline)
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
@@ -540,7 +553,7 @@ def test_revision_one_points_outside_the_registered_bytes(kit: Kit) -> None:
     verdict, pdf = judge(kit, revision_one_points_outside_the_registered_bytes)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.RECEIPT]
-    assert "not a complete revision 1 on its own" in verdict.headline_en
+    assert verdict.headline.code == "receipt.not_revision_one"
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
@@ -553,45 +566,43 @@ def test_javascript_behind_escaped_names_in_revision_one(kit: Kit) -> None:
     verdict, pdf = judge(kit, javascript_behind_escaped_names_in_revision_one)
     assert verdict.result is Result.TAMPERED
     assert failed_steps(verdict) == [Step.CONTENT]
-    assert "JavaScript" in verdict.headline_en
-    assert "an action that runs when the document opens" in verdict.headline_en
+    assert {"lint.javascript", "lint.open_action"} <= codes(verdict.headline)
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
 def test_optional_content_layer_in_revision_one(kit: Kit) -> None:
     verdict, _ = judge(kit, optional_content_layer_in_revision_one)
     assert verdict.result is Result.TAMPERED
-    assert "optional content (layers that viewers may hide)" in verdict.headline_en
+    assert "lint.layers" in codes(verdict.headline)
     assert "可选内容" in verdict.headline_zh
 
 
 def test_outline_item_with_a_launch_action_in_revision_one(kit: Kit) -> None:
     verdict, _ = judge(kit, outline_item_with_a_launch_action_in_revision_one)
     assert verdict.result is Result.TAMPERED
-    assert "an action (behind an outline item or link)" in verdict.headline_en
+    assert "lint.action" in codes(verdict.headline)
 
 
 def test_document_time_stamp_added_after_signing_is_permitted(kit: Kit) -> None:
     pdf = add_document_time_stamp(kit.issued.pdf, kit.member_ca, kit.now)
     verdict = verify_pdf(pdf, kit.trust, now=kit.now)
     assert verdict.result is Result.AUTHENTIC, verdict.to_json()
-    assert (
-        "the 1 later revision(s) was checked to add only" in verdict.check(Step.COVERAGE).reason_en
+    assert verdict.check(Step.COVERAGE).reason == reason(
+        "coverage.passed_with_updates", revision=3, count=1
     )
 
 
 def test_font_swapped_through_an_info_dictionary_that_is_the_font(kit: Kit) -> None:
     verdict, pdf = judge(kit, font_swapped_through_an_info_dictionary_that_is_the_font)
     assert verdict.result is Result.TAMPERED
-    assert "replaces a font of the registered document" in verdict.check(Step.REVISIONS).reason_en
+    assert reason("part.font") in parts(verdict.check(Step.REVISIONS).reason)
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
 
 def test_pages_reordered_in_receipt_revision(kit: Kit) -> None:
     verdict, pdf = judge(kit, pages_reordered_in_receipt_revision)
     assert verdict.result is Result.TAMPERED
-    reason = verdict.check(Step.REVISIONS).reason_en
-    assert "replaces the page tree of the registered document" in reason
+    assert reason("part.page_tree") in parts(verdict.check(Step.REVISIONS).reason)
     assert "revision 3 page objects" in verdict.check(Step.REVISIONS).detail  # the order check
     assert pyhanko_calls_valid(pdf, kit.member_ca.certificate)
 
@@ -600,7 +611,7 @@ def test_validation_data_added_after_signing_is_permitted(kit: Kit) -> None:
     pdf = update(kit.issued.pdf, add_dss)
     verdict = verify_pdf(pdf, kit.trust, now=kit.now)
     assert verdict.result is Result.AUTHENTIC, verdict.to_json()
-    assert "checked to add only validation data" in verdict.check(Step.COVERAGE).reason_en
+    assert verdict.check(Step.COVERAGE).code == "coverage.passed_with_updates"
 
 
 # --- the matrix: our verdict, pyHanko's and pdfsig's --------------------------------------------

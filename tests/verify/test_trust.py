@@ -72,6 +72,6 @@ def test_a_receipt_cosigned_by_witnesses_the_pinned_descriptor_does_not_know_is_
     assert verdict.result is Result.INCOMPLETE, verdict.to_json()
     check = verdict.check(Step.REGISTRATION)
     assert check.status is CheckStatus.FAILED
-    assert "out of date" in check.reason_en
+    assert check.code == "registration.trust_root_outdated"
     assert "w0.witness.example" in check.reason_en
     assert "信任根已过期" in check.reason_zh

@@ -16,14 +16,29 @@ from exporter_desk.verify import (
     Verdict,
     decide_result,
 )
+from exporter_desk.verify.reasons import reason
+
+# A reason for each kind of check: which one does not matter to the verdict's logic.
+FAILED = {
+    Step.PARSE: reason("parse.unreadable"),
+    Step.SIGNATURE: reason("signature.digest_mismatch"),
+    Step.COVERAGE: reason("coverage.gaps"),
+    Step.RECEIPT: reason("receipt.missing"),
+    Step.REVISIONS: reason("revision.encrypts", revision=2),
+    Step.CONTENT: reason("content.forbidden", items=(reason("lint.javascript"),)),
+    Step.ISSUER: reason("issuer.entry_signature"),
+    Step.REGISTRATION: reason("registration.inclusion_proof"),
+    Step.STATUS: reason("status.history_rewritten"),
+    Step.ORIGINAL: reason("pack.empty"),
+}
 
 
 def failed(step: Step, outcome: Result) -> Check:
-    return Check(step, CheckStatus.FAILED, f"{step.id} failed", "失败", outcome)
+    return Check(step, CheckStatus.FAILED, FAILED[step], outcome)
 
 
 def passed(step: Step) -> Check:
-    return Check(step, CheckStatus.PASSED, "ok", "通过")
+    return Check(step, CheckStatus.PASSED, reason("coverage.passed"))
 
 
 def test_display_strings_are_what_the_verdict_card_shows() -> None:
@@ -43,7 +58,7 @@ def test_display_strings_are_what_the_verdict_card_shows() -> None:
 
 
 def not_applicable(step: Step) -> Check:
-    return Check(step, CheckStatus.NOT_APPLICABLE, "n/a", "不适用")
+    return Check(step, CheckStatus.NOT_APPLICABLE, reason("skip.no_signature"))
 
 
 def plan(*checks: Check) -> tuple[Check, ...]:
@@ -70,6 +85,7 @@ def test_authentic_needs_every_step_once() -> None:
     # A step that did not apply while nothing failed means it did not run: not AUTHENTIC.
     assert decide_result(plan(not_applicable(Step.REVISIONS))) is Result.INCOMPLETE
     bare = Verdict(Result.INCOMPLETE, (), None, None, None, None, None, None)
+    assert bare.headline.code == "verdict.incomplete"
     assert bare.headline_en.startswith("The check could not be completed")
     assert bare.headline_zh.startswith("检查未能完成")
 
@@ -102,14 +118,15 @@ def test_the_most_serious_failure_decides(outcomes: tuple[Result, ...], expected
 
 
 def test_a_failed_check_names_its_outcome_and_only_a_failed_one() -> None:
+    why = reason("parse.unreadable")
     with pytest.raises(ValueError, match="names an outcome"):
-        Check(Step.PARSE, CheckStatus.FAILED, "x", "x")
+        Check(Step.PARSE, CheckStatus.FAILED, why)
     with pytest.raises(ValueError, match="names an outcome"):
-        Check(Step.PARSE, CheckStatus.PASSED, "x", "x", Result.TAMPERED)
+        Check(Step.PARSE, CheckStatus.PASSED, why, Result.TAMPERED)
     with pytest.raises(ValueError, match="names an outcome"):
-        Check(Step.PARSE, CheckStatus.FAILED, "x", "x", Result.AUTHENTIC)
-    with pytest.raises(ValueError, match="English and Chinese"):
-        Check(Step.PARSE, CheckStatus.PASSED, "x", "")
+        Check(Step.PARSE, CheckStatus.FAILED, why, Result.AUTHENTIC)
+    with pytest.raises(TypeError, match="Reason of the catalogue"):
+        Check(Step.PARSE, CheckStatus.PASSED, "x")  # type: ignore[arg-type]
 
 
 def verdict(checks: tuple[Check, ...]) -> Verdict:
@@ -131,7 +148,9 @@ def test_headline_is_the_reason_of_the_most_serious_failure() -> None:
         )
     )
     assert v.result is Result.TAMPERED
-    assert v.headline_en == "revisions failed"
+    assert v.headline.code == "revision.encrypts"
+    assert v.headline_en == v.check(Step.REVISIONS).reason_en
+    assert verdict(plan()).headline.code == "verdict.authentic"
     assert [c.step for c in v.failures] == [Step.REVISIONS, Step.SIGNATURE]
     assert v.check(Step.SIGNATURE).outcome is Result.UNTRUSTED_ISSUER
     with pytest.raises(KeyError):
@@ -177,12 +196,15 @@ def test_json_of_a_bare_verdict() -> None:
     assert document["format"] == VERDICT_FORMAT
     assert document["result"] == "unreadable"
     assert document["as_of"] == "2025-01-02T03:04:05Z"
+    assert document["headline_code"] == "parse.unreadable"
     assert document["checks"][0] == {
         "step": 1,
         "id": "parse",
         "status": "failed",
         "outcome": "unreadable",
-        "reason_en": "parse failed",
-        "reason_zh": "失败",
+        "code": "parse.unreadable",
+        "params": {},
+        "reason_en": reason("parse.unreadable").en,
+        "reason_zh": reason("parse.unreadable").zh,
         "detail": "",
     }

@@ -20,6 +20,7 @@ from exporter_desk.verify import (
     Verdict,
     verify_pdf,
 )
+from exporter_desk.verify.reasons import reason
 from tests.verify._build import (
     ACME,
     Issued,
@@ -45,6 +46,7 @@ def test_issued_document_is_authentic_with_every_offline_check_passed(
     assert [c.step for c in verdict.checks] == list(PLAN)
     assert all(c.status is CheckStatus.PASSED for c in verdict.checks[:8])
     assert verdict.check(Step.STATUS).status is CheckStatus.NOT_APPLICABLE
+    assert verdict.check(Step.STATUS).code == "status.offline"
     assert "as of" in verdict.check(Step.STATUS).reason_en
     assert verdict.issuer is not None
     assert verdict.issuer.company_name == ACME.name
@@ -62,7 +64,7 @@ def test_issued_document_is_authentic_with_every_offline_check_passed(
     assert registration.checkpoint_time == now
     assert verdict.as_of == now
     assert verdict.signed_at == now
-    assert verdict.headline_en.startswith("Signed by a trusted issuer")
+    assert verdict.headline.code == "verdict.authentic"
 
 
 def test_verdict_json_is_complete_and_serialisable(
@@ -97,7 +99,7 @@ def test_still_authentic_years_later_after_the_certificate_expired(
 def test_unsigned_pdf_is_unsigned(revision_one: bytes, trust: Trust, now: datetime) -> None:
     verdict = verify_pdf(revision_one, trust, now=now)
     assert verdict.result is Result.UNSIGNED
-    assert "not signed" in verdict.headline_en
+    assert verdict.headline.code == "parse.unsigned"
     assert statuses(verdict)["signature"] == "not_applicable"
 
 
@@ -109,7 +111,7 @@ def test_unsigned_pdf_is_unsigned(revision_one: bytes, trust: Trust, now: dateti
 def test_file_that_is_not_a_pdf_is_unreadable(data: bytes, trust: Trust, now: datetime) -> None:
     verdict = verify_pdf(data, trust, now=now)
     assert verdict.result is Result.UNREADABLE
-    assert "not a readable PDF" in verdict.headline_en
+    assert verdict.headline.code in {"parse.unreadable", "parse.not_pdf"}
     assert all(c.status is CheckStatus.NOT_APPLICABLE for c in verdict.checks[1:])
 
 
@@ -121,14 +123,14 @@ def test_truncated_file_is_unreadable(issued: Issued, trust: Trust, now: datetim
 def test_file_over_the_size_limit_is_not_read(issued: Issued, trust: Trust, now: datetime) -> None:
     verdict = verify_pdf(issued.pdf, trust, now=now, limits=Limits(max_file_size=10_000))
     assert verdict.result is Result.UNREADABLE
-    assert "larger than" in verdict.headline_en
+    assert verdict.headline.code == "parse.too_large"
     assert verdict.file_sha256 is None
 
 
 def test_missing_file_is_unreadable(trust: Trust, now: datetime, tmp_path: Path) -> None:
     verdict = verify_pdf(tmp_path / "nowhere.pdf", trust, now=now)
     assert verdict.result is Result.UNREADABLE
-    assert "could not be opened" in verdict.headline_en
+    assert verdict.headline.code == "parse.cannot_open"
 
 
 def test_signed_without_a_receipt_is_not_registered(
@@ -137,7 +139,7 @@ def test_signed_without_a_receipt_is_not_registered(
     pdf = sign_pdf(revision_one, acme, now=now)
     verdict = verify_pdf(pdf, trust, now=now)
     assert verdict.result is Result.NOT_REGISTERED
-    assert "no registration receipt" in verdict.headline_en
+    assert verdict.headline.code == "receipt.missing"
     assert statuses(verdict)["registration"] == "not_applicable"
 
 
@@ -150,8 +152,7 @@ def test_receipt_of_a_network_that_is_not_pinned_is_not_registered(
         issued.pdf, Trust(networks=(TestLog("x.example/log", member_ca).descriptor,)), now=now
     )
     assert verdict.result is Result.NOT_REGISTERED
-    assert "other-network.example/log" in verdict.headline_en
-    assert "not pinned" in verdict.headline_en
+    assert verdict.headline == reason("registration.not_pinned", origin="other-network.example/log")
 
 
 def test_signed_by_a_valid_certificate_of_a_non_member_is_untrusted_issuer(
@@ -161,7 +162,7 @@ def test_signed_by_a_valid_certificate_of_a_non_member_is_untrusted_issuer(
     issued = issue(revision_one, outsider, log, when=now, number="OUT-1")
     verdict = verify_pdf(issued.pdf, trust, now=now)
     assert verdict.result is Result.UNTRUSTED_ISSUER, verdict.to_json()
-    assert "not issued by a trust network you have pinned" in verdict.headline_en
+    assert verdict.headline.code == "signature.untrusted"
     assert verdict.issuer is not None and verdict.issuer.trusted_by is None
     # Every other check passed: only the issuer is in doubt.
     failed = [c.step for c in verdict.checks if c.status is CheckStatus.FAILED]
@@ -193,7 +194,7 @@ def test_signature_claiming_a_time_after_the_certificate_expired_is_untrusted(
     issued = issue(revision_one, old, log, when=moment(now, days=-1), number="OLD-1")
     verdict = verify_pdf(issued.pdf, trust, now=now)
     assert verdict.result is Result.UNTRUSTED_ISSUER
-    assert "was not valid at the signing time" in verdict.headline_en
+    assert verdict.headline.code == "signature.not_valid_then"
 
 
 def test_no_pinned_network_at_all_means_untrusted_issuer(issued: Issued, now: datetime) -> None:
@@ -252,22 +253,21 @@ def test_naive_now_is_a_programming_error(issued: Issued, trust: Trust) -> None:
 
 # --- fails closed: a bug of ours is "could not be completed", never AUTHENTIC or TAMPERED ------
 
-STEP_METHODS = [
-    "step_1_parse",
-    "step_2_signature",
-    "step_3_coverage",
-    "step_4_receipt",
-    "step_5_revisions",
-    "step_6_content",
-    "step_7_issuer",
-    "step_8_registration",
-    "step_9_status",
-]
+
+def step_method(step: Step) -> str:
+    return f"step_{step.number}_{step.id}"
 
 
-@pytest.mark.parametrize("method", STEP_METHODS)
+def test_every_step_of_the_plan_is_one_method_of_the_verifier() -> None:
+    from exporter_desk.verify import verifier
+
+    methods = sorted(name for name in vars(verifier._Verification) if name.startswith("step_"))
+    assert methods == sorted(step_method(step) for step in PLAN)
+
+
+@pytest.mark.parametrize("step", PLAN, ids=lambda step: step.id)
 def test_an_error_of_ours_in_any_step_says_the_check_could_not_be_completed(
-    method: str,
+    step: Step,
     issued: Issued,
     trust: Trust,
     now: datetime,
@@ -276,21 +276,27 @@ def test_an_error_of_ours_in_any_step_says_the_check_could_not_be_completed(
 ) -> None:
     from exporter_desk.verify import verifier
 
-    def broken(*args: object) -> tuple[str, str]:
+    method = step_method(step)
+
+    def broken(*args: object) -> None:
         raise RuntimeError(f"injected into {method}")
 
     monkeypatch.setattr(verifier._Verification, method, broken)
     with caplog.at_level("ERROR", logger="exporter_desk.verify.verifier"):
         verdict = verify_pdf(issued.pdf, trust, now=now)
+    # Never AUTHENTIC (a step did not run) and never TAMPERED (the fault is ours, not the file's).
     assert verdict.result is Result.INCOMPLETE, verdict.to_json()
-    step = Step(STEP_METHODS.index(method) + 1)
     check = verdict.check(step)
     assert check.outcome is Result.INCOMPLETE
-    assert check.reason_en.startswith("This check could not be completed because of an unexpected")
+    assert check.code == "check.internal_error"
     assert check.detail == f"RuntimeError: injected into {method}"
-    assert verdict.headline_en == check.reason_en
+    assert verdict.headline == check.reason
+    assert [c.step for c in verdict.checks] == list(PLAN)  # every other step still accounted for
+    if step is Step.PARSE:  # the later steps need what it would have read
+        assert {c.code for c in verdict.checks[1:]} == {"skip.step_incomplete"}
     logged = [r for r in caplog.records if "failed unexpectedly" in r.getMessage()]
     assert len(logged) == 1 and logged[0].exc_info is not None  # with its traceback
+    assert method in logged[0].getMessage() or step.id in logged[0].getMessage()
 
 
 @pytest.mark.parametrize(
