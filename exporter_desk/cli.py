@@ -16,10 +16,9 @@ from exporter_desk import __version__
 from exporter_desk.errors import ExporterError
 
 if TYPE_CHECKING:
-    from exporter_desk.services.verifying import NetworkOnlineChecker
     from exporter_desk.signing import Keystore
     from exporter_desk.store import Store
-    from exporter_desk.verify import Trust, Verdict
+    from exporter_desk.verify import Verdict
     from exporter_desk.verify.pack import PackVerdict
 
 log = logging.getLogger("exporter_desk")
@@ -254,7 +253,7 @@ def _keystore(folder: Path) -> Keystore:
 
 def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.services.trust import load_trust, read_descriptor_file
-    from exporter_desk.services.verifying import verdicts_to_json, verify_files
+    from exporter_desk.services.verifying import online_checker, verdicts_to_json, verify_files
     from exporter_desk.store import data_dir
 
     missing = [path for path in args.files if not path.is_file()]
@@ -266,7 +265,7 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     extra = tuple(read_descriptor_file(path) for path in args.network)
     folder = data_dir(args.data)
     trust = load_trust(folder if folder.is_dir() else None, extra)
-    online = _online_checker(trust, folder) if args.online else None
+    online = online_checker(trust) if args.online else None
     results = verify_files(args.files, trust, online=online)
     if args.json:
         print(verdicts_to_json(results), file=out)
@@ -279,17 +278,6 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1
-
-
-def _online_checker(trust: Trust, folder: Path) -> NetworkOnlineChecker:
-    from exporter_desk.services.verifying import NetworkOnlineChecker
-    from exporter_desk.trustnet.client import HttpTransport, Transport
-
-    transports: dict[str, Transport] = {}
-    for network in trust.networks:
-        if network.api_url.startswith(("http://", "https://")):
-            transports[network.origin] = HttpTransport(network.api_url, attempts=2)
-    return NetworkOnlineChecker(transports)
 
 
 def _describe(path: Path, verdict: Verdict) -> str:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exporter_desk.domain import DocumentKind
-from exporter_desk.errors import ExporterError
 from exporter_desk.gui.keys import KeystoreFactory
 from exporter_desk.store import Store, database_path, open_store
 
@@ -24,8 +23,10 @@ ONLINE_CHECKS_SETTING = "network.online_checks"  # "1": verifying asks the netwo
 
 
 def is_online(url: str) -> bool:
-    """Whether a network's API address is reachable over the Internet (not the local one)."""
-    return url.startswith(("http://", "https://"))
+    """``services.verifying.is_online``, imported when first asked (the verifier loads late)."""
+    from exporter_desk.services.verifying import is_online as reachable
+
+    return reachable(url)
 
 
 def online_checks_enabled(data_dir: Path) -> bool:
@@ -41,26 +42,18 @@ def load_verifier(data_dir: Path) -> Callable[[Path], Verdict]:
     """``verify(path) -> Verdict`` with the pinned trust networks of ``data_dir`` loaded once.
 
     With online checks on, step 9 asks each pinned network that has an http(s) address
-    (``NetworkOnlineChecker`` over ``HttpTransport``) whether the document was superseded or
-    its issuer revoked since; other networks keep the offline "as of" verdict.
+    (``services.verifying.online_checker``, the same as ``exporter-desk verify --online``)
+    whether the document was superseded or its issuer revoked since; other networks keep the
+    offline "as of" verdict.
 
     Raises:
         ExporterError: the trust settings cannot be read.
     """
     from exporter_desk.services.trust import load_trust
-    from exporter_desk.services.verifying import NetworkOnlineChecker, verify_file
-    from exporter_desk.trustnet.client import HttpTransport, Transport
+    from exporter_desk.services.verifying import online_checker, verify_file
 
     trust = load_trust(data_dir)
-    online: NetworkOnlineChecker | None = None
-    if online_checks_enabled(data_dir):
-        transports: dict[str, Transport] = {
-            network.origin: HttpTransport(network.api_url, attempts=2, timeout=10)
-            for network in trust.networks
-            if is_online(network.api_url)
-        }
-        # No network to ask at all (only the local one): keep the plain offline wording.
-        online = NetworkOnlineChecker(transports) if transports else None
+    online = online_checker(trust) if online_checks_enabled(data_dir) else None
 
     def verify(path: Path) -> Verdict:
         return verify_file(path, trust, online=online)
@@ -179,29 +172,20 @@ def build_pack(
     progress: Callable[[int, str], None],
 ) -> Path:
     """Write the document pack of a deal (``of == "deals"``) or a shipment to ``target``
-    (``services.packs.pack_deal`` / ``pack_shipment``)."""
-    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment
+    (``services.packs.pack_deal`` / ``pack_shipment``, saved by ``services.packs.write_pack``
+    as the CLI saves it: all of it or nothing)."""
+    from exporter_desk.services.datafolder import open_for_reading
+    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment, write_pack
 
     options = PackOptions(originals=originals, copies=copies, paper=paper)
     progress(10, "render")
-    from exporter_desk.services.datafolder import open_for_reading
-
     with open_for_reading(data_dir) as store:  # a pack only reads: fine in a read-only folder
         if of == "deals":
             data = pack_deal(store, record_id, options)
         else:
             data = pack_shipment(store, record_id, options)
     progress(90, "write")
-    temporary = target.with_name(f".{target.name}.part")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExporterError(
-            f"cannot write {target}: {exc}",
-            user_message=f"The pack could not be saved to {target}: {exc.strerror or exc}.",
-        ) from exc
+    write_pack(target, data)
     return target
 
 

@@ -129,6 +129,11 @@ _TEMPLATES = (
         "Messages", "{label} {number}: print between 1 and {most} originals and copies in all."
     ),
     QT_TRANSLATE_NOOP("Messages", "{label} {number} has no pages; render it again."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The pack could not be saved to {path}: {reason}. Nothing was written; choose another "
+        "place for the file.",
+    ),
     # documents: what a document needs to be printed (documents/context.py)
     QT_TRANSLATE_NOOP(
         "Messages",

@@ -181,13 +181,13 @@ def _build(
     bank: bool,
     progress: Progress,
 ) -> Path:
-    from exporter_desk.services._files import write_atomically
     from exporter_desk.services.packs import (
         NotIssuedError,
         PackOptions,
         build_pack,
         issue_bank_pack,
         issue_missing,
+        write_pack,
     )
     from exporter_desk.store import database_path, open_store
 
@@ -212,12 +212,12 @@ def _build(
                                 "Documents list.",
                             ).format(number=doc.number),
                         )
-                    write_atomically(target, Path(doc.path).read_bytes())
+                    write_pack(target, Path(doc.path).read_bytes())
                     return target
                 plan = issue_missing(store, keys, data_dir, network, plan)
         progress(60, translate("PackDialog", "Building the pack..."))
         data = build_pack(store, plan, PackOptions(paper=paper))
-    write_atomically(target, data)
+    write_pack(target, data)
     return target
 
 

@@ -55,7 +55,7 @@ from exporter_desk.domain import (
 )
 from exporter_desk.domain.credit import RequiredKind
 from exporter_desk.errors import ExporterError
-from exporter_desk.services._files import write_atomically
+from exporter_desk.services._files import FileWriteError, write_atomically
 from exporter_desk.services.contexts import SOURCE_TABLES, load_context
 from exporter_desk.services.identity import company_party
 from exporter_desk.store import NotFoundError, Store
@@ -69,6 +69,7 @@ __all__ = [
     "Candidate",
     "EmptyPackError",
     "NotIssuedError",
+    "PackNotSavedError",
     "PackOptions",
     "PackPlan",
     "bank_pack_number",
@@ -99,6 +100,19 @@ class PackOptions:
 
 class EmptyPackError(ExporterError):
     """Nothing to put in the pack: no documents, none ticked, or none that can be made."""
+
+
+class PackNotSavedError(FileWriteError):
+    """The file system refused the pack for a reason other than space or permission."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        reason = cause.strerror or str(cause)
+        super().__init__(
+            f"cannot write {path}: {cause}",
+            user_message=f"The pack could not be saved to {path}: {reason}. Nothing was "
+            "written; choose another place for the file.",
+        )
 
 
 class NotIssuedError(ExporterError):
@@ -661,10 +675,17 @@ def _tick_makeable(plan: PackPlan) -> PackPlan:
 
 
 def write_pack(path: Path, data: bytes) -> None:
-    """Save a pack: all of it or nothing (temp file, fsync, rename).
+    """Save a pack: all of it or nothing (temp file, fsync, rename). The GUI and the CLI both
+    save packs here.
 
     Raises:
         DiskFullError: no room on the disk; nothing was written and ``path`` is unchanged.
         NotWritableError: the folder cannot be written.
+        PackNotSavedError: any other failure of the file system; ``path`` is unchanged.
     """
-    write_atomically(path, data)
+    try:
+        write_atomically(path, data)
+    except FileWriteError:
+        raise
+    except OSError as exc:
+        raise PackNotSavedError(path, exc) from exc

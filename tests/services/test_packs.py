@@ -19,11 +19,13 @@ from exporter_desk.services.issuing import issue_document
 from exporter_desk.services.packs import (
     EmptyPackError,
     NotIssuedError,
+    PackNotSavedError,
     bank_pack_number,
     build_pack,
     issue_bank_pack,
     issue_missing,
     plan_pack,
+    write_pack,
 )
 from exporter_desk.services.trust import load_trust
 from exporter_desk.verify import Result, verify_pdf
@@ -202,3 +204,14 @@ def test_the_issued_bank_pack_is_registered_signed_and_its_cover_reports_the_dea
         now=_now() + dt.timedelta(minutes=1),
     )
     assert again.supersedes_id == doc.id
+
+
+def test_a_pack_the_file_system_refuses_says_where_and_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    target = folder / ("a" * 300 + ".pdf")  # longer than any file system allows a name to be
+    with pytest.raises(PackNotSavedError) as caught:
+        write_pack(target, b"%PDF-1.7\n" + b"x" * 1000)
+    assert f"The pack could not be saved to {target}" in caught.value.user_message
+    assert "Nothing was written" in caught.value.user_message
+    assert list(folder.iterdir()) == []  # no temporary file left behind
