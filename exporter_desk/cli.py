@@ -526,6 +526,7 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
         plan_pack,
         write_pack,
     )
+    from exporter_desk.services.preferences import DocumentLanguage, Paper
 
     if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
         print("exporter-desk pack: --originals and --copies go from 0 to 10", file=sys.stderr)
@@ -545,8 +546,8 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
     options = PackOptions(
         originals=args.originals,
         copies=args.copies,
-        language="en+zh" if args.chinese else "en",
-        paper="LETTER" if args.letter else "A4",
+        language=DocumentLanguage.BILINGUAL if args.chinese else DocumentLanguage.ENGLISH,
+        paper=Paper.LETTER if args.letter else Paper.A4,
     )
     with _open(args, write=bool(args.bank or args.issue)) as store:
         plan = plan_pack(

@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 
 from exporter_desk.domain import DocumentKind
 from exporter_desk.gui.keys import KeystoreFactory
-from exporter_desk.store import Store, database_path, open_store
+from exporter_desk.services.preferences import ONLINE_CHECKS, Paper
+from exporter_desk.store import database_path, open_store
 
 if TYPE_CHECKING:
     from exporter_desk.services.issuing import DrainResult, IssueResult
     from exporter_desk.trustnet import NetworkDescriptor
     from exporter_desk.verify import Verdict
 
-ONLINE_CHECKS_SETTING = "network.online_checks"  # "1": verifying asks the networks for news
+ONLINE_CHECKS_SETTING = ONLINE_CHECKS  # "1": verifying asks the networks for news
 
 
 def is_online(url: str) -> bool:
@@ -98,7 +99,7 @@ def issue_document(
                 network,
                 DocumentKind(kind),
                 source_id,
-                options=IssueOptions(paper=paper, visible_seal=visible_seal),
+                options=IssueOptions(paper=Paper.parse(paper), visible_seal=visible_seal),
                 progress=report,
                 supersede=supersede,
             )
@@ -116,7 +117,11 @@ def preview_document(
     progress(10, "render")
     with open_store(database_path(data_dir)) as store:
         pdf = preview(
-            store, data_dir, DocumentKind(kind), source_id, options=IssueOptions(paper=paper)
+            store,
+            data_dir,
+            DocumentKind(kind),
+            source_id,
+            options=IssueOptions(paper=Paper.parse(paper)),
         )
     target = data_dir / ".drafts" / f"DRAFT {kind} {safe_file_name(str(source_id))}.pdf"
     write_atomically(target, pdf)
@@ -177,7 +182,7 @@ def build_pack(
     from exporter_desk.services.datafolder import open_for_reading
     from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment, write_pack
 
-    options = PackOptions(originals=originals, copies=copies, paper=paper)
+    options = PackOptions(originals=originals, copies=copies, paper=Paper.parse(paper))
     progress(10, "render")
     with open_for_reading(data_dir) as store:  # a pack only reads: fine in a read-only folder
         if of == "deals":
@@ -189,16 +194,17 @@ def build_pack(
     return target
 
 
-def use_local_network(data_dir: Path, store: Store, keystore: KeystoreFactory) -> str:
-    """Set up the built-in local network, enrol the company (``open_local_network``) and
-    register documents with it; returns its origin. Needs the company profile and runs on the
-    database thread."""
-    from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING, open_local_network
+def use_local_network(
+    data_dir: Path, keystore: KeystoreFactory, progress: Callable[[int, str], None]
+) -> str:
+    """Set up the built-in local network, enrol the company and register documents with it
+    (``services.setup.use_local_network``); returns its origin. On the network thread, with
+    its own store connection, like joining a network."""
+    from exporter_desk.services.setup import use_local_network as use_local
 
-    with open_local_network(data_dir, store, keystore()) as network:
-        origin = network.descriptor.origin
-    store.settings.set(NETWORK_SETTING, LOCAL_NETWORK)
-    return origin
+    progress(-1, "enrol")
+    with open_store(database_path(data_dir)) as store:
+        return use_local(data_dir, store, keystore())
 
 
 __all__ = [

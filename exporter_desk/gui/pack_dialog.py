@@ -30,6 +30,7 @@ from exporter_desk.gui import labels
 from exporter_desk.gui.document_dialogs import PackDialog
 from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import Progress
+from exporter_desk.services.preferences import Paper
 
 if TYPE_CHECKING:
     from exporter_desk.gui.documents_page import DocumentsPage
@@ -165,7 +166,7 @@ def _plan(data_dir: Path, of: str, record_id: int, originals: int, copies: int, 
     from exporter_desk.services.packs import PackOptions, plan_pack
     from exporter_desk.store import database_path, open_store
 
-    options = PackOptions(originals=originals, copies=copies, paper=paper)
+    options = PackOptions(originals=originals, copies=copies, paper=Paper.parse(paper))
     with open_store(database_path(data_dir)) as store:
         if of == "deals":
             return plan_pack(store, deal=record_id, options=options)
@@ -200,7 +201,12 @@ def _build(
                 progress(10, translate("PackDialog", "Issuing the ticked documents..."))
                 if bank:
                     doc = issue_bank_pack(
-                        store, keys, data_dir, network, plan, options=PackOptions(paper=paper)
+                        store,
+                        keys,
+                        data_dir,
+                        network,
+                        plan,
+                        options=PackOptions(paper=Paper.parse(paper)),
                     )
                     if not doc.path:
                         raise NotIssuedError(
@@ -216,7 +222,7 @@ def _build(
                     return target
                 plan = issue_missing(store, keys, data_dir, network, plan)
         progress(60, translate("PackDialog", "Building the pack..."))
-        data = build_pack(store, plan, PackOptions(paper=paper))
+        data = build_pack(store, plan, PackOptions(paper=Paper.parse(paper)))
     write_pack(target, data)
     return target
 

@@ -58,6 +58,7 @@ from exporter_desk.errors import ExporterError
 from exporter_desk.services._files import FileWriteError, write_atomically
 from exporter_desk.services.contexts import SOURCE_TABLES, load_context
 from exporter_desk.services.identity import company_party
+from exporter_desk.services.preferences import DocumentLanguage, Paper
 from exporter_desk.store import NotFoundError, Store
 
 if TYPE_CHECKING:
@@ -94,8 +95,13 @@ class PackOptions:
 
     originals: int = 3
     copies: int = 2
-    language: str = "en"
-    paper: str = "A4"
+    language: DocumentLanguage = DocumentLanguage.ENGLISH
+    paper: Paper = Paper.A4
+
+    def __post_init__(self) -> None:
+        """Raises: InvalidPreferenceError for a paper or language Exporter Desk does not know."""
+        object.__setattr__(self, "paper", Paper.parse(self.paper))
+        object.__setattr__(self, "language", DocumentLanguage.parse(self.language))
 
 
 class EmptyPackError(ExporterError):
@@ -449,8 +455,8 @@ def issue_missing(
 def _render_options(options: PackOptions, now: dt.datetime) -> RenderOptions:
     return RenderOptions(
         created=now,
-        paper="LETTER" if options.paper.upper() == "LETTER" else "A4",
-        language="en+zh" if options.language == "en+zh" else "en",
+        paper=options.paper.render_name,
+        language=options.language.render_name,
     )
 
 
