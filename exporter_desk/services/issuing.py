@@ -30,7 +30,7 @@ from exporter_desk.errors import ExporterError
 from exporter_desk.services import preferences
 from exporter_desk.services._files import safe_file_name, write_atomically
 from exporter_desk.services.branding import load_image
-from exporter_desk.services.contexts import SOURCE_TABLES, load_context
+from exporter_desk.services.contexts import load_context
 from exporter_desk.services.identity import DEFAULT_PROFILE, company_party, load_credentials
 from exporter_desk.services.network import Connection
 from exporter_desk.services.preferences import CopyMark, DocumentLanguage, Paper
@@ -386,7 +386,7 @@ def _register_and_sign(
             IssuedDocument(
                 kind=kind,
                 number=number,
-                source_table=SOURCE_TABLES.get(kind, "deals"),
+                source_table=kind.source_table,
                 source_id=source_id,
                 status=DocumentStatus.AWAITING_REGISTRATION,
                 created_at=now,

@@ -146,3 +146,16 @@ def test_a_wrong_passphrase_is_said_in_chinese(chinese: None, tmp_path: Path) ->
     assert translate_message(caught.value.user_message) == (
         "此加密密钥文件的口令不正确。请检查键盘布局和大写锁定键后重试。"
     )
+
+
+def test_a_setting_that_means_nothing_and_a_pack_not_saved_are_catalogued(
+    app: QApplication, tmp_path: Path
+) -> None:
+    from exporter_desk.services.packs import PackNotSavedError
+    from exporter_desk.services.preferences import InvalidPreferenceError, Paper
+
+    with pytest.raises(InvalidPreferenceError) as bad_paper:
+        Paper.parse("B5")
+    refused = PackNotSavedError(tmp_path / "pack.pdf", OSError(36, "File name too long"))
+    for error in (bad_paper.value, refused):
+        assert is_known(error.user_message), error.user_message
