@@ -159,3 +159,11 @@ def test_a_setting_that_means_nothing_and_a_pack_not_saved_are_catalogued(
     refused = PackNotSavedError(tmp_path / "pack.pdf", OSError(36, "File name too long"))
     for error in (bad_paper.value, refused):
         assert is_known(error.user_message), error.user_message
+    i18n.set_language(i18n.Language.CHINESE)
+    try:
+        assert translate_message(bad_paper.value.user_message) == (
+            "“B5”不是 Exporter Desk 认识的纸张尺寸；请使用以下之一：A4, LETTER。"
+        )
+        assert translate_message(refused.user_message).startswith("无法将单据包保存到")
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
