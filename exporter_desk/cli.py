@@ -564,11 +564,12 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
             )
             print(f"  [{mark}] {c.kind.value} {c.number}: {state}", file=out)
         if args.bank or args.issue:
-            from exporter_desk.services.network import open_local_network
+            from exporter_desk.services.network import open_network
 
             folder = store.path.parent
             keystore = _keystore(folder)
-            with open_local_network(folder, store, keystore) as network:
+            # The network chosen in Settings, as the GUI's packs use (the local one by default).
+            with open_network(folder, store, keystore) as network:
                 if args.bank:
                     doc = issue_bank_pack(
                         store,

@@ -108,24 +108,14 @@ def issue_document(
 def preview_document(
     data_dir: Path, kind: str, source_id: int, *, paper: str, progress: Callable[[int, str], None]
 ) -> Path:
-    """Render a DRAFT of the document (``services.issuing.preview_document``: never registered,
-    never signed) into the data folder's ``.drafts`` and return its path; on a worker."""
-    from exporter_desk.services._files import safe_file_name, write_atomically
-    from exporter_desk.services.issuing import IssueOptions
-    from exporter_desk.services.issuing import preview_document as preview
+    """Render a DRAFT of the document into the data folder's ``.drafts`` and return its path
+    (``services.issuing.save_preview``: never registered, never signed); on a worker."""
+    from exporter_desk.services.issuing import IssueOptions, save_preview
 
     progress(10, "render")
+    options = IssueOptions(paper=Paper.parse(paper))
     with open_store(database_path(data_dir)) as store:
-        pdf = preview(
-            store,
-            data_dir,
-            DocumentKind(kind),
-            source_id,
-            options=IssueOptions(paper=Paper.parse(paper)),
-        )
-    target = data_dir / ".drafts" / f"DRAFT {kind} {safe_file_name(str(source_id))}.pdf"
-    write_atomically(target, pdf)
-    return target
+        return save_preview(store, data_dir, DocumentKind(kind), source_id, options=options)
 
 
 def drain_outbox(

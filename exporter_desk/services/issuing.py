@@ -60,6 +60,7 @@ __all__ = [
     "issue_rendered",
     "pending_path",
     "preview_document",
+    "save_preview",
 ]
 
 TIMESTAMP_SETTING = preferences.TIMESTAMP_URL
@@ -447,6 +448,27 @@ def preview_document(
         logo_png=options.logo_png if options.logo_png is not None else load_image(data_dir, "logo"),
     )
     return render_document(kind, context, render_options).pdf
+
+
+def save_preview(
+    store: Store,
+    data_dir: Path,
+    kind: DocumentKind,
+    source_id: int,
+    *,
+    options: IssueOptions | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """:func:`preview_document`, written (atomically) to the data folder's ``.drafts`` folder,
+    where the GUI opens it; returns its path. Nothing is registered or signed.
+
+    Raises:
+        as :func:`preview_document`; DiskFullError, NotWritableError: as ``write_atomically``.
+    """
+    pdf = preview_document(store, data_dir, kind, source_id, options=options, now=now)
+    target = data_dir / ".drafts" / f"DRAFT {kind.value} {safe_file_name(str(source_id))}.pdf"
+    write_atomically(target, pdf)
+    return target
 
 
 def _superseded(earlier: list[IssuedDocument]) -> tuple[str | None, DocumentId | None]:
