@@ -518,14 +518,7 @@ def _run_restore_archive(args: argparse.Namespace, out: TextIO) -> int:
 
 def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.domain import DocumentKind
-    from exporter_desk.services.packs import (
-        PackOptions,
-        build_pack,
-        issue_bank_pack,
-        issue_missing,
-        plan_pack,
-        write_pack,
-    )
+    from exporter_desk.services.packs import PackOptions, export_pack, plan_pack
     from exporter_desk.services.preferences import DocumentLanguage, Paper
 
     if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
@@ -563,49 +556,39 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
                 else ("lacks " + "; ".join(c.missing) if c.missing else "not issued")
             )
             print(f"  [{mark}] {c.kind.value} {c.number}: {state}", file=out)
-        if args.bank or args.issue:
+        if not (args.bank or args.issue):
+            written = export_pack(store, plan, args.out, options)
+        else:
             from exporter_desk.services.network import open_network
 
             folder = store.path.parent
             keystore = _keystore(folder)
             # The network chosen in Settings, as the GUI's packs use (the local one by default).
             with open_network(folder, store, keystore) as network:
-                if args.bank:
-                    doc = issue_bank_pack(
-                        store,
-                        keystore,
-                        folder,
-                        network,
-                        plan,
-                        options=options,
-                        progress=lambda line: print(f"  {line}", file=out),
-                    )
-                    data = Path(doc.path).read_bytes() if doc.path else b""
-                    if not data:
-                        print(
-                            f"Bank pack {doc.number} waits for the network; "
-                            "run the outbox and export it again.",
-                            file=out,
-                        )
-                        return 1
-                    write_pack(args.out, data)
-                    print(
-                        f"Bank pack {doc.number} issued ({doc.status.value}); "
-                        f"written to {args.out} ({len(data):,} bytes)",
-                        file=out,
-                    )
-                    return 0
-                plan = issue_missing(
+                written = export_pack(
                     store,
-                    keystore,
-                    folder,
-                    network,
                     plan,
+                    args.out,
+                    options,
+                    issuing=(keystore, folder, network),
+                    bank=bool(args.bank),
                     progress=lambda line: print(f"  {line}", file=out),
                 )
-        data = build_pack(store, plan, options)
-    write_pack(args.out, data)
-    print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
+    doc = written.bank_pack
+    if doc is not None and written.path is None:
+        print(
+            f"Bank pack {doc.number} waits for the network; run the outbox and export it again.",
+            file=out,
+        )
+        return 1
+    if doc is not None:
+        print(
+            f"Bank pack {doc.number} issued ({doc.status.value}); "
+            f"written to {args.out} ({written.size:,} bytes)",
+            file=out,
+        )
+        return 0
+    print(f"Pack written to {args.out} ({written.size:,} bytes)", file=out)
     return 0
 
 

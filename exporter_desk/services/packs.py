@@ -69,12 +69,14 @@ if TYPE_CHECKING:
 __all__ = [
     "Candidate",
     "EmptyPackError",
+    "ExportedPack",
     "NotIssuedError",
     "PackNotSavedError",
     "PackOptions",
     "PackPlan",
     "bank_pack_number",
     "build_pack",
+    "export_pack",
     "issue_bank_pack",
     "issue_missing",
     "pack_deal",
@@ -678,6 +680,54 @@ def pack_shipment(
 
 def _tick_makeable(plan: PackPlan) -> PackPlan:
     return replace(plan, candidates=tuple(replace(c, ticked=c.can_make) for c in plan.candidates))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedPack:
+    """What :func:`export_pack` did: the file written (None while a bank pack waits for the
+    network) and its size; ``bank_pack`` is the issued bank-pack document, if one was asked."""
+
+    path: Path | None
+    size: int
+    bank_pack: IssuedDocument | None = None
+
+
+def export_pack(
+    store: Store,
+    plan: PackPlan,
+    target: Path,
+    options: PackOptions | None = None,
+    *,
+    issuing: tuple[Keystore, Path, Connection] | None = None,
+    bank: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> ExportedPack:
+    """The "export a pack" use case of the GUI and the CLI: with ``issuing`` (the keystore,
+    the data folder and an open network), first issue the ticked documents that are not issued
+    yet, or, with ``bank``, issue the deal's bank pack itself; then build the pack and save it
+    to ``target`` (:func:`write_pack`).
+
+    Raises:
+        as :func:`issue_missing`, :func:`issue_bank_pack`, :func:`build_pack` and
+        :func:`write_pack`; ValueError: ``bank`` without ``issuing`` (a caller bug).
+    """
+    if bank and issuing is None:
+        raise ValueError("a bank pack is issued: give the keystore, data folder and network")
+    if issuing is not None:
+        keystore, data_dir, network = issuing
+        if bank:
+            doc = issue_bank_pack(
+                store, keystore, data_dir, network, plan, options=options, progress=progress
+            )
+            if not doc.path:
+                return ExportedPack(None, 0, doc)  # in the outbox: export again once registered
+            data = Path(doc.path).read_bytes()
+            write_pack(target, data)
+            return ExportedPack(target, len(data), doc)
+        plan = issue_missing(store, keystore, data_dir, network, plan, progress=progress)
+    data = build_pack(store, plan, options)
+    write_pack(target, data)
+    return ExportedPack(target, len(data))
 
 
 def write_pack(path: Path, data: bytes) -> None:

@@ -22,6 +22,7 @@ from exporter_desk.services.packs import (
     PackNotSavedError,
     bank_pack_number,
     build_pack,
+    export_pack,
     issue_bank_pack,
     issue_missing,
     plan_pack,
@@ -215,3 +216,21 @@ def test_a_pack_the_file_system_refuses_says_where_and_writes_nothing(tmp_path: 
     assert f"The pack could not be saved to {target}" in caught.value.user_message
     assert "Nothing was written" in caught.value.user_message
     assert list(folder.iterdir()) == []  # no temporary file left behind
+
+
+def test_exporting_a_pack_issues_what_is_missing_then_saves_it(desk: Desk) -> None:
+    plan = plan_pack(desk.store, invoice=1)
+    assert not any(c.is_issued for c in plan.ticked)
+    target = desk.data_dir / "out" / "pack.pdf"
+    written = export_pack(
+        desk.store,
+        plan,
+        target,
+        issuing=(desk.keystore, desk.data_dir, desk.network),
+    )
+    assert written.path == target and written.size == target.stat().st_size
+    assert written.bank_pack is None
+    manifest = json.loads(_attachments(target.read_bytes())["pack.json"])
+    assert manifest["documents"] and desk.store.documents.count() == len(plan.ticked)
+    with pytest.raises(ValueError, match="bank pack"):
+        export_pack(desk.store, plan, target, bank=True)
