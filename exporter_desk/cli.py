@@ -16,10 +16,9 @@ from exporter_desk import __version__
 from exporter_desk.errors import ExporterError
 
 if TYPE_CHECKING:
-    from exporter_desk.services.verifying import NetworkOnlineChecker
     from exporter_desk.signing import Keystore
     from exporter_desk.store import Store
-    from exporter_desk.verify import Trust, Verdict
+    from exporter_desk.verify import Verdict
     from exporter_desk.verify.pack import PackVerdict
 
 log = logging.getLogger("exporter_desk")
@@ -296,7 +295,7 @@ def _keystore(folder: Path) -> Keystore:
 
 def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.services.trust import load_trust, read_descriptor_file
-    from exporter_desk.services.verifying import verdicts_to_json, verify_files
+    from exporter_desk.services.verifying import online_checker, verdicts_to_json, verify_files
     from exporter_desk.store import data_dir
 
     missing = [path for path in args.files if not path.is_file()]
@@ -308,7 +307,7 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     extra = tuple(read_descriptor_file(path) for path in args.network)
     folder = data_dir(args.data)
     trust = load_trust(folder if folder.is_dir() else None, extra)
-    online = _online_checker(trust, folder) if args.online else None
+    online = online_checker(trust) if args.online else None
     results = verify_files(args.files, trust, online=online)
     if args.json:
         print(verdicts_to_json(results), file=out)
@@ -385,17 +384,6 @@ def _run_monitor(args: argparse.Namespace, out: TextIO) -> int:
                 file=out,
             )
         return 1 if still_open else 0
-
-
-def _online_checker(trust: Trust, folder: Path) -> NetworkOnlineChecker:
-    from exporter_desk.services.verifying import NetworkOnlineChecker
-    from exporter_desk.trustnet.client import HttpTransport, Transport
-
-    transports: dict[str, Transport] = {}
-    for network in trust.networks:
-        if network.api_url.startswith(("http://", "https://")):
-            transports[network.origin] = HttpTransport(network.api_url, attempts=2)
-    return NetworkOnlineChecker(transports)
 
 
 def _describe(path: Path, verdict: Verdict) -> str:
@@ -725,14 +713,8 @@ def _run_restore_archive(args: argparse.Namespace, out: TextIO) -> int:
 
 def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.domain import DocumentKind
-    from exporter_desk.services.packs import (
-        PackOptions,
-        build_pack,
-        issue_bank_pack,
-        issue_missing,
-        plan_pack,
-        write_pack,
-    )
+    from exporter_desk.services.packs import PackOptions, export_pack, plan_pack
+    from exporter_desk.services.preferences import DocumentLanguage, Paper
 
     if not (0 <= args.originals <= 10 and 0 <= args.copies <= 10):
         print("exporter-desk pack: --originals and --copies go from 0 to 10", file=sys.stderr)
@@ -752,8 +734,8 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
     options = PackOptions(
         originals=args.originals,
         copies=args.copies,
-        language="en+zh" if args.chinese else "en",
-        paper="LETTER" if args.letter else "A4",
+        language=DocumentLanguage.BILINGUAL if args.chinese else DocumentLanguage.ENGLISH,
+        paper=Paper.LETTER if args.letter else Paper.A4,
     )
     with _open(args, write=bool(args.bank or args.issue)) as store:
         plan = plan_pack(
@@ -769,48 +751,39 @@ def _run_pack(args: argparse.Namespace, out: TextIO) -> int:
                 else ("lacks " + "; ".join(c.missing) if c.missing else "not issued")
             )
             print(f"  [{mark}] {c.kind.value} {c.number}: {state}", file=out)
-        if args.bank or args.issue:
-            from exporter_desk.services.network import open_local_network
+        if not (args.bank or args.issue):
+            written = export_pack(store, plan, args.out, options)
+        else:
+            from exporter_desk.services.network import open_network
 
             folder = store.path.parent
             keystore = _keystore(folder)
-            with open_local_network(folder, store, keystore) as network:
-                if args.bank:
-                    doc = issue_bank_pack(
-                        store,
-                        keystore,
-                        folder,
-                        network,
-                        plan,
-                        options=options,
-                        progress=lambda line: print(f"  {line}", file=out),
-                    )
-                    data = Path(doc.path).read_bytes() if doc.path else b""
-                    if not data:
-                        print(
-                            f"Bank pack {doc.number} waits for the network; "
-                            "run the outbox and export it again.",
-                            file=out,
-                        )
-                        return 1
-                    write_pack(args.out, data)
-                    print(
-                        f"Bank pack {doc.number} issued ({doc.status.value}); "
-                        f"written to {args.out} ({len(data):,} bytes)",
-                        file=out,
-                    )
-                    return 0
-                plan = issue_missing(
+            # The network chosen in Settings, as the GUI's packs use (the local one by default).
+            with open_network(folder, store, keystore) as network:
+                written = export_pack(
                     store,
-                    keystore,
-                    folder,
-                    network,
                     plan,
+                    args.out,
+                    options,
+                    issuing=(keystore, folder, network),
+                    bank=bool(args.bank),
                     progress=lambda line: print(f"  {line}", file=out),
                 )
-        data = build_pack(store, plan, options)
-    write_pack(args.out, data)
-    print(f"Pack written to {args.out} ({len(data):,} bytes)", file=out)
+    doc = written.bank_pack
+    if doc is not None and written.path is None:
+        print(
+            f"Bank pack {doc.number} waits for the network; run the outbox and export it again.",
+            file=out,
+        )
+        return 1
+    if doc is not None:
+        print(
+            f"Bank pack {doc.number} issued ({doc.status.value}); "
+            f"written to {args.out} ({written.size:,} bytes)",
+            file=out,
+        )
+        return 0
+    print(f"Pack written to {args.out} ({written.size:,} bytes)", file=out)
     return 0
 
 

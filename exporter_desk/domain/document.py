@@ -28,6 +28,26 @@ class DocumentKind(StrEnum):
     def label(self) -> str:
         return self.value.replace("-", " ").title()
 
+    @property
+    def source_table(self) -> str:
+        """The table of the record this kind is issued from: an invoice's documents from
+        ``invoices``, a bank pack from ``deals`` ...; the document's source id is a row of it."""
+        return _SOURCE_TABLES[self]
+
+
+_SOURCE_TABLES: dict[DocumentKind, str] = {
+    DocumentKind.COMMERCIAL_INVOICE: "invoices",
+    DocumentKind.PROFORMA_INVOICE: "invoices",
+    DocumentKind.PACKING_LIST: "packing_lists",
+    DocumentKind.SALES_CONTRACT: "contracts",
+    DocumentKind.PURCHASE_CONTRACT: "contracts",
+    DocumentKind.CERTIFICATE_OF_ORIGIN: "invoices",
+    DocumentKind.SHIPPING_INSTRUCTION: "invoices",
+    DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
+    DocumentKind.BILL_OF_EXCHANGE: "invoices",
+    DocumentKind.BANK_PACK: "deals",
+}
+
 
 class DocumentStatus(StrEnum):
     DRAFT = "draft"

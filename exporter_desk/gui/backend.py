@@ -11,21 +11,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exporter_desk.domain import DocumentKind
-from exporter_desk.errors import ExporterError
 from exporter_desk.gui.keys import KeystoreFactory
-from exporter_desk.store import Store, database_path, open_store
+from exporter_desk.services.preferences import ONLINE_CHECKS, Paper
+from exporter_desk.store import database_path, open_store
 
 if TYPE_CHECKING:
     from exporter_desk.services.issuing import DrainResult, IssueResult
     from exporter_desk.trustnet import NetworkDescriptor
     from exporter_desk.verify import Verdict
 
-ONLINE_CHECKS_SETTING = "network.online_checks"  # "1": verifying asks the networks for news
+ONLINE_CHECKS_SETTING = ONLINE_CHECKS  # "1": verifying asks the networks for news
 
 
 def is_online(url: str) -> bool:
-    """Whether a network's API address is reachable over the Internet (not the local one)."""
-    return url.startswith(("http://", "https://"))
+    """``services.verifying.is_online``, imported when first asked (the verifier loads late)."""
+    from exporter_desk.services.verifying import is_online as reachable
+
+    return reachable(url)
 
 
 def online_checks_enabled(data_dir: Path) -> bool:
@@ -41,26 +43,18 @@ def load_verifier(data_dir: Path) -> Callable[[Path], Verdict]:
     """``verify(path) -> Verdict`` with the pinned trust networks of ``data_dir`` loaded once.
 
     With online checks on, step 9 asks each pinned network that has an http(s) address
-    (``NetworkOnlineChecker`` over ``HttpTransport``) whether the document was superseded or
-    its issuer revoked since; other networks keep the offline "as of" verdict.
+    (``services.verifying.online_checker``, the same as ``exporter-desk verify --online``)
+    whether the document was superseded or its issuer revoked since; other networks keep the
+    offline "as of" verdict.
 
     Raises:
         ExporterError: the trust settings cannot be read.
     """
     from exporter_desk.services.trust import load_trust
-    from exporter_desk.services.verifying import NetworkOnlineChecker, verify_file
-    from exporter_desk.trustnet.client import HttpTransport, Transport
+    from exporter_desk.services.verifying import online_checker, verify_file
 
     trust = load_trust(data_dir)
-    online: NetworkOnlineChecker | None = None
-    if online_checks_enabled(data_dir):
-        transports: dict[str, Transport] = {
-            network.origin: HttpTransport(network.api_url, attempts=2, timeout=10)
-            for network in trust.networks
-            if is_online(network.api_url)
-        }
-        # No network to ask at all (only the local one): keep the plain offline wording.
-        online = NetworkOnlineChecker(transports) if transports else None
+    online = online_checker(trust) if online_checks_enabled(data_dir) else None
 
     def verify(path: Path) -> Verdict:
         return verify_file(path, trust, online=online)
@@ -105,7 +99,7 @@ def issue_document(
                 network,
                 DocumentKind(kind),
                 source_id,
-                options=IssueOptions(paper=paper, visible_seal=visible_seal),
+                options=IssueOptions(paper=Paper.parse(paper), visible_seal=visible_seal),
                 progress=report,
                 supersede=supersede,
             )
@@ -114,20 +108,14 @@ def issue_document(
 def preview_document(
     data_dir: Path, kind: str, source_id: int, *, paper: str, progress: Callable[[int, str], None]
 ) -> Path:
-    """Render a DRAFT of the document (``services.issuing.preview_document``: never registered,
-    never signed) into the data folder's ``.drafts`` and return its path; on a worker."""
-    from exporter_desk.services._files import safe_file_name, write_atomically
-    from exporter_desk.services.issuing import IssueOptions
-    from exporter_desk.services.issuing import preview_document as preview
+    """Render a DRAFT of the document into the data folder's ``.drafts`` and return its path
+    (``services.issuing.save_preview``: never registered, never signed); on a worker."""
+    from exporter_desk.services.issuing import IssueOptions, save_preview
 
     progress(10, "render")
+    options = IssueOptions(paper=Paper.parse(paper))
     with open_store(database_path(data_dir)) as store:
-        pdf = preview(
-            store, data_dir, DocumentKind(kind), source_id, options=IssueOptions(paper=paper)
-        )
-    target = data_dir / ".drafts" / f"DRAFT {kind} {safe_file_name(str(source_id))}.pdf"
-    write_atomically(target, pdf)
-    return target
+        return save_preview(store, data_dir, DocumentKind(kind), source_id, options=options)
 
 
 def drain_outbox(
@@ -179,42 +167,34 @@ def build_pack(
     progress: Callable[[int, str], None],
 ) -> Path:
     """Write the document pack of a deal (``of == "deals"``) or a shipment to ``target``
-    (``services.packs.pack_deal`` / ``pack_shipment``)."""
-    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment
-
-    options = PackOptions(originals=originals, copies=copies, paper=paper)
-    progress(10, "render")
+    (``services.packs.pack_deal`` / ``pack_shipment``, saved by ``services.packs.write_pack``
+    as the CLI saves it: all of it or nothing)."""
     from exporter_desk.services.datafolder import open_for_reading
+    from exporter_desk.services.packs import PackOptions, pack_deal, pack_shipment, write_pack
 
+    options = PackOptions(originals=originals, copies=copies, paper=Paper.parse(paper))
+    progress(10, "render")
     with open_for_reading(data_dir) as store:  # a pack only reads: fine in a read-only folder
         if of == "deals":
             data = pack_deal(store, record_id, options)
         else:
             data = pack_shipment(store, record_id, options)
     progress(90, "write")
-    temporary = target.with_name(f".{target.name}.part")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExporterError(
-            f"cannot write {target}: {exc}",
-            user_message=f"The pack could not be saved to {target}: {exc.strerror or exc}.",
-        ) from exc
+    write_pack(target, data)
     return target
 
 
-def use_local_network(data_dir: Path, store: Store, keystore: KeystoreFactory) -> str:
-    """Set up the built-in local network, enrol the company (``open_local_network``) and
-    register documents with it; returns its origin. Needs the company profile and runs on the
-    database thread."""
-    from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING, open_local_network
+def use_local_network(
+    data_dir: Path, keystore: KeystoreFactory, progress: Callable[[int, str], None]
+) -> str:
+    """Set up the built-in local network, enrol the company and register documents with it
+    (``services.setup.use_local_network``); returns its origin. On the network thread, with
+    its own store connection, like joining a network."""
+    from exporter_desk.services.setup import use_local_network as use_local
 
-    with open_local_network(data_dir, store, keystore()) as network:
-        origin = network.descriptor.origin
-    store.settings.set(NETWORK_SETTING, LOCAL_NETWORK)
-    return origin
+    progress(-1, "enrol")
+    with open_store(database_path(data_dir)) as store:
+        return use_local(data_dir, store, keystore())
 
 
 __all__ = [

@@ -39,19 +39,21 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-# Which records each kind of document is issued from: services.contexts.SOURCE_TABLES, in the
-# order the dialog offers them (a copy, so that opening this screen does not load the renderers;
-# tests/gui/test_documents.py checks that the two agree).
+# The kinds the dialog offers, in its order, each with the records it is issued from
+# (``DocumentKind.source_table``).
 SOURCE_OF_KIND = {
-    DocumentKind.COMMERCIAL_INVOICE: "invoices",
-    DocumentKind.PROFORMA_INVOICE: "invoices",
-    DocumentKind.PACKING_LIST: "packing_lists",
-    DocumentKind.CERTIFICATE_OF_ORIGIN: "invoices",
-    DocumentKind.SHIPPING_INSTRUCTION: "invoices",
-    DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
-    DocumentKind.BILL_OF_EXCHANGE: "invoices",
-    DocumentKind.SALES_CONTRACT: "contracts",
-    DocumentKind.PURCHASE_CONTRACT: "contracts",
+    kind: kind.source_table
+    for kind in (
+        DocumentKind.COMMERCIAL_INVOICE,
+        DocumentKind.PROFORMA_INVOICE,
+        DocumentKind.PACKING_LIST,
+        DocumentKind.CERTIFICATE_OF_ORIGIN,
+        DocumentKind.SHIPPING_INSTRUCTION,
+        DocumentKind.BENEFICIARY_CERTIFICATE,
+        DocumentKind.BILL_OF_EXCHANGE,
+        DocumentKind.SALES_CONTRACT,
+        DocumentKind.PURCHASE_CONTRACT,
+    )
 }
 
 

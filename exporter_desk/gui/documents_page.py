@@ -40,6 +40,7 @@ from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.pack_dialog import PackFlow
 from exporter_desk.gui.sources import DocumentColumn, DocumentSource
 from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
+from exporter_desk.services.preferences import Paper, Preferences
 from exporter_desk.store import Store
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class DocumentsPage(QWidget):
         self._pdf: QPdfDocument | None = None
         self._view: QPdfView | None = None
         self._print_path: Path | None = None
-        self._paper = "A4"
+        self._paper = Paper.A4
 
         self.list = ListPage(tasks, DocumentSource())
         self.list.new_button.hide()
@@ -179,7 +180,7 @@ class DocumentsPage(QWidget):
         self.tasks.run_db(_print_settings, self._on_print_settings)
 
     @Slot(object)
-    def _on_print_settings(self, settings: tuple[str, int]) -> None:
+    def _on_print_settings(self, settings: tuple[Paper, int]) -> None:
         self._paper = settings[0]
 
     def save_state(self) -> None:
@@ -600,7 +601,7 @@ class DocumentsPage(QWidget):
         self.tasks.run_db(_print_settings, self._print)
 
     @Slot(object)
-    def _print(self, settings: tuple[str, int]) -> None:
+    def _print(self, settings: tuple[Paper, int]) -> None:
         """Ask for a printer (paper size and copies from Settings) and print the preview's PDF."""
         from PySide6.QtGui import QPageSize
         from PySide6.QtPdf import QPdfDocument
@@ -612,7 +613,9 @@ class DocumentsPage(QWidget):
         paper, copies = settings
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(
-            QPageSize(QPageSize.PageSizeId.Letter if paper == "Letter" else QPageSize.PageSizeId.A4)
+            QPageSize(
+                QPageSize.PageSizeId.Letter if paper is Paper.LETTER else QPageSize.PageSizeId.A4
+            )
         )
         printer.setCopyCount(copies)
         dialog = QPrintDialog(printer, self)
@@ -679,10 +682,9 @@ class DocumentsPage(QWidget):
         super().changeEvent(event)
 
 
-def _print_settings(store: Store) -> tuple[str, int]:
-    paper = store.settings.get("print.paper_size", "A4") or "A4"
-    copies_text = store.settings.get("print.copies", "1") or "1"
-    return paper, int(copies_text) if copies_text.isdigit() else 1
+def _print_settings(store: Store) -> tuple[Paper, int]:
+    preferences = Preferences.load(store)
+    return preferences.paper, preferences.copies
 
 
 __all__ = ["SOURCE_OF_KIND", "DocumentColumn", "DocumentsPage", "IssueDialog", "PackDialog"]

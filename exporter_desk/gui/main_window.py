@@ -54,6 +54,7 @@ from exporter_desk.gui.sources import (
 )
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import fitting_size
+from exporter_desk.services.preferences import UI_LANGUAGE
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -664,7 +665,7 @@ class MainWindow(QMainWindow):
     def set_language(self, language: i18n.Language) -> None:
         i18n.set_language(language)
         i18n.save_language(language)
-        self.tasks.run_db(lambda store: store.settings.set("ui.language", language.value))
+        self.tasks.run_db(lambda store: store.settings.set(UI_LANGUAGE, language.value))
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("MainWindow", "Exporter Desk"))
@@ -757,9 +758,9 @@ def _load_verifier(data_dir: Path) -> Callable[[Path], Any]:
 
 
 def _needs_setup(store: Store) -> bool:
-    if store.settings.get("setup.dismissed") == "1":
-        return False
-    return store.settings.get("company.party_id") is None
+    from exporter_desk.services.setup import needs_setup
+
+    return needs_setup(store)
 
 
 def _invoice_draft(store: Store, contract_id: int) -> Invoice:

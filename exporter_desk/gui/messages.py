@@ -135,6 +135,15 @@ _TEMPLATES = (
         "Messages", "{label} {number}: print between 1 and {most} originals and copies in all."
     ),
     QT_TRANSLATE_NOOP("Messages", "{label} {number} has no pages; render it again."),
+    # services/preferences.py
+    QT_TRANSLATE_NOOP(
+        "Messages", "'{value}' is not a {what} Exporter Desk knows; use one of {choices}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The pack could not be saved to {path}: {reason}. Nothing was written; choose another "
+        "place for the file.",
+    ),
     # documents: what a document needs to be printed (documents/context.py)
     QT_TRANSLATE_NOOP(
         "Messages",
@@ -377,6 +386,13 @@ _PHRASES = (
     QT_TRANSLATE_NOOP("Messages", "quantity"),
     QT_TRANSLATE_NOOP("Messages", "percentage"),
     QT_TRANSLATE_NOOP("Messages", "weight"),
+    # settings (services/preferences.py)
+    QT_TRANSLATE_NOOP("Messages", "paper size"),
+    QT_TRANSLATE_NOOP("Messages", "copy mark"),
+    QT_TRANSLATE_NOOP("Messages", "document language"),
+    QT_TRANSLATE_NOOP("Messages", "number of copies"),
+    QT_TRANSLATE_NOOP("Messages", "company record"),
+    QT_TRANSLATE_NOOP("Messages", "network"),
     # record kinds the store names
     QT_TRANSLATE_NOOP("Messages", "party"),
     QT_TRANSLATE_NOOP("Messages", "product"),

@@ -30,6 +30,7 @@ from exporter_desk.gui import labels
 from exporter_desk.gui.document_dialogs import PackDialog
 from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import Progress
+from exporter_desk.services.preferences import Paper
 
 if TYPE_CHECKING:
     from exporter_desk.gui.documents_page import DocumentsPage
@@ -165,7 +166,7 @@ def _plan(data_dir: Path, of: str, record_id: int, originals: int, copies: int, 
     from exporter_desk.services.packs import PackOptions, plan_pack
     from exporter_desk.store import database_path, open_store
 
-    options = PackOptions(originals=originals, copies=copies, paper=paper)
+    options = PackOptions(originals=originals, copies=copies, paper=Paper.parse(paper))
     with open_store(database_path(data_dir)) as store:
         if of == "deals":
             return plan_pack(store, deal=record_id, options=options)
@@ -181,43 +182,34 @@ def _build(
     bank: bool,
     progress: Progress,
 ) -> Path:
-    from exporter_desk.services._files import write_atomically
-    from exporter_desk.services.packs import (
-        NotIssuedError,
-        PackOptions,
-        build_pack,
-        issue_bank_pack,
-        issue_missing,
-    )
+    from exporter_desk.services.packs import NotIssuedError, PackOptions, export_pack
     from exporter_desk.store import database_path, open_store
 
+    options = PackOptions(paper=Paper.parse(paper))
     with open_store(database_path(data_dir)) as store:
-        if keystore is not None:
+        if keystore is None:
+            progress(60, translate("PackDialog", "Building the pack..."))
+            written = export_pack(store, plan, target, options)
+        else:
             from exporter_desk.services.network import open_network
 
             keys = keystore()
             with open_network(data_dir, store, keys) as network:
                 progress(10, translate("PackDialog", "Issuing the ticked documents..."))
-                if bank:
-                    doc = issue_bank_pack(
-                        store, keys, data_dir, network, plan, options=PackOptions(paper=paper)
-                    )
-                    if not doc.path:
-                        raise NotIssuedError(
-                            f"bank pack {doc.number} awaits registration",
-                            user_message=translate(
-                                "PackDialog",
-                                "The trust network could not be reached: bank pack {number} "
-                                "waits in the outbox; once it is registered it is in the "
-                                "Documents list.",
-                            ).format(number=doc.number),
-                        )
-                    write_atomically(target, Path(doc.path).read_bytes())
-                    return target
-                plan = issue_missing(store, keys, data_dir, network, plan)
-        progress(60, translate("PackDialog", "Building the pack..."))
-        data = build_pack(store, plan, PackOptions(paper=paper))
-    write_atomically(target, data)
+                written = export_pack(
+                    store, plan, target, options, issuing=(keys, data_dir, network), bank=bank
+                )
+    doc = written.bank_pack
+    if doc is not None and written.path is None:
+        raise NotIssuedError(
+            f"bank pack {doc.number} awaits registration",
+            user_message=translate(
+                "PackDialog",
+                "The trust network could not be reached: bank pack {number} "
+                "waits in the outbox; once it is registered it is in the "
+                "Documents list.",
+            ).format(number=doc.number),
+        )
     return target
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from exporter_desk.gui import i18n
-from exporter_desk.gui.backend import ONLINE_CHECKS_SETTING, is_online
+from exporter_desk.gui.backend import is_online
 from exporter_desk.gui.choices import party_choices
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.keys import KeyAccess
@@ -38,6 +38,8 @@ from exporter_desk.gui.networks import (
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import RecordPicker
 from exporter_desk.gui.wizard import ImagePicker
+from exporter_desk.services import preferences
+from exporter_desk.services.preferences import Paper, Preferences
 from exporter_desk.store import Store
 
 if TYPE_CHECKING:
@@ -45,17 +47,17 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-PAPER_KEY = "print.paper_size"
-COPIES_KEY = "print.copies"
-ONLINE_KEY = ONLINE_CHECKS_SETTING
-COMPANY_KEY = "company.party_id"
-PAPER_SIZES = ("A4", "Letter")
+PAPER_KEY = preferences.PAPER_SIZE
+COPIES_KEY = preferences.PRINT_COPIES
+ONLINE_KEY = preferences.ONLINE_CHECKS
+COMPANY_KEY = preferences.COMPANY_PARTY
+PAPER_SIZES = (("A4", Paper.A4), ("Letter", Paper.LETTER))  # (shown, stored)
 
 
 @dataclass(frozen=True, slots=True)
 class SettingsValues:
     company_id: int | None
-    paper: str
+    paper: Paper
     copies: int
     online: bool
     networks: tuple[str, ...]
@@ -101,8 +103,8 @@ class SettingsPage(QWidget):
             self.language.addItem(language.native_name, language.value)
         self.language.currentIndexChanged.connect(self._on_language)
         self.paper = QComboBox()
-        for size in PAPER_SIZES:
-            self.paper.addItem(size, size)
+        for shown, size in PAPER_SIZES:
+            self.paper.addItem(shown, size.value)
         self.paper.currentIndexChanged.connect(self._on_paper)
         self.copies = QSpinBox()
         self.copies.setRange(1, 20)
@@ -204,7 +206,7 @@ class SettingsPage(QWidget):
         self._loading = True
         try:
             self.company.set_value(values.company_id)
-            self.paper.setCurrentIndex(max(self.paper.findData(values.paper), 0))
+            self.paper.setCurrentIndex(max(self.paper.findData(values.paper.value), 0))
             self.copies.setValue(values.copies)
             self.online.setChecked(values.online)
             self.language.setCurrentIndex(
@@ -317,10 +319,8 @@ class SettingsPage(QWidget):
     def _on_registers_with(self, index: int) -> None:
         value = self.registers_with.itemData(index)
         if index >= 0 and value is not None and not self._loading:
-            from exporter_desk.services.network import NETWORK_SETTING
-
             self._registers_with = str(value)
-            self._set(NETWORK_SETTING, str(value))
+            self._set(preferences.NETWORK_ORIGIN, str(value))
 
     @Slot()
     def _on_join_network(self) -> None:
@@ -518,21 +518,19 @@ def _source_line(
 
 
 def _read(store: Store, data_dir: Path) -> SettingsValues:
-    from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING
     from exporter_desk.services.trust_roots import network_sources
 
-    company = store.settings.get(COMPANY_KEY)
-    copies = store.settings.get(COPIES_KEY, "1") or "1"
+    chosen = Preferences.load(store)
     found = network_sources(data_dir)
     pinned = [item.descriptor for item in found]
     return SettingsValues(
-        company_id=int(company) if company and company.isdigit() else None,
-        paper=store.settings.get(PAPER_KEY, "A4") or "A4",
-        copies=int(copies) if copies.isdigit() else 1,
-        online=store.settings.get(ONLINE_KEY, "0") == "1",
+        company_id=chosen.company_id,
+        paper=chosen.paper,
+        copies=chosen.copies,
+        online=chosen.online_checks,
         networks=tuple(d.origin for d in pinned),
-        local_network=LOCAL_NETWORK,
-        registers_with=store.settings.get(NETWORK_SETTING, LOCAL_NETWORK) or LOCAL_NETWORK,
+        local_network=preferences.LOCAL_NETWORK,
+        registers_with=chosen.network,
         registrable=tuple(d.origin for d in pinned if is_online(d.api_url)),
         sources=tuple(
             (i.descriptor.origin, i.source, i.detail, i.since, i.refreshed) for i in found

@@ -186,7 +186,9 @@ class TaskManager(QObject):
             self._finished.emit(_Finished(job, result, None))
 
     def run_db_blocking(self, fn: Callable[[Store], T], timeout: float = 30.0) -> T:
-        """Run ``fn(store)`` on the database thread and wait: for tests, benchmarks and shutdown."""
+        """Run ``fn(store)`` on the database thread and wait for its result (at most ``timeout``
+        seconds). The caller's thread is blocked meanwhile, so the app itself never calls this
+        from the GUI thread (use ``run_db``): it is for tests and benchmarks."""
         return self._executor.submit(self._with_store, fn).result(timeout)
 
     def report_error(self, error: BaseException) -> None:

@@ -6,9 +6,9 @@ verdicts are data (``exporter_desk.verify.Verdict``) that the cards only render.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -34,6 +34,9 @@ from exporter_desk.gui.i18n import Language, current_language
 from exporter_desk.gui.messages import reason_text
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
+
+if TYPE_CHECKING:
+    from exporter_desk.services.verifying import ReportItem
 
 translate = QCoreApplication.translate
 VerifyFn = Callable[[Path], Verdict]
@@ -449,12 +452,15 @@ class VerdictCard(QFrame):
             self.checks_layout.addWidget(reason, index, 2, Qt.AlignmentFlag.AlignTop)
         self.toggle.setVisible(bool(verdict.checks))
 
-    def to_json(self) -> dict[str, object]:
+    def report_item(self) -> ReportItem:
+        """This file in the saved report (``services.verifying``: the shape the CLI prints)."""
+        from exporter_desk.services.verifying import FileNotChecked, FileVerdict
+
         if self.verdict is not None:
-            return {"file": str(self.path), "verdict": self.verdict.to_json()}
+            return FileVerdict(self.path, self.verdict)
         error = self.error
         message = error.user_message if isinstance(error, ExporterError) else str(error or "")
-        return {"file": str(self.path), "error": message}
+        return FileNotChecked(self.path, message)
 
 
 def _is_revoked(verdict: Verdict) -> bool:
@@ -693,12 +699,13 @@ class VerifyPage(QWidget):
 
     # -- saving ------------------------------------------------------------------------------
 
+    def report_items(self) -> list[ReportItem]:
+        return [card.report_item() for card in self.cards if card.verdict or card.error]
+
     def results_json(self) -> str:
-        return json.dumps(
-            [card.to_json() for card in self.cards if card.verdict or card.error],
-            ensure_ascii=False,
-            indent=2,
-        )
+        from exporter_desk.services.verifying import verdicts_to_json
+
+        return verdicts_to_json(self.report_items())
 
     @Slot()
     def save_results(self) -> None:
@@ -713,8 +720,12 @@ class VerifyPage(QWidget):
             return
         target = Path(name)
         QSettings().setValue("folders/verify_results", str(target.parent))
+        from exporter_desk.services.verifying import save_report
+
         try:
-            target.write_text(self.results_json() + "\n", encoding="utf-8")
+            save_report(target, self.report_items())
+        except ExporterError as exc:  # a full disk, a read-only folder: said in its own words
+            self._presenter.show(exc)
         except OSError as exc:
             self._presenter.show(
                 ExporterError(

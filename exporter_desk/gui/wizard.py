@@ -1,16 +1,19 @@
 """The first-run set-up assistant: company profile, signing key, trust network.
 
-Every step can be skipped, and the assistant can be reopened from Settings. Its steps are small
-store calls (milliseconds) made on the database thread while the assistant waits; joining a real
-network talks to it over the Internet, so that runs on the network thread (``NetworkJoiner``).
+Every step can be skipped, and the assistant can be reopened from Settings. What a page does
+when the user presses Next or Finish is a use case of ``services.setup``, run off the GUI thread
+(``_WorkingPage``): saving the company and creating or importing the key on the database thread,
+enrolling with the local network on the network thread (joining a real one: ``NetworkJoiner``).
+The page says it is working, and moves the assistant on when the work has succeeded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,8 +38,14 @@ from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.forms import ErrorLabel, Form
 from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.networks import NetworkJoiner
-from exporter_desk.gui.tasks import TaskManager
+from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
 from exporter_desk.gui.widgets import CodeEdit, MultiLineEdit, TextEdit
+from exporter_desk.services.setup import (
+    create_signing_key,
+    dismiss_setup,
+    import_signing_key,
+    save_company,
+)
 from exporter_desk.store import Store
 
 translate = QCoreApplication.translate
@@ -46,9 +55,12 @@ BrandingImage = Literal["logo", "seal"]
 
 class ImagePicker(QWidget):
     """The company logo or seal image (``services.branding``): a small preview, "Choose" and
-    "Remove". A chosen file is checked and stored at once; what is wrong shows underneath."""
+    "Remove". A chosen file is checked and stored on a worker (decoding a large image takes a
+    moment); what is wrong shows underneath. ``finished`` says that it is done either way."""
 
     PREVIEW = (120, 60)
+
+    finished = Signal()
 
     def __init__(
         self,
@@ -61,6 +73,8 @@ class ImagePicker(QWidget):
         self.tasks = tasks
         self.data_dir = data_dir
         self.which: BrandingImage = which
+        self._worker: Worker | None = None
+        self._pending: bytes | None = None
         self.preview = QLabel()
         self.preview.setFixedSize(*self.PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,10 +134,13 @@ class ImagePicker(QWidget):
             )
         self.remove.setEnabled(data is not None)
 
-    def use_file(self, path: Path) -> bool:
-        """Check and store the image in ``path``; say what is wrong, if anything."""
-        from exporter_desk.services.branding import save_image
+    @property
+    def is_busy(self) -> bool:
+        return self._worker is not None
 
+    def use_file(self, path: Path) -> bool:
+        """Start checking and storing the image in ``path`` on a worker; False (and why shown)
+        when the file cannot even be read. ``finished`` follows once it is stored or refused."""
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -136,15 +153,38 @@ class ImagePicker(QWidget):
             )
             return False
         data_dir, which = self.data_dir, self.which
-        try:
-            # Decoding a large image takes a moment: off the GUI thread, while the page waits.
-            self.tasks.run_db_blocking(lambda _store: save_image(data_dir, which, data))
-        except ExporterError as exc:
-            self.error.show_messages([exc.user_message])
-            return False
+
+        def run(_progress: Progress) -> None:
+            from exporter_desk.services.branding import save_image
+
+            save_image(data_dir, which, data)
+
+        self._pending = data
+        self.choose.setEnabled(False)
+        worker = Worker(run)
+        worker.signals.succeeded.connect(self._on_saved)
+        worker.signals.failed.connect(self._on_refused)
+        self._worker = worker
+        start_worker(worker)
+        return True
+
+    @Slot(object)
+    def _on_saved(self, _result: object) -> None:
+        data, self._pending, self._worker = self._pending, None, None
+        self.choose.setEnabled(True)
         self.error.show_messages([])
         self._show(data)
-        return True
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_refused(self, error: BaseException) -> None:
+        self._pending, self._worker = None, None
+        self.choose.setEnabled(True)
+        if isinstance(error, ExporterError):
+            self.error.show_messages([error.user_message])
+        else:
+            self.tasks.report_error(error)
+        self.finished.emit()
 
     @Slot()
     def _on_choose(self) -> None:
@@ -167,13 +207,105 @@ class ImagePicker(QWidget):
         self._show(None)
 
 
-class CompanyPage(QWizardPage):
+class _WorkingPage(QWizardPage):
+    """A page whose Next / Finish runs a use case off the GUI thread.
+
+    ``validatePage`` calls ``start_work``, which either passes at once (nothing to do), or
+    starts the work with ``run_on_db`` / ``run_on_network`` and answers "not yet". While it
+    runs the page shows what it is doing and the wizard's buttons are disabled
+    (``isComplete``); when it succeeds the page moves the wizard on by itself (Next, or Finish
+    on the last page), and when it fails ``work_failed`` says why and the page stays.
+    """
+
+    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self._busy = False
+        self._passed = False
+        self._worker: Worker | None = None
+        self.working = QLabel()
+        self.working.setObjectName("pageWorking")
+        self.working.setStyleSheet("color: #1565c0; font-style: italic;")
+        self.working.hide()
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def isComplete(self) -> bool:
+        return not self._busy and super().isComplete()
+
+    def validatePage(self) -> bool:
+        if self._passed:  # the work is done: this is the wizard moving on
+            self._passed = False
+            return True
+        if self._busy:
+            return False
+        return self.start_work()
+
+    def start_work(self) -> bool:
+        """What Next / Finish does: True to move on at once, False to stay (work started, or a
+        problem shown)."""
+        return True
+
+    def run_on_db(self, fn: Callable[[Store], object], doing: str) -> None:
+        """Run ``fn(store)`` on the database thread; ``fn`` must hold no Qt object."""
+        self._begin(doing)
+        self.tasks.run_db(fn, self._on_work_done, self._on_work_failed)
+
+    def run_on_network(self, fn: Callable[[Progress], object], doing: str) -> None:
+        """Run ``fn(progress)`` on the network thread (one network job at a time)."""
+        self._begin(doing)
+        worker = Worker(fn)
+        worker.signals.succeeded.connect(self._on_work_done)
+        worker.signals.failed.connect(self._on_work_failed)
+        self._worker = worker
+        start_worker(worker, self.tasks.network_pool)
+
+    def work_done(self, result: object) -> None:
+        """The work succeeded (on the GUI thread, before the wizard moves on)."""
+
+    def work_failed(self, error: BaseException) -> None:
+        """The work failed (on the GUI thread); the page stays."""
+
+    def _begin(self, doing: str) -> None:
+        self._busy = True
+        self.working.setText(doing)
+        self.working.show()
+        self.completeChanged.emit()
+
+    def _end(self) -> None:
+        self._busy = False
+        self._worker = None
+        self.working.hide()
+        self.completeChanged.emit()
+
+    @Slot(object)
+    def _on_work_done(self, result: object) -> None:
+        self._end()
+        self.work_done(result)
+        wizard = self.wizard()
+        if wizard is None or not wizard.isVisible() or wizard.currentPage() is not self:
+            return  # skipped meanwhile: the result is kept, the assistant is not moved
+        self._passed = True
+        if wizard.nextId() == -1:
+            wizard.accept()
+        else:
+            wizard.next()
+        self._passed = False
+
+    @Slot(object)
+    def _on_work_failed(self, error: BaseException) -> None:
+        self._end()
+        self.work_failed(error)
+
+
+class CompanyPage(_WorkingPage):
     """Our company: the party printed as exporter on every document, its bank account, logo
     and seal image."""
 
     def __init__(self, tasks: TaskManager, data_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.saved_id: int | None = None
         self.setTitle(translate("SetupWizard", "Your company"))
         self.setSubTitle(
@@ -236,6 +368,7 @@ class CompanyPage(QWizardPage):
         QVBoxLayout(self.bank_box).addWidget(self.bank_form)
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.form)
+        left.addWidget(self.working)
         left.addStretch(1)
         right.addWidget(self.bank_box)
         right.addStretch(1)
@@ -295,32 +428,38 @@ class CompanyPage(QWizardPage):
     def _validate(self) -> None:
         self._show_problems([] if self.is_blank() else self.party().problems())
 
-    def validatePage(self) -> bool:
+    def start_work(self) -> bool:
         if self.is_blank():
             return True
         party = self.party()
         if self._show_problems(party.problems()):
             return False
-        try:
-            saved = self.tasks.run_db_blocking(lambda store: _save_company(store, party))
-        except ExporterError as exc:
-            self._show_problems([])
-            wizard = self.wizard()
-            if isinstance(wizard, SetupWizard):
-                wizard.presenter.show(exc)
-            return False
-        self.saved_id = saved
-        return True
+        self.run_on_db(
+            lambda store: save_company(store, party),
+            translate("SetupWizard", "Saving the company..."),
+        )
+        return False
+
+    def work_done(self, result: object) -> None:
+        if isinstance(result, Party) and result.id is not None:
+            self.saved_id = int(result.id)
+
+    def work_failed(self, error: BaseException) -> None:
+        self._show_problems([])
+        wizard = self.wizard()
+        if isinstance(wizard, SetupWizard):
+            wizard.presenter.show(error)
+        else:
+            self.tasks.report_error(error)
 
 
-class KeyPage(QWizardPage):
+class KeyPage(_WorkingPage):
     """The company's signing key: create one, import a .p12/.pfx, or later."""
 
     def __init__(
         self, tasks: TaskManager, data_dir: Path, keys: KeyAccess, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.data_dir = data_dir
         self.keys = keys
         self.setTitle(translate("SetupWizard", "Signing key"))
@@ -356,6 +495,7 @@ class KeyPage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(self.password)
         layout.addWidget(self.later)
+        layout.addWidget(self.working)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -371,47 +511,47 @@ class KeyPage(QWizardPage):
             self.file.setText(name)
             self.import_.setChecked(True)
 
-    def validatePage(self) -> bool:
+    def start_work(self) -> bool:
         if self.later.isChecked():
             return True
         keystore = self.keys.ask(self)
         if keystore is None:
             return False  # no passphrase given: stay here, say nothing
-        try:
-            if self.create_key.isChecked():
-                from exporter_desk.services.identity import create_self_signed_identity
-
-                self.tasks.run_db_blocking(
-                    lambda store: create_self_signed_identity(store, keystore())
-                )
-            else:
-                from exporter_desk.services.identity import import_identity
-
-                path = Path(self.file.text().strip())
-                try:
-                    data = path.read_bytes()
-                except OSError as exc:
-                    self.error.show_messages(
-                        [
-                            translate("SetupWizard", "The file cannot be read: {reason}").format(
-                                reason=exc.strerror or exc
-                            )
-                        ]
-                    )
-                    return False
-                password = self.password.text()
-                self.tasks.run_db_blocking(
-                    lambda store: import_identity(store, keystore(), data, password)
-                )
-        except ExporterError as exc:
-            self.keys.note_error(exc)
-            self.error.show_messages([exc.user_message])
-            return False
         self.error.show_messages([])
-        return True
+        if self.create_key.isChecked():
+            self.run_on_db(
+                lambda store: create_signing_key(store, keystore()),
+                translate("SetupWizard", "Creating the company's key..."),
+            )
+            return False
+        path = Path(self.file.text().strip())
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.error.show_messages(
+                [
+                    translate("SetupWizard", "The file cannot be read: {reason}").format(
+                        reason=exc.strerror or exc
+                    )
+                ]
+            )
+            return False
+        password = self.password.text()
+        self.run_on_db(
+            lambda store: import_signing_key(store, keystore(), data, password),
+            translate("SetupWizard", "Importing the certificate and key..."),
+        )
+        return False
+
+    def work_failed(self, error: BaseException) -> None:
+        if isinstance(error, ExporterError):
+            self.keys.note_error(error)
+            self.error.show_messages([error.user_message])
+        else:
+            self.tasks.report_error(error)
 
 
-class NetworkPage(QWizardPage):
+class NetworkPage(_WorkingPage):
     """Where documents are registered: the built-in local network, or a real network joined by
     invitation; or only trust an imported network for verifying."""
 
@@ -423,8 +563,7 @@ class NetworkPage(QWizardPage):
         joiner: NetworkJoiner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, parent)
         self.data_dir = data_dir
         self.keys = keys
         self.joiner = joiner
@@ -491,6 +630,7 @@ class NetworkPage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(self.details)
         layout.addWidget(self.later)
+        layout.addWidget(self.working)
         layout.addWidget(self.error)
         layout.addStretch(1)
 
@@ -520,40 +660,51 @@ class NetworkPage(QWizardPage):
             translate("SetupWizard", "Enrolled with {origin}.").format(origin=origin)
         )
 
-    def validatePage(self) -> bool:
+    def start_work(self) -> bool:
         if self.join.isChecked() and self.joined is None:
             if not self.joiner.is_running:
                 self._start_join()
             return False  # Finish again once the network has answered
-        try:
-            if self.local.isChecked():
-                keystore = self.keys.ask(self)
-                if keystore is None:
-                    return False
-                data_dir = self.data_dir
-                origin = self.tasks.run_db_blocking(
-                    lambda store: backend.use_local_network(data_dir, store, keystore)
-                )
-                self.details.setText(
-                    translate("SetupWizard", "Enrolled with {origin}.").format(origin=origin)
-                )
-            elif self.import_.isChecked():
-                from exporter_desk.services.trust import (
-                    describe_descriptor,
-                    pin_network,
-                    read_descriptor_file,
-                )
+        self.error.show_messages([])
+        if self.local.isChecked():
+            keystore = self.keys.ask(self)
+            if keystore is None:
+                return False
+            data_dir = self.data_dir
 
+            def run(progress: Progress) -> str:
+                return backend.use_local_network(data_dir, keystore, progress)
+
+            self.run_on_network(run, translate("SetupWizard", "Setting up the local network..."))
+            return False
+        if self.import_.isChecked():
+            from exporter_desk.services.trust import (
+                describe_descriptor,
+                pin_network,
+                read_descriptor_file,
+            )
+
+            try:
                 path = Path(self.file.text().strip())
                 descriptor = read_descriptor_file(path)
                 pin_network(self.data_dir, descriptor, detail=path.name)
-                self.details.setText(describe_descriptor(descriptor))
-        except ExporterError as exc:
-            self.keys.note_error(exc)
-            self.error.show_messages([exc.user_message])
-            return False
-        self.error.show_messages([])
+            except ExporterError as exc:
+                self.error.show_messages([exc.user_message])
+                return False
+            self.details.setText(describe_descriptor(descriptor))
         return True
+
+    def work_done(self, result: object) -> None:
+        self.details.setText(
+            translate("SetupWizard", "Enrolled with {origin}.").format(origin=result)
+        )
+
+    def work_failed(self, error: BaseException) -> None:
+        if isinstance(error, ExporterError):
+            self.keys.note_error(error)
+            self.error.show_messages([error.user_message])
+        else:
+            self.tasks.report_error(error)
 
 
 class SetupWizard(QWizard):
@@ -588,22 +739,10 @@ class SetupWizard(QWizard):
         self.import_products = add_import_products_button(self, tasks)  # "from Excel..."
 
     def done(self, result: int) -> None:
-        # Finished or skipped, the assistant does not open by itself again.
-        try:
-            self.tasks.run_db_blocking(lambda store: store.settings.set("setup.dismissed", "1"))
-        except ExporterError as exc:
-            self.presenter.show(exc)
-        super().done(result)
-
-
-def _save_company(store: Store, party: Party) -> int:
-    from exporter_desk.services.identity import set_company_party
-
-    with store.transaction():
-        saved = store.parties.save(party)
-        assert saved.id is not None
-        set_company_party(store, saved.id)
-    return int(saved.id)
+        super().done(result)  # Finish validates the last page first: it may start work and stay
+        if not self.isVisible():
+            # Finished or skipped, the assistant does not open by itself again.
+            self.tasks.run_db(dismiss_setup)
 
 
 __all__ = ["ImagePicker", "SetupWizard"]

@@ -38,17 +38,10 @@ T = TypeVar("T")
 K = TypeVar("K")
 
 SOURCE_TABLES: dict[DocumentKind, str] = {
-    DocumentKind.COMMERCIAL_INVOICE: "invoices",
-    DocumentKind.PROFORMA_INVOICE: "invoices",
-    DocumentKind.PACKING_LIST: "packing_lists",
-    DocumentKind.SALES_CONTRACT: "contracts",
-    DocumentKind.PURCHASE_CONTRACT: "contracts",
-    DocumentKind.CERTIFICATE_OF_ORIGIN: "invoices",
-    DocumentKind.SHIPPING_INSTRUCTION: "invoices",
-    DocumentKind.BENEFICIARY_CERTIFICATE: "invoices",
-    DocumentKind.BILL_OF_EXCHANGE: "invoices",
+    kind: kind.source_table for kind in DocumentKind if kind is not DocumentKind.BANK_PACK
 }
-"""The table each kind is issued from; the source id is a row of it."""
+"""The kinds rendered from one record (:func:`load_context`), each with its table
+(``DocumentKind.source_table``); a bank pack is built from a whole deal instead."""
 
 
 def _maybe(get: Callable[[K], T], key: K | None) -> T | None:

@@ -152,16 +152,19 @@ __all__ = [
 ]
 
 
-DEMO_DOCUMENTS: tuple[tuple[DocumentKind, str, str], ...] = (
-    (DocumentKind.PURCHASE_CONTRACT, "contracts", "HY-P-2026-031"),
-    (DocumentKind.SALES_CONTRACT, "contracts", "HY-S-2026-047"),
-    (DocumentKind.PROFORMA_INVOICE, "invoices", "HY-PI-2026-0047"),
-    (DocumentKind.COMMERCIAL_INVOICE, "invoices", "HY-CI-2026-0112"),
-    (DocumentKind.PACKING_LIST, "packing_lists", "HY-PL-2026-0112"),
-    (DocumentKind.CERTIFICATE_OF_ORIGIN, "invoices", "HY-CI-2026-0112"),
-    (DocumentKind.SHIPPING_INSTRUCTION, "invoices", "HY-CI-2026-0112"),
-    (DocumentKind.BENEFICIARY_CERTIFICATE, "invoices", "HY-CI-2026-0112"),
-    (DocumentKind.BILL_OF_EXCHANGE, "invoices", "HY-CI-2026-0112"),
+DEMO_DOCUMENTS: tuple[tuple[DocumentKind, str, str], ...] = tuple(
+    (kind, kind.source_table, number)
+    for kind, number in (
+        (DocumentKind.PURCHASE_CONTRACT, "HY-P-2026-031"),
+        (DocumentKind.SALES_CONTRACT, "HY-S-2026-047"),
+        (DocumentKind.PROFORMA_INVOICE, "HY-PI-2026-0047"),
+        (DocumentKind.COMMERCIAL_INVOICE, "HY-CI-2026-0112"),
+        (DocumentKind.PACKING_LIST, "HY-PL-2026-0112"),
+        (DocumentKind.CERTIFICATE_OF_ORIGIN, "HY-CI-2026-0112"),
+        (DocumentKind.SHIPPING_INSTRUCTION, "HY-CI-2026-0112"),
+        (DocumentKind.BENEFICIARY_CERTIFICATE, "HY-CI-2026-0112"),
+        (DocumentKind.BILL_OF_EXCHANGE, "HY-CI-2026-0112"),
+    )
 )
 """Every sample document: its kind, the table it is issued from, and that row's number."""
 

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from exporter_desk.domain import Party, PartyId, PartyRole
 from exporter_desk.errors import ExporterError
+from exporter_desk.services import preferences
 from exporter_desk.signing import (
     CompanyIdentity,
     Keystore,
@@ -45,8 +46,8 @@ __all__ = [
 ]
 
 DEFAULT_PROFILE = "default"
-COMPANY_SETTING = "company.party_id"
-CERTIFICATE_SETTING = "signing.certificate_chain_pem"
+COMPANY_SETTING = preferences.COMPANY_PARTY
+CERTIFICATE_SETTING = preferences.SIGNING_CERTIFICATE_CHAIN
 
 
 class NoCompanyError(ExporterError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from exporter_desk.domain import ContractId, DealId, DocumentKind, InvoiceId, PackingListId
 from exporter_desk.examine import Discrepancy
-from exporter_desk.services.contexts import SOURCE_TABLES
 from exporter_desk.services.examining import examine_deal
 from exporter_desk.store import Store
 
@@ -26,7 +25,7 @@ _REFS = {
 
 def _table(kind: DocumentKind) -> str:
     """The table a kind is issued from; a bank pack is issued from its deal."""
-    return "deals" if kind is DocumentKind.BANK_PACK else SOURCE_TABLES[kind]
+    return kind.source_table
 
 
 def deals_of_document(store: Store, kind: DocumentKind, source_id: int) -> list[DealId]:

@@ -27,11 +27,13 @@ from exporter_desk.documents.context import DocumentContext, RenderOptions, Seal
 from exporter_desk.documents.render import document_data, document_number, render_document
 from exporter_desk.domain import DocumentId, DocumentKind, DocumentStatus, IssuedDocument
 from exporter_desk.errors import ExporterError
+from exporter_desk.services import preferences
 from exporter_desk.services._files import safe_file_name, write_atomically
 from exporter_desk.services.branding import load_image
-from exporter_desk.services.contexts import SOURCE_TABLES, load_context
+from exporter_desk.services.contexts import load_context
 from exporter_desk.services.identity import DEFAULT_PROFILE, company_party, load_credentials
 from exporter_desk.services.network import Connection
+from exporter_desk.services.preferences import CopyMark, DocumentLanguage, Paper
 from exporter_desk.signing import Keystore, SealAppearance, SigningCredentials
 from exporter_desk.store import Store
 from exporter_desk.store.outbox import OutboxItem
@@ -58,9 +60,10 @@ __all__ = [
     "issue_rendered",
     "pending_path",
     "preview_document",
+    "save_preview",
 ]
 
-TIMESTAMP_SETTING = "signing.timestamp_url"
+TIMESTAMP_SETTING = preferences.TIMESTAMP_URL
 """An RFC 3161 time-stamping service: signatures are PAdES B-T when set, B-B otherwise."""
 Progress = Callable[[str, float], None]
 """``progress(step, fraction)``: a short step name ("render", "register", "sign") and 0..1."""
@@ -106,12 +109,26 @@ class IssueResult:
 
 @dataclass(frozen=True, slots=True)
 class IssueOptions:
-    paper: str = "A4"
-    language: str = "en"
-    mark: str | None = "ORIGINAL"
+    """How to issue: paper, languages, the copy mark (None: no mark), the visible seal.
+
+    Text from a person or a settings file is accepted where it parses ("Letter", "letter",
+    "copy"): it is made an enum here, once.
+
+    Raises (constructor):
+        InvalidPreferenceError: a paper, language or mark Exporter Desk does not know.
+    """
+
+    paper: Paper = Paper.A4
+    language: DocumentLanguage = DocumentLanguage.ENGLISH
+    mark: CopyMark | None = CopyMark.ORIGINAL
     visible_seal: bool = False
     seal_png: bytes | None = None
     logo_png: bytes | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "paper", Paper.parse(self.paper))
+        object.__setattr__(self, "language", DocumentLanguage.parse(self.language))
+        object.__setattr__(self, "mark", CopyMark.parse_optional(self.mark))
 
 
 def documents_dir(data_dir: Path) -> Path:
@@ -233,9 +250,9 @@ def issue(
     issuer = company_party(store)
     render_options = RenderOptions(
         created=now,
-        paper="LETTER" if options.paper.upper() == "LETTER" else "A4",
-        language="en+zh" if options.language == "en+zh" else "en",
-        mark="COPY" if options.mark == "COPY" else ("ORIGINAL" if options.mark else None),
+        paper=options.paper.render_name,
+        language=options.language.render_name,
+        mark=options.mark.render_name if options.mark is not None else None,
         network_origin=network.descriptor.origin,
         logo_png=options.logo_png if options.logo_png is not None else load_image(data_dir, "logo"),
     )
@@ -370,7 +387,7 @@ def _register_and_sign(
             IssuedDocument(
                 kind=kind,
                 number=number,
-                source_table=SOURCE_TABLES.get(kind, "deals"),
+                source_table=kind.source_table,
                 source_id=source_id,
                 status=DocumentStatus.AWAITING_REGISTRATION,
                 created_at=now,
@@ -425,12 +442,33 @@ def preview_document(
     context = load_context(store, kind, source_id)
     render_options = RenderOptions(
         created=now,
-        paper="LETTER" if options.paper.upper() == "LETTER" else "A4",
-        language="en+zh" if options.language == "en+zh" else "en",
-        mark="DRAFT",
+        paper=options.paper.render_name,
+        language=options.language.render_name,
+        mark=CopyMark.DRAFT.render_name,
         logo_png=options.logo_png if options.logo_png is not None else load_image(data_dir, "logo"),
     )
     return render_document(kind, context, render_options).pdf
+
+
+def save_preview(
+    store: Store,
+    data_dir: Path,
+    kind: DocumentKind,
+    source_id: int,
+    *,
+    options: IssueOptions | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """:func:`preview_document`, written (atomically) to the data folder's ``.drafts`` folder,
+    where the GUI opens it; returns its path. Nothing is registered or signed.
+
+    Raises:
+        as :func:`preview_document`; DiskFullError, NotWritableError: as ``write_atomically``.
+    """
+    pdf = preview_document(store, data_dir, kind, source_id, options=options, now=now)
+    target = data_dir / ".drafts" / f"DRAFT {kind.value} {safe_file_name(str(source_id))}.pdf"
+    write_atomically(target, pdf)
+    return target
 
 
 def _superseded(earlier: list[IssuedDocument]) -> tuple[str | None, DocumentId | None]:

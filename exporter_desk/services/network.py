@@ -17,6 +17,7 @@ from typing import Any
 from exporter_desk.errors import ExporterError
 from exporter_desk.notary.errors import ApiError
 from exporter_desk.notary.local import LocalNetwork
+from exporter_desk.services import preferences
 from exporter_desk.services.identity import (
     DEFAULT_PROFILE,
     Enrolment,
@@ -47,8 +48,8 @@ __all__ = [
     "open_network",
 ]
 
-NETWORK_SETTING = "network.origin"
-LOCAL_NETWORK = "local"
+NETWORK_SETTING = preferences.NETWORK_ORIGIN
+LOCAL_NETWORK = preferences.LOCAL_NETWORK
 
 
 class NotEnrolledError(ExporterError):

@@ -55,9 +55,10 @@ from exporter_desk.domain import (
 )
 from exporter_desk.domain.credit import RequiredKind
 from exporter_desk.errors import ExporterError
-from exporter_desk.services._files import write_atomically
+from exporter_desk.services._files import FileWriteError, write_atomically
 from exporter_desk.services.contexts import SOURCE_TABLES, load_context
 from exporter_desk.services.identity import company_party
+from exporter_desk.services.preferences import DocumentLanguage, Paper
 from exporter_desk.store import NotFoundError, Store
 
 if TYPE_CHECKING:
@@ -68,11 +69,14 @@ if TYPE_CHECKING:
 __all__ = [
     "Candidate",
     "EmptyPackError",
+    "ExportedPack",
     "NotIssuedError",
+    "PackNotSavedError",
     "PackOptions",
     "PackPlan",
     "bank_pack_number",
     "build_pack",
+    "export_pack",
     "issue_bank_pack",
     "issue_missing",
     "pack_deal",
@@ -93,12 +97,30 @@ class PackOptions:
 
     originals: int = 3
     copies: int = 2
-    language: str = "en"
-    paper: str = "A4"
+    language: DocumentLanguage = DocumentLanguage.ENGLISH
+    paper: Paper = Paper.A4
+
+    def __post_init__(self) -> None:
+        """Raises: InvalidPreferenceError for a paper or language Exporter Desk does not know."""
+        object.__setattr__(self, "paper", Paper.parse(self.paper))
+        object.__setattr__(self, "language", DocumentLanguage.parse(self.language))
 
 
 class EmptyPackError(ExporterError):
     """Nothing to put in the pack: no documents, none ticked, or none that can be made."""
+
+
+class PackNotSavedError(FileWriteError):
+    """The file system refused the pack for a reason other than space or permission."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        reason = cause.strerror or str(cause)
+        super().__init__(
+            f"cannot write {path}: {cause}",
+            user_message=f"The pack could not be saved to {path}: {reason}. Nothing was "
+            "written; choose another place for the file.",
+        )
 
 
 class NotIssuedError(ExporterError):
@@ -435,8 +457,8 @@ def issue_missing(
 def _render_options(options: PackOptions, now: dt.datetime) -> RenderOptions:
     return RenderOptions(
         created=now,
-        paper="LETTER" if options.paper.upper() == "LETTER" else "A4",
-        language="en+zh" if options.language == "en+zh" else "en",
+        paper=options.paper.render_name,
+        language=options.language.render_name,
     )
 
 
@@ -660,11 +682,66 @@ def _tick_makeable(plan: PackPlan) -> PackPlan:
     return replace(plan, candidates=tuple(replace(c, ticked=c.can_make) for c in plan.candidates))
 
 
+@dataclass(frozen=True, slots=True)
+class ExportedPack:
+    """What :func:`export_pack` did: the file written (None while a bank pack waits for the
+    network) and its size; ``bank_pack`` is the issued bank-pack document, if one was asked."""
+
+    path: Path | None
+    size: int
+    bank_pack: IssuedDocument | None = None
+
+
+def export_pack(
+    store: Store,
+    plan: PackPlan,
+    target: Path,
+    options: PackOptions | None = None,
+    *,
+    issuing: tuple[Keystore, Path, Connection] | None = None,
+    bank: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> ExportedPack:
+    """The "export a pack" use case of the GUI and the CLI: with ``issuing`` (the keystore,
+    the data folder and an open network), first issue the ticked documents that are not issued
+    yet, or, with ``bank``, issue the deal's bank pack itself; then build the pack and save it
+    to ``target`` (:func:`write_pack`).
+
+    Raises:
+        as :func:`issue_missing`, :func:`issue_bank_pack`, :func:`build_pack` and
+        :func:`write_pack`; ValueError: ``bank`` without ``issuing`` (a caller bug).
+    """
+    if bank and issuing is None:
+        raise ValueError("a bank pack is issued: give the keystore, data folder and network")
+    if issuing is not None:
+        keystore, data_dir, network = issuing
+        if bank:
+            doc = issue_bank_pack(
+                store, keystore, data_dir, network, plan, options=options, progress=progress
+            )
+            if not doc.path:
+                return ExportedPack(None, 0, doc)  # in the outbox: export again once registered
+            data = Path(doc.path).read_bytes()
+            write_pack(target, data)
+            return ExportedPack(target, len(data), doc)
+        plan = issue_missing(store, keystore, data_dir, network, plan, progress=progress)
+    data = build_pack(store, plan, options)
+    write_pack(target, data)
+    return ExportedPack(target, len(data))
+
+
 def write_pack(path: Path, data: bytes) -> None:
-    """Save a pack: all of it or nothing (temp file, fsync, rename).
+    """Save a pack: all of it or nothing (temp file, fsync, rename). The GUI and the CLI both
+    save packs here.
 
     Raises:
         DiskFullError: no room on the disk; nothing was written and ``path`` is unchanged.
         NotWritableError: the folder cannot be written.
+        PackNotSavedError: any other failure of the file system; ``path`` is unchanged.
     """
-    write_atomically(path, data)
+    try:
+        write_atomically(path, data)
+    except FileWriteError:
+        raise
+    except OSError as exc:
+        raise PackNotSavedError(path, exc) from exc

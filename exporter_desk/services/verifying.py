@@ -26,8 +26,16 @@ if TYPE_CHECKING:
     from exporter_desk.verify.pack import PackVerdict
 
 __all__ = [
+    "ONLINE_ATTEMPTS",
+    "ONLINE_TIMEOUT",
+    "FileNotChecked",
     "FileVerdict",
     "NetworkOnlineChecker",
+    "ReportItem",
+    "is_online",
+    "online_checker",
+    "report_item_json",
+    "save_report",
     "verdicts_to_json",
     "verify_file",
     "verify_files",
@@ -125,14 +133,74 @@ def verify_files(
     return results
 
 
-def verdicts_to_json(results: Sequence[FileVerdict]) -> str:
-    """The report a user saves, and what ``exporter-desk verify --json`` prints."""
-    items: list[dict[str, Any]] = [
-        {"file": str(item.path), **item.verdict.to_json()}
-        | ({"pack": item.pack.to_json()} if item.pack is not None else {})
-        for item in results
-    ]
+@dataclass(frozen=True, slots=True)
+class FileNotChecked:
+    """A file the verifier could not give a verdict for (the verifier itself failed on it):
+    the report names the file and says why, in the words the person was shown."""
+
+    path: Path
+    message: str
+
+
+ReportItem = FileVerdict | FileNotChecked
+
+
+def report_item_json(item: ReportItem) -> dict[str, Any]:
+    """One file of the saved report: ``file``, then the verdict's fields (and ``pack`` for a
+    pack), or ``error`` for a file that could not be checked."""
+    if isinstance(item, FileNotChecked):
+        return {"file": str(item.path), "error": item.message}
+    return {"file": str(item.path), **item.verdict.to_json()} | (
+        {"pack": item.pack.to_json()} if item.pack is not None else {}
+    )
+
+
+def verdicts_to_json(results: Sequence[ReportItem]) -> str:
+    """The report a user saves from the Verify screen, and what ``exporter-desk verify --json``
+    prints: one shape for both."""
+    items = [report_item_json(item) for item in results]
     return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def save_report(path: Path, results: Sequence[ReportItem]) -> None:
+    """Write the report of ``results`` to ``path``, all of it or nothing.
+
+    Raises:
+        DiskFullError, NotWritableError: as ``write_atomically``; ``path`` is unchanged.
+        OSError: any other failure of the file system (``path`` is unchanged).
+    """
+    from exporter_desk.services._files import write_atomically
+
+    write_atomically(path, (verdicts_to_json(results) + "\n").encode("utf-8"))
+
+
+ONLINE_TIMEOUT = 10.0
+"""Seconds each request of an online check may take: a verdict waits for it."""
+ONLINE_ATTEMPTS = 2
+"""Tries per request: one retry rides out a dropped connection, more would keep a person waiting."""
+
+
+def is_online(url: str) -> bool:
+    """Whether a network's API address is reachable over the Internet (not the local one)."""
+    return url.startswith(("http://", "https://"))
+
+
+def online_checker(trust: Trust) -> NetworkOnlineChecker | None:
+    """The checker step 9 asks for news, for the GUI and the CLI alike: one HTTP connection per
+    pinned network that has an http(s) address, each request bounded by :data:`ONLINE_TIMEOUT`
+    and :data:`ONLINE_ATTEMPTS`. None when no pinned network can be asked (only the local one):
+    the verdict then keeps its plain offline wording.
+    """
+    from exporter_desk.trustnet.client import HttpTransport
+
+    transports: dict[str, Transport] = {
+        network.origin: HttpTransport(
+            network.api_url, attempts=ONLINE_ATTEMPTS, timeout=ONLINE_TIMEOUT
+        )
+        for network in trust.networks
+        if is_online(network.api_url)
+    }
+    return NetworkOnlineChecker(transports) if transports else None
 
 
 class NetworkOnlineChecker:

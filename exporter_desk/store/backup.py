@@ -135,11 +135,13 @@ def backup_connection(
     return dest
 
 
-class _CopyDamaged(BackupError):
-    """The copy of a database read as damaged: the source is damaged."""
+class _CopyDamaged(Exception):
+    """The copy of a database read as damaged: the source is damaged. A signal between
+    ``_copy`` and its callers, never shown: each says it in its own words."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(path, reason)
+        super().__init__(f"{path}: {reason}")
+        self.path = path
         self.reason = reason
 
 
@@ -166,6 +168,8 @@ def restore(backup_file: Path, target_path: Path) -> Path | None:
     try:
         fresh = target_path.with_name(target_path.name + ".restoring")
         _copy(source, fresh, journal_mode="DELETE")
+    except _CopyDamaged as exc:  # it passed its check a moment ago: damaged since
+        raise BackupError(backup_file, f"it is damaged ({exc.reason})") from exc
     finally:
         source.close()
     set_aside = None

@@ -103,7 +103,9 @@ def _grouped(hex_digest: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NetworkDescriptor:
-    """What a verifier pins for one trust network (``resources/trust/*.json``).
+    """What a verifier pins for one trust network: the JSON file a network's operator (or a
+    company sharing its local network) hands out, pinned by the user into the data folder's
+    ``trust/`` (``services.trust.pin_network``; the app ships no network of its own).
 
     ``policy_text`` is kept verbatim; ``policy`` is its parsed form. Every log key in the policy
     is named after ``origin``.

@@ -2494,6 +2494,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>{label} {number} 没有页面；请重新生成。</translation>
     </message>
     <message>
+        <source>'{value}' is not a {what} Exporter Desk knows; use one of {choices}.</source>
+        <translation>“{value}”不是 Exporter Desk 认识的{what}；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>The pack could not be saved to {path}: {reason}. Nothing was written; choose another place for the file.</source>
+        <translation>无法将单据包保存到 {path}：{reason}。未写入任何内容；请为文件选择其他位置。</translation>
+    </message>
+    <message>
         <source>{what} cannot be printed: it needs {listed}. Add the missing data and print it again.</source>
         <translation>{what} 无法打印：缺少{listed}。请补充缺少的数据后重新打印。</translation>
     </message>
@@ -3008,6 +3016,30 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>weight</source>
         <translation>重量</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>纸张尺寸</translation>
+    </message>
+    <message>
+        <source>copy mark</source>
+        <translation>正副本标记</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>单据语言</translation>
+    </message>
+    <message>
+        <source>number of copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>company record</source>
+        <translation>公司记录</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
     </message>
     <message>
         <source>party</source>
@@ -4455,6 +4487,18 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>银行账户和图片（可选）</translation>
     </message>
     <message>
+        <source>Saving the company...</source>
+        <translation>正在保存公司信息...</translation>
+    </message>
+    <message>
+        <source>Creating the company's key...</source>
+        <translation>正在创建公司密钥...</translation>
+    </message>
+    <message>
+        <source>Importing the certificate and key...</source>
+        <translation>正在导入证书和密钥...</translation>
+    </message>
+    <message>
         <source>Trust network</source>
         <translation>信任网络</translation>
     </message>
@@ -4493,6 +4537,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Enrolled with {origin}.</source>
         <translation>已加入 {origin}。</translation>
+    </message>
+    <message>
+        <source>Setting up the local network...</source>
+        <translation>正在设置本地网络...</translation>
     </message>
     <message>
         <source>Set up Exporter Desk</source>

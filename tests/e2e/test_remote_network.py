@@ -17,10 +17,10 @@ from exporter_desk.services.demo import seed_demo
 from exporter_desk.services.issuing import issue_document
 from exporter_desk.services.network import join_network, open_network
 from exporter_desk.services.trust import load_trust
-from exporter_desk.services.verifying import NetworkOnlineChecker
+from exporter_desk.services.verifying import online_checker
 from exporter_desk.signing import KeyringKeystore
 from exporter_desk.store import database_path, open_store
-from exporter_desk.trustnet.client import HttpTransport, RegistrationRefusedError
+from exporter_desk.trustnet.client import RegistrationRefusedError
 from exporter_desk.verify import Result, verify_pdf
 from tests.notary.test_e2e import Network, make_network
 
@@ -71,7 +71,8 @@ def test_join_issue_supersede_and_verify_online(network: Network, tmp_path: Path
     # A counterparty who only has the descriptor.
     trust = load_trust(None, (network.descriptor,))
     assert verify_pdf(Path(first.path), trust).result is Result.AUTHENTIC
-    online = NetworkOnlineChecker({network.descriptor.origin: HttpTransport(network.url)})
+    online = online_checker(trust)  # what the GUI and `verify --online` use
+    assert online is not None
     old = verify_pdf(Path(first.path), trust, online=online)
     new = verify_pdf(Path(second.path), trust, online=online)
     assert new.result is Result.AUTHENTIC, [c.reason_en for c in new.checks]

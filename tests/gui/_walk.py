@@ -197,6 +197,10 @@ def views(window: MainWindow, verify: Sequence[Path] = ()) -> Iterator[tuple[str
             for page_id in dialog.pageIds()[1:]:
                 dialog.setCurrentId(page_id) if hasattr(dialog, "setCurrentId") else dialog.next()
                 settle(0.1)
+                for _ in range(100):  # a page's work (a key to create) runs on a worker
+                    if dialog.currentId() == page_id:
+                        break
+                    settle(0.1)
                 yield f"dialog {cls.__qualname__} page {page_id}", dialog
         yield from _tabs(f"dialog {cls.__qualname__}", dialog)
         dialog.reject()

@@ -4,12 +4,13 @@ the logo and the seal image; Settings changes the images; issuing shows the seal
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialog, QFileDialog, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWizard
 from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
@@ -44,9 +45,15 @@ def write_image(path: Path, width: int, height: int, fmt: str = "PNG") -> Path:
 
 
 def pick(picker: ImagePicker, monkeypatch: MonkeyPatch, path: Path) -> None:
-    """Click the picker's button and choose ``path`` in the (replaced) file dialog."""
+    """Click the picker's button, choose ``path`` in the (replaced) file dialog, and wait for
+    the image to be stored or refused (on a worker)."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
     picker.choose.click()
+    deadline = time.monotonic() + 30
+    while picker.is_busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert not picker.is_busy, "the image was neither stored nor refused within 30 s"
 
 
 def open_wizard(desk: Desk) -> SetupWizard:
@@ -57,7 +64,7 @@ def open_wizard(desk: Desk) -> SetupWizard:
 
 
 def test_the_assistant_saves_the_whole_company_profile(
-    desk: Desk, monkeypatch: MonkeyPatch, tmp_path: Path, data_dir: Path
+    desk: Desk, qtbot: QtBot, monkeypatch: MonkeyPatch, tmp_path: Path, data_dir: Path
 ) -> None:
     wizard = open_wizard(desk)
     page = wizard.company_page
@@ -76,12 +83,13 @@ def test_the_assistant_saves_the_whole_company_profile(
     assert page.logo.has_image() and page.seal.has_image()
     assert not page.logo.error.text() and not page.seal.error.text()
 
-    wizard.next()
-    assert wizard.currentPage() is wizard.key_page, page.party().problems()
+    wizard.next()  # the company is saved on the database thread, then the page moves on
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=10_000)
     wizard.key_page.later.setChecked(True)
     wizard.next()
     wizard.network_page.later.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible()
 
     def stored(store: Store) -> object:
         return company_party(store)

@@ -23,7 +23,9 @@ def test_our_error_shows_its_user_message(app: QApplication) -> None:
 
 def test_cancel_shows_nothing(app: QApplication) -> None:
     presenter = ErrorPresenter()
-    presenter.show(OperationCancelled())
+    cancelled = OperationCancelled()
+    assert cancelled.user_message == "Cancelled."  # it has words, and they are not shown
+    presenter.show(cancelled)
     assert presenter.last_message == ""
 
 

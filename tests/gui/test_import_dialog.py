@@ -170,9 +170,12 @@ def test_the_setup_assistant_offers_the_product_import(desk: Desk, qtbot: QtBot)
 def test_lines_need_a_selected_record(desk: Desk, qtbot: QtBot) -> None:
     from PySide6.QtCore import QModelIndex
 
+    from exporter_desk.gui.export_dialog import _NothingSelected
+
     desk.window.show_screen(Screen.CONTRACTS)
     page = desk.window.list_page(Screen.CONTRACTS)
     wait_for(qtbot, lambda: page.current_id() is not None)
     page.table.setCurrentIndex(QModelIndex())
     assert page.data_actions.open_import() is None
     assert desk.presenter.last_message == "Select the invoice or contract the lines go into first."
+    assert desk.presenter.last_message == _NothingSelected().user_message

@@ -146,3 +146,24 @@ def test_a_wrong_passphrase_is_said_in_chinese(chinese: None, tmp_path: Path) ->
     assert translate_message(caught.value.user_message) == (
         "此加密密钥文件的口令不正确。请检查键盘布局和大写锁定键后重试。"
     )
+
+
+def test_a_setting_that_means_nothing_and_a_pack_not_saved_are_catalogued(
+    app: QApplication, tmp_path: Path
+) -> None:
+    from exporter_desk.services.packs import PackNotSavedError
+    from exporter_desk.services.preferences import InvalidPreferenceError, Paper
+
+    with pytest.raises(InvalidPreferenceError) as bad_paper:
+        Paper.parse("B5")
+    refused = PackNotSavedError(tmp_path / "pack.pdf", OSError(36, "File name too long"))
+    for error in (bad_paper.value, refused):
+        assert is_known(error.user_message), error.user_message
+    i18n.set_language(i18n.Language.CHINESE)
+    try:
+        assert translate_message(bad_paper.value.user_message) == (
+            "“B5”不是 Exporter Desk 认识的纸张尺寸；请使用以下之一：A4, LETTER。"
+        )
+        assert translate_message(refused.user_message).startswith("无法将单据包保存到")
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)

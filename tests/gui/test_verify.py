@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from exporter_desk.domain import DocumentKind
@@ -22,9 +22,10 @@ from exporter_desk.services.issuing import issue_document
 from exporter_desk.services.network import open_local_network
 from exporter_desk.services.sharing import export_network, network_share
 from exporter_desk.services.trust import pin_network, read_descriptor_file
+from exporter_desk.services.verifying import verdicts_to_json, verify_files
 from exporter_desk.signing import KeyringKeystore
 from exporter_desk.store import database_path, open_store
-from exporter_desk.verify import CheckStatus, Result
+from exporter_desk.verify import CheckStatus, Result, Trust
 from tests.gui.conftest import Desk, when_shown
 from tests.verify._build import replace_page_content, update
 
@@ -65,7 +66,28 @@ def test_dropped_file_gets_a_verdict_card(desk: Desk, qtbot: QtBot, tmp_path: Pa
     card.toggle.setChecked(True)
     assert card.checks.isVisible()
     results = json.loads(page.results_json())
-    assert results[0]["verdict"]["result"] == "unreadable"
+    assert results[0]["result"] == "unreadable"
+    # The saved report has the shape `exporter-desk verify --json` prints.
+    cli = json.loads(verdicts_to_json(verify_files([forged], Trust())))
+    assert results == cli
+
+
+def test_saved_results_are_the_report_the_cli_prints(
+    desk: Desk, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a pdf at all")
+    drop_files(page.drop_zone, [broken])
+    card = page.cards[0]
+    qtbot.waitUntil(lambda: card.verdict is not None, timeout=30_000)
+    target = tmp_path / "out" / "verification.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    page.save_button.click()
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert saved == json.loads(verdicts_to_json(verify_files([broken], Trust())))
+    assert not [p for p in target.parent.iterdir() if p.name != target.name]  # no temp file left
 
 
 def test_command_line_files_are_verified_at_start(desk: Desk, qtbot: QtBot, tmp_path: Path) -> None:

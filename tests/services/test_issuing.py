@@ -11,16 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from exporter_desk.domain import Charge, ChargeKind, DocumentKind, DocumentStatus, InvoiceId
 from exporter_desk.services.issuing import (
     AwaitingRegistrationError,
+    IssueOptions,
     SupersedeRequiredError,
     drain_outbox,
     issue,
     issue_document,
     pending_path,
     preview_document,
+    save_preview,
 )
 from exporter_desk.services.network import Connection
 from exporter_desk.services.trust import load_trust
@@ -404,3 +407,14 @@ def test_a_draft_preview_is_watermarked_unsigned_and_never_registered(desk: Desk
     assert verify_pdf(draft, load_trust(desk.data_dir)).result is Result.UNSIGNED
     assert desk.store.documents.count() == 0 and desk.store.outbox.pending_count() == 0
     assert desk.network.client.transport.checkpoint().splitlines()[1] == size
+
+
+def test_a_saved_preview_lands_in_the_drafts_folder_with_the_chosen_paper(desk: Desk) -> None:
+    options = IssueOptions(paper="Letter")  # type: ignore[arg-type]  # as Settings stored it
+    path = save_preview(
+        desk.store, desk.data_dir, DocumentKind.COMMERCIAL_INVOICE, 1, options=options, now=NOW
+    )
+    assert path == desk.data_dir / ".drafts" / "DRAFT commercial-invoice 1.pdf"
+    first_page = PdfReader(path).pages[0]
+    assert round(float(first_page.mediabox.width)) == 612  # US Letter, not A4's 595
+    assert desk.store.documents.count() == 0

@@ -19,11 +19,14 @@ from exporter_desk.services.issuing import issue_document
 from exporter_desk.services.packs import (
     EmptyPackError,
     NotIssuedError,
+    PackNotSavedError,
     bank_pack_number,
     build_pack,
+    export_pack,
     issue_bank_pack,
     issue_missing,
     plan_pack,
+    write_pack,
 )
 from exporter_desk.services.trust import load_trust
 from exporter_desk.verify import Result, verify_pdf
@@ -202,3 +205,32 @@ def test_the_issued_bank_pack_is_registered_signed_and_its_cover_reports_the_dea
         now=_now() + dt.timedelta(minutes=1),
     )
     assert again.supersedes_id == doc.id
+
+
+def test_a_pack_the_file_system_refuses_says_where_and_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    target = folder / ("a" * 300 + ".pdf")  # longer than any file system allows a name to be
+    with pytest.raises(PackNotSavedError) as caught:
+        write_pack(target, b"%PDF-1.7\n" + b"x" * 1000)
+    assert f"The pack could not be saved to {target}" in caught.value.user_message
+    assert "Nothing was written" in caught.value.user_message
+    assert list(folder.iterdir()) == []  # no temporary file left behind
+
+
+def test_exporting_a_pack_issues_what_is_missing_then_saves_it(desk: Desk) -> None:
+    plan = plan_pack(desk.store, invoice=1)
+    assert not any(c.is_issued for c in plan.ticked)
+    target = desk.data_dir / "out" / "pack.pdf"
+    written = export_pack(
+        desk.store,
+        plan,
+        target,
+        issuing=(desk.keystore, desk.data_dir, desk.network),
+    )
+    assert written.path == target and written.size == target.stat().st_size
+    assert written.bank_pack is None
+    manifest = json.loads(_attachments(target.read_bytes())["pack.json"])
+    assert manifest["documents"] and desk.store.documents.count() == len(plan.ticked)
+    with pytest.raises(ValueError, match="bank pack"):
+        export_pack(desk.store, plan, target, bank=True)

@@ -16,6 +16,7 @@ from exporter_desk.domain import (
     PartyRole,
     Unit,
 )
+from exporter_desk.services import preferences
 from exporter_desk.services.importing.errors import MappingError
 from exporter_desk.store import Store
 
@@ -23,7 +24,7 @@ Progress = Callable[[int, int], None]
 """``progress(done, total)``; it may raise (a cancelled dialog) to stop the work."""
 
 PROGRESS_EVERY = 250
-MAPPING_SETTING = "import.mapping"
+MAPPING_SETTING = preferences.IMPORT_MAPPING
 
 
 class ImportTable(StrEnum):
