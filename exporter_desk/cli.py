@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--online", action="store_true", help="also ask the networks for news (superseded, revoked)"
     )
+    verify.add_argument(
+        "--tiles-url",
+        metavar="URL",
+        action="append",
+        default=[],
+        help="with --online: read a network's log from its C2SP tlog-tiles at URL; may be repeated",
+    )
     verify.set_defaults(run=_run_verify)
 
     export = command("export", "export the whole database as JSON, or one list as a spreadsheet")
@@ -266,7 +273,7 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     extra = tuple(read_descriptor_file(path) for path in args.network)
     folder = data_dir(args.data)
     trust = load_trust(folder if folder.is_dir() else None, extra)
-    online = _online_checker(trust, folder) if args.online else None
+    online = _online_checker(trust, folder, args.tiles_url) if args.online else None
     results = verify_files(args.files, trust, online=online)
     if args.json:
         print(verdicts_to_json(results), file=out)
@@ -281,15 +288,19 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if authentic else 1
 
 
-def _online_checker(trust: Trust, folder: Path) -> NetworkOnlineChecker:
+def _online_checker(
+    trust: Trust, folder: Path, tiles_urls: Sequence[str] = ()
+) -> NetworkOnlineChecker:
     from exporter_desk.services.verifying import NetworkOnlineChecker
     from exporter_desk.trustnet.client import HttpTransport, Transport
+    from exporter_desk.trustnet.tiles import HttpTileFetcher, TileReader
 
     transports: dict[str, Transport] = {}
     for network in trust.networks:
         if network.api_url.startswith(("http://", "https://")):
             transports[network.origin] = HttpTransport(network.api_url, attempts=2)
-    return NetworkOnlineChecker(transports)
+    tiles = [TileReader(HttpTileFetcher(url, attempts=2)) for url in tiles_urls]
+    return NetworkOnlineChecker(transports, tiles=tiles)
 
 
 def _describe(path: Path, verdict: Verdict) -> str:

@@ -531,7 +531,6 @@ class LogService:
         return published[1]
 
 
-
 class _EntryReader:
     """Entries ``[start, end)`` for the tiles publisher, on a read connection of its own."""
 

@@ -208,9 +208,7 @@ def tile_root(hashes: Sequence[bytes]) -> bytes:
     return _tile_levels(hashes)[-1][0]
 
 
-def _subtree_hash(
-    start: int, end: int, tile_of: Callable[[int, int], list[list[bytes]]]
-) -> bytes:
+def _subtree_hash(start: int, end: int, tile_of: Callable[[int, int], list[list[bytes]]]) -> bytes:
     """The perfect subtree ``[start, end)`` from the tile that holds it.
 
     A subtree of 2**k leaves is the group of 2**(k mod 8) hashes at tile level ``k // 8``,
