@@ -118,7 +118,8 @@ class S3Sink:
             retries={"max_attempts": 1, "mode": "standard"},  # our own loop retries
             s3={"addressing_style": "path"},
         )
-        self._client: S3Client = boto3.client(
+        # A session of its own: boto3's default session caches the credentials it first found.
+        self._client: S3Client = boto3.session.Session().client(
             "s3",
             endpoint_url=endpoint_url,
             region_name=region or os.environ.get("AWS_REGION") or "us-east-1",

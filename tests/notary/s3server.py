@@ -64,6 +64,9 @@ class WeedS3:
             ],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            # Without identities the server accepts any key and serves objects to plain GETs
+            # (the tiles URL); with AWS_* in its environment it would enforce those.
+            env={k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
         )  # fmt: skip
         deadline = time.monotonic() + timeout
         client = self.client()
