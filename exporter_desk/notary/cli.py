@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     tiles.add_argument("--tiles-s3", metavar="URL", help="publish tlog-tiles to this S3 endpoint")
     serve.add_argument("--tiles-bucket", help="the S3 bucket for --tiles-s3")
     serve.add_argument("--tiles-prefix", default="", help="key prefix inside the bucket")
+    serve.add_argument(
+        "--tiles-interval", type=float, default=1.0, help="seconds between tile publications"
+    )
 
     enrol = commands.add_parser("enrol", help="create a one-time invitation code for a company")
     enrol.add_argument("--data", type=Path, required=True)
@@ -266,6 +269,7 @@ def _serve_log(args: argparse.Namespace) -> int:
         max_batch=args.batch_size,
         max_delay=args.batch_delay,
         tiles=_tile_sink(args),
+        tiles_interval=args.tiles_interval,
     )
     limits = _limits(args, json_errors=True)
     service = LogService(args.data, settings=settings)

@@ -82,8 +82,8 @@ class LogSettings:
     ``trusted_proxies``) and per invitation code (``invitation_rate``/``invitation_burst``), so
     neither a flood from one address nor a flood on one code locks out anyone else.
     ``entry_window`` bounds entry times (see :class:`~exporter_desk.notary.batch.EntryWindow`).
-    ``tiles``, if set, is where each witnessed checkpoint is also published as C2SP tlog-tiles
-    (see :mod:`exporter_desk.notary.tiles`).
+    ``tiles``, if set, is where witnessed checkpoints are also published as C2SP tlog-tiles, at
+    most one per ``tiles_interval`` seconds (see :mod:`exporter_desk.notary.tiles`).
     """
 
     rate: float = 200.0
@@ -99,6 +99,7 @@ class LogSettings:
     receipt_timeout: float = 10.0
     tiles: TileSink | None = None
     tiles_retry_delay: float = 1.0
+    tiles_interval: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,7 @@ class LogService:
                     self.settings.tiles,
                     self._tile_entries,
                     retry_delay=self.settings.tiles_retry_delay,
+                    min_interval=self.settings.tiles_interval,
                 )
             known = dict(self._write.execute("SELECT name, size FROM witness_sizes").fetchall())
             self._cosigner = Cosigner(
