@@ -145,6 +145,7 @@ class TilePublisher:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._published_size = -1
+        self._stored_size = 0
         self.failures = 0
         """Publishing rounds that failed (storage down, say) since the start."""
 
@@ -210,10 +211,12 @@ class TilePublisher:
         checkpoint = Checkpoint.parse(checkpoint_body(note))
         if checkpoint.size != size:
             raise TileError(f"checkpoint of size {checkpoint.size} offered as size {size}")
-        edge = self._edge if self._edge is not None else self._recover()
-        if size < edge.size:
+        edge = self._edge if self._edge is not None else self._recover(checkpoint.origin)
+        if size < max(edge.size, self._stored_size):
+            # Never roll the published checkpoint back (a restored database, say).
             raise TileError(
-                f"the storage already has a checkpoint of size {edge.size}, newer than {size}"
+                f"the storage already has a checkpoint of size "
+                f"{max(edge.size, self._stored_size)}, newer than {size}"
             )
         new_edge, files = edge, {}
         for start in range(edge.size, size, _READ_CHUNK):
@@ -234,13 +237,27 @@ class TilePublisher:
         self._edge = new_edge
         self._published_size = size
 
-    def _recover(self) -> TileEdge:
-        """The edge of what the storage has published, read back; rebuilt if it does not add up."""
+    def _recover(self, origin: str) -> TileEdge:
+        """The edge of what the storage has published, read back; rebuilt if it does not add up.
+
+        Raises:
+            TileError: if the storage holds another log's checkpoint (never overwritten).
+        """
         data = self.sink.get(CHECKPOINT_PATH)
         if data is None:
             return TileEdge.empty()
         try:
             published = Checkpoint.parse(checkpoint_body(data.decode("utf-8")))
+        except (TrustnetError, UnicodeDecodeError) as exc:
+            _log.warning("the published checkpoint cannot be read (%s); rebuilding", exc)
+            return TileEdge.empty()
+        self._stored_size = published.size
+        if published.origin != origin:
+            raise TileError(
+                f"the tiles storage holds the log {published.origin!r}, not {origin!r}: "
+                "configure a bucket or folder of this log's own"
+            )
+        try:
             edge = self._read_edge(published.size)
             if edge.root() == published.root_hash:
                 self._published_size = published.size

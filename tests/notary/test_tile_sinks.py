@@ -138,3 +138,13 @@ def test_s3_outage_delays_the_published_checkpoint_and_loses_nothing(
                 latest.root_hash,
             )
         assert len(before) == 260 and len(everything) == latest.size
+
+
+def test_serve_with_an_s3_endpoint_but_no_bucket_is_a_setup_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from exporter_desk.notary.cli import main
+
+    code = main(["serve", "--data", str(tmp_path / "log"), "--tiles-s3", "http://127.0.0.1:1"])
+    assert code == 1
+    assert "--tiles-bucket" in capsys.readouterr().err

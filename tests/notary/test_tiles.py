@@ -200,3 +200,26 @@ def test_local_network_publishes_tiles_that_prove_its_receipts(tmp_path: Path) -
                 merkle.leaf_hash(receipt.extra), receipt.index, size, proof, root
             )
             assert reader.entry(receipt.index, size) == receipt.extra
+
+
+def test_never_overwrites_another_logs_tiles() -> None:
+    entries = [os.urandom(24) for _ in range(10)]
+    sink = MemorySink()
+    other, _ = generate_key("another.test/log")
+    sink.files[CHECKPOINT_PATH] = sign_checkpoint(
+        Checkpoint("another.test/log", 3, merkle.root_hash(entries[:3])), other
+    ).encode()
+    with pytest.raises(TileError, match=r"another\.test/log"):
+        TilePublisher(sink, reader_of(entries)).publish(10, note_for(entries))
+    assert list(sink.files) == [CHECKPOINT_PATH]
+
+
+def test_never_rolls_the_published_checkpoint_back() -> None:
+    entries = [os.urandom(24) for _ in range(900)]
+    sink = MemorySink()
+    TilePublisher(sink, reader_of(entries)).publish(900, note_for(entries))
+    sink.files["tile/0/003.p/132"] = b"damaged"  # the edge cannot be read back either
+    restored = TilePublisher(sink, reader_of(entries[:500]))  # a database restored from backup
+    with pytest.raises(TileError, match="newer than 500"):
+        restored.publish(500, note_for(entries[:500]))
+    assert sink.files[CHECKPOINT_PATH].decode() == note_for(entries)
