@@ -211,8 +211,9 @@ def test_rejects_bundle_whose_entry_does_not_hash_to_its_tile(
     bundle = parse_entry_bundle(files[entry_bundle_path(3)], 256)
     bundle[7] = b"a different entry"
     forged[entry_bundle_path(3)] = format_entry_bundle(bundle)
-    with pytest.raises(TileError, match="does not match its leaf hash"):
+    with pytest.raises(TileError, match="does not match its leaf hash") as caught:
         TileReader(MemoryFetcher(forged)).entries(3 * 256, 4 * 256, 66_000)
+    assert "published log files are damaged" in caught.value.user_message
 
 
 def test_a_partial_tile_that_is_gone_is_read_from_the_full_tile(
