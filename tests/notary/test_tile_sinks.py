@@ -109,7 +109,7 @@ def test_s3_outage_delays_the_published_checkpoint_and_loses_nothing(
         assert publisher is not None
         member = _enrol(net)
         before = [
-            net.submit(entry_bytes(member, f"A-{n}", b"a%d" % n), member.token) for n in range(300)
+            net.submit(entry_bytes(member, f"A-{n}", b"a%d" % n), member.token) for n in range(260)
         ]
         _wait_for(lambda: reader.checkpoint() == net.checkpoint(), "tiles before the outage")
         published_before = publisher.published_size
@@ -117,7 +117,7 @@ def test_s3_outage_delays_the_published_checkpoint_and_loses_nothing(
         s3_server.stop()  # the outage
         during = [
             parse_proof(net.submit(entry_bytes(member, f"B-{n}", b"b%d" % n), member.token))
-            for n in range(40)
+            for n in range(30)
         ]
         _wait_for(lambda: publisher.failures > 0, "a failed publishing round")
         assert publisher.published_size == published_before  # held back, not skipped
