@@ -59,11 +59,12 @@ class WeedS3:
             [
                 weed_binary(), "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
                 f"-dir={self.root / 'data'}", "-s3", "-filer",
-                "-master.volumeSizeLimitMB=64", "-volume.max=8",
+                "-master.volumeSizeLimitMB=32", "-volume.max=200",
                 *(f"-{name}={port}" for name, port in self.ports.items()),
             ],
             stdout=self._log,
             stderr=subprocess.STDOUT,
+            # Each bucket is a collection that grows 7 volumes: room for many buckets.
             # Without identities the server accepts any key and serves objects to plain GETs
             # (the tiles URL); with AWS_* in its environment it would enforce those.
             env={k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
