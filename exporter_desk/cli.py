@@ -71,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--online", action="store_true", help="also ask the networks for news (superseded, revoked)"
     )
+    verify.add_argument(
+        "--tiles-url",
+        metavar="URL",
+        action="append",
+        default=[],
+        help="with --online: read a network's log from its C2SP tlog-tiles at URL; may be repeated",
+    )
     verify.set_defaults(run=_run_verify)
 
     export = command("export", "export the whole database as JSON, or one list as a spreadsheet")
@@ -307,7 +314,7 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     extra = tuple(read_descriptor_file(path) for path in args.network)
     folder = data_dir(args.data)
     trust = load_trust(folder if folder.is_dir() else None, extra)
-    online = online_checker(trust) if args.online else None
+    online = online_checker(trust, args.tiles_url) if args.online else None
     results = verify_files(args.files, trust, online=online)
     if args.json:
         print(verdicts_to_json(results), file=out)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+
+if TYPE_CHECKING:
+    from tests.notary.s3server import WeedS3
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,3 +47,18 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WeedS3]:
+    """A real S3-compatible server (SeaweedFS) on 127.0.0.1 for the whole session, with the
+    credentials a publishing node reads from its environment."""
+    from tests.notary.s3server import WeedS3, restore_environment, set_credentials
+
+    saved = set_credentials()
+    server = WeedS3(tmp_path_factory.mktemp("s3")).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        restore_environment(saved)

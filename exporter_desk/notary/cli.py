@@ -2,6 +2,7 @@
 
     init     --data DIR --origin NAME --api-url URL [--witness VKEY=URL ...] [--quorum K]
     serve    --data DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR ...]
+             [--tiles-dir DIR | --tiles-s3 URL --tiles-bucket NAME [--tiles-prefix P]]
     enrol    --data DIR --name COMPANY --id REGID [--days 14]
     revoke   --data DIR --fingerprint F
     witnesses --data DIR --witness VKEY=URL ... [--quorum K]   (then restart, 'tuf publish')
@@ -16,6 +17,10 @@ Both servers close connections that deliver no request within --request-timeout 
 at most --max-connections open (the oldest idle one makes room), and answer 414 / 431 to an
 oversized URL / header block (see notary.connections). Behind a reverse proxy, give its address
 as --trusted-proxy so that enrolment rate limits count the client named in X-Forwarded-For.
+
+With --tiles-dir or --tiles-s3 the log also publishes each witnessed checkpoint as C2SP
+tlog-tiles (tiles and entry bundles first, the checkpoint last) for readers and CDNs; the S3
+credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment.
 
 Private keys live in the data directory, readable by the operator's account only (mode 0600):
 a server has no desktop keyring. Protect and back up that directory.
@@ -49,6 +54,7 @@ from exporter_desk.notary.provision import (
     request_revocation,
 )
 from exporter_desk.notary.ratelimit import parse_trusted_proxies
+from exporter_desk.notary.tile_sinks import DirectorySink, S3Sink, TileSink
 from exporter_desk.notary.trust_root import (
     ROLES,
     init_trust_root,
@@ -113,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--batch-size", type=int, default=256, help="largest batch")
     serve.add_argument(
         "--batch-delay", type=float, default=0.1, help="longest an entry waits for its batch (s)"
+    )
+    tiles = serve.add_mutually_exclusive_group()
+    tiles.add_argument("--tiles-dir", type=Path, help="publish tlog-tiles into this directory")
+    tiles.add_argument("--tiles-s3", metavar="URL", help="publish tlog-tiles to this S3 endpoint")
+    serve.add_argument("--tiles-bucket", help="the S3 bucket for --tiles-s3")
+    serve.add_argument("--tiles-prefix", default="", help="key prefix inside the bucket")
+    serve.add_argument(
+        "--tiles-interval", type=float, default=1.0, help="seconds between tile publications"
     )
 
     enrol = commands.add_parser("enrol", help="create a one-time invitation code for a company")
@@ -312,6 +326,8 @@ def _serve_log(args: argparse.Namespace) -> int:
         entry_window=EntryWindow(max_age=args.max_entry_age_days * 86400.0),
         max_batch=args.batch_size,
         max_delay=args.batch_delay,
+        tiles=_tile_sink(args),
+        tiles_interval=args.tiles_interval,
     )
     limits = _limits(args, json_errors=True)
     service = LogService(args.data, settings=settings)
@@ -329,6 +345,21 @@ def _serve_log(args: argparse.Namespace) -> int:
     uvicorn.Server(config).run()
     service.close()
     return 0
+
+
+def _tile_sink(args: argparse.Namespace) -> TileSink | None:
+    """Where ``serve`` publishes tiles, if anywhere (credentials only from the environment)."""
+    if args.tiles_dir is not None:
+        return DirectorySink(args.tiles_dir)
+    if args.tiles_s3 is None:
+        if args.tiles_bucket:
+            raise SetupError("--tiles-bucket needs --tiles-s3 URL")
+        return None
+    if not args.tiles_bucket:
+        raise SetupError(
+            "--tiles-s3 needs --tiles-bucket", user_message="Give the bucket: --tiles-bucket NAME."
+        )
+    return S3Sink(args.tiles_s3, args.tiles_bucket, prefix=args.tiles_prefix)
 
 
 def _serve_witness(args: argparse.Namespace) -> int:

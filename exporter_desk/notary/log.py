@@ -57,6 +57,8 @@ from exporter_desk.notary.ratelimit import Network, RateLimiter
 from exporter_desk.notary.reads import LogReader
 from exporter_desk.notary.sequencer import Sequencer
 from exporter_desk.notary.signatures import SignatureChecker, verify_entry_signature
+from exporter_desk.notary.tile_sinks import TileSink
+from exporter_desk.notary.tiles import TilePublisher
 from exporter_desk.notary.tree import TreeStore
 from exporter_desk.trustnet import (
     Entry,
@@ -80,6 +82,8 @@ class LogSettings:
     ``trusted_proxies``) and per invitation code (``invitation_rate``/``invitation_burst``), so
     neither a flood from one address nor a flood on one code locks out anyone else.
     ``entry_window`` bounds entry times (see :class:`~exporter_desk.notary.batch.EntryWindow`).
+    ``tiles``, if set, is where witnessed checkpoints are also published as C2SP tlog-tiles, at
+    most one per ``tiles_interval`` seconds (see :mod:`exporter_desk.notary.tiles`).
     """
 
     rate: float = 200.0
@@ -93,6 +97,9 @@ class LogSettings:
     max_batch: int = 256
     max_delay: float = 0.1
     receipt_timeout: float = 10.0
+    tiles: TileSink | None = None
+    tiles_retry_delay: float = 1.0
+    tiles_interval: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +161,16 @@ class LogService:
                 # Mostly from the sequencer's node cache: the witnesses want recent subtrees.
                 return consistency_proof_from(old, new, subtree_hash)
 
+            self.tiles: TilePublisher | None = None
+            self._tile_entries: _EntryReader | None = None
+            if self.settings.tiles is not None:
+                self._tile_entries = _EntryReader(self.keys.files.database)
+                self.tiles = TilePublisher(
+                    self.settings.tiles,
+                    self._tile_entries,
+                    retry_delay=self.settings.tiles_retry_delay,
+                    min_interval=self.settings.tiles_interval,
+                )
             known = dict(self._write.execute("SELECT name, size FROM witness_sizes").fetchall())
             self._cosigner = Cosigner(
                 self._default_witnesses() if witnesses is None else witnesses,
@@ -172,6 +189,7 @@ class LogService:
                 max_delay=self.settings.max_delay,
                 clock=clock,
                 window=self.settings.entry_window,
+                on_published=None if self.tiles is None else self.tiles.offer,
             )
         except BaseException:
             self._lock.release()
@@ -195,13 +213,25 @@ class LogService:
 
     def start(self) -> None:
         """Run the sequencer on its own thread (the local network, the CLI's one-shot runs)."""
+        self._start_tiles()
         self.sequencer.start()
         self._enrol_registrar()
 
     async def run(self) -> None:
         """Run the sequencer on the running event loop (the server) until it is stopped."""
+        self._start_tiles()
         self._enrol_registrar()
         await self.sequencer.run_async()
+
+    def _start_tiles(self) -> None:
+        """Start the tiles publisher, with the latest witnessed checkpoint (after a restart,
+        the storage may be behind it)."""
+        if self.tiles is None:
+            return
+        published = self.sequencer.published
+        if published is not None:
+            self.tiles.offer(*published)
+        self.tiles.start()
 
     def _enrol_registrar(self) -> None:
         """The first start enrols the registrar: the log's entry 0."""
@@ -232,6 +262,10 @@ class LogService:
         self._closed = True
         self._signatures.stop()
         self.sequencer.stop()
+        if self.tiles is not None:
+            self.tiles.stop()
+        if self._tile_entries is not None:
+            self._tile_entries.close()
         self._cosigner.close()
         self.reads.close()
         self._proof_conn.close()
@@ -497,3 +531,22 @@ class LogService:
                 retry_after=1,
             )
         return published[1]
+
+
+class _EntryReader:
+    """Entries ``[start, end)`` for the tiles publisher, on a read connection of its own."""
+
+    def __init__(self, database: Path) -> None:
+        self._conn = connect(database)
+        self._lock = threading.Lock()
+
+    def __call__(self, start: int, end: int) -> list[bytes]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT data FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx", (start, end)
+            ).fetchall()
+        return [bytes(row[0]) for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

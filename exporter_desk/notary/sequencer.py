@@ -86,8 +86,12 @@ class Sequencer:
         max_delay: float = 0.1,
         clock: Callable[[], float] = time.time,
         window: EntryWindow | None = None,
+        on_published: Callable[[int, str], None] | None = None,
     ) -> None:
         self._conn = conn
+        # Told (size, cosigned note) of each checkpoint that meets the quorum, from the
+        # publisher's thread: the tiles publisher (notary.tiles) takes it from there.
+        self._on_published = on_published
         self._window = window or EntryWindow()
         self._tree = TreeStore(conn)
         self._origin = origin
@@ -431,6 +435,8 @@ class Sequencer:
             self._cosigned.append((size, cosigned, quorum, self._cosigner.known_sizes))
         if quorum:
             self._published = (size, cosigned)
+            if self._on_published is not None:
+                self._on_published(size, cosigned)
         else:
             _log.warning(
                 "checkpoint %d cosigned by %s only: quorum %r not met; will retry",

@@ -17,9 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exporter_desk.trustnet import Checkpoint, NetworkDescriptor, ReceiptCheck, parse_note
+from exporter_desk.errors import ExporterError
+from exporter_desk.trustnet import (
+    Checkpoint,
+    Entry,
+    NetworkDescriptor,
+    ReceiptCheck,
+    TrustnetError,
+    parse_note,
+)
 from exporter_desk.trustnet.client import NetworkUnavailableError, Transport
 from exporter_desk.trustnet.receipt import Receipt
+from exporter_desk.trustnet.tiles import TileReader
 from exporter_desk.verify import OnlineChecker, OnlineStatus, Result, Trust, Verdict
 
 if TYPE_CHECKING:
@@ -185,13 +194,15 @@ def is_online(url: str) -> bool:
     return url.startswith(("http://", "https://"))
 
 
-def online_checker(trust: Trust) -> NetworkOnlineChecker | None:
+def online_checker(trust: Trust, tiles_urls: Sequence[str] = ()) -> NetworkOnlineChecker | None:
     """The checker step 9 asks for news, for the GUI and the CLI alike: one HTTP connection per
     pinned network that has an http(s) address, each request bounded by :data:`ONLINE_TIMEOUT`
-    and :data:`ONLINE_ATTEMPTS`. None when no pinned network can be asked (only the local one):
-    the verdict then keeps its plain offline wording.
+    and :data:`ONLINE_ATTEMPTS`, and a tile reader per ``tiles_urls`` (logs published as C2SP
+    tlog-tiles, read instead of the API). None when nothing can be asked (only the local
+    network): the verdict then keeps its plain offline wording.
     """
     from exporter_desk.trustnet.client import HttpTransport
+    from exporter_desk.trustnet.tiles import HttpTileFetcher
 
     transports: dict[str, Transport] = {
         network.origin: HttpTransport(
@@ -200,7 +211,13 @@ def online_checker(trust: Trust) -> NetworkOnlineChecker | None:
         for network in trust.networks
         if is_online(network.api_url)
     }
-    return NetworkOnlineChecker(transports) if transports else None
+    tiles = [
+        TileReader(HttpTileFetcher(url, attempts=ONLINE_ATTEMPTS, timeout=ONLINE_TIMEOUT))
+        for url in tiles_urls
+    ]
+    if not transports and not tiles:
+        return None
+    return NetworkOnlineChecker(transports, tiles=tiles)
 
 
 class NetworkOnlineChecker:
@@ -208,13 +225,32 @@ class NetworkOnlineChecker:
 
     ``transports`` maps a network origin to how to reach it; a network without one raises
     :class:`NetworkUnavailableError`, and the verdict stays "as of" the receipt's checkpoint.
+
+    ``tiles`` are readers of logs published as C2SP tlog-tiles (a CDN or bucket URL): a network
+    whose log one of them publishes (its checkpoint names the network's origin) is read from
+    the tiles instead: the checkpoint, the consistency proof, and the entries and inclusion
+    proofs of a superseding entry or a revocation. Which entries those are is asked of the API
+    when there is a transport, else found by reading the entries registered after the document
+    (at most ``max_scan`` of them; past that the check waits for the API).
     """
 
-    def __init__(self, transports: dict[str, Transport]) -> None:
+    def __init__(
+        self,
+        transports: dict[str, Transport],
+        *,
+        tiles: Sequence[TileReader] = (),
+        max_scan: int = 65_536,
+    ) -> None:
         self._transports = dict(transports)
+        self._tiles = tuple(tiles)
+        self._max_scan = max_scan
 
     def fetch_status(self, network: NetworkDescriptor, registration: ReceiptCheck) -> OnlineStatus:
         transport = self._transports.get(network.origin)
+        if self._tiles:
+            tiled = self._tiled(network.origin)
+            if tiled is not None:
+                return self._status_from_tiles(*tiled, transport, registration)
         if transport is None:
             raise NetworkUnavailableError(f"no connection configured for {network.origin}")
         note = transport.checkpoint()
@@ -250,3 +286,97 @@ class NetworkOnlineChecker:
             proof=tuple(transport.inclusion_proof(index, size)),
             checkpoint=note,
         )
+
+    def _tiled(self, origin: str) -> tuple[TileReader, str, Checkpoint] | None:
+        """The tiles reader that publishes ``origin``'s log, its checkpoint note and body."""
+        errors: list[ExporterError] = []
+        for reader in self._tiles:
+            try:
+                note = reader.checkpoint()
+                latest = Checkpoint.parse(parse_note(note).text)
+            except TrustnetError as exc:
+                errors.append(exc)
+                continue
+            if latest.origin == origin:
+                return reader, note, latest
+        if errors and len(errors) == len(self._tiles):
+            raise NetworkUnavailableError(f"no published tiles could be read: {errors[0]}")
+        return None
+
+    def _status_from_tiles(
+        self,
+        reader: TileReader,
+        note: str,
+        latest: Checkpoint,
+        transport: Transport | None,
+        registration: ReceiptCheck,
+    ) -> OnlineStatus:
+        old_size = registration.checkpoint.size
+        if latest.size < old_size:
+            # The tiles lag behind the log (publishing is delayed): no news yet, not a fork.
+            raise NetworkUnavailableError(
+                f"the published tiles (size {latest.size}) are older than the receipt "
+                f"(size {old_size})"
+            )
+        proof = reader.consistency_proof(old_size, latest.size) if latest.size > old_size else []
+        try:
+            if transport is None:
+                raise NetworkUnavailableError("no API configured")
+            superseded_index, revoked_index = self._indices_from_api(transport, registration)
+        except TrustnetError:  # no API, or it is down: the tiles alone can tell
+            superseded_index, revoked_index = self._indices_from_scan(
+                reader, latest.size, registration
+            )
+
+        def receipt(index: int | None) -> Receipt | None:
+            if index is None or index >= latest.size:
+                return None
+            return Receipt(
+                extra=reader.entry(index, latest.size),
+                index=index,
+                proof=tuple(reader.inclusion_proof(index, latest.size)),
+                checkpoint=note,
+            )
+
+        return OnlineStatus(
+            checkpoint=note,
+            consistency_proof=tuple(proof),
+            superseded_by=receipt(superseded_index),
+            revocation=receipt(revoked_index),
+        )
+
+    @staticmethod
+    def _indices_from_api(
+        transport: Transport, registration: ReceiptCheck
+    ) -> tuple[int | None, int | None]:
+        entry = registration.entry
+        superseded = None
+        for item in transport.lookup(entry.issuer, entry.kind, entry.number).get("entries", []):
+            later = item.get("superseded_by") if isinstance(item, dict) else None
+            if item.get("index") == registration.index and isinstance(later, int):
+                superseded = later
+        revoked = transport.member(entry.issuer).get("revoked_index")
+        return superseded, revoked if isinstance(revoked, int) else None
+
+    def _indices_from_scan(
+        self, reader: TileReader, size: int, registration: ReceiptCheck
+    ) -> tuple[int | None, int | None]:
+        """The first later entry superseding this one, and the issuer's revocation, if any."""
+        start = registration.index + 1
+        if size - start > self._max_scan:
+            raise NetworkUnavailableError(
+                f"{size - start} entries were registered since; too many to read from tiles "
+                "without the network's API"
+            )
+        entry, wanted = registration.entry, registration.leaf_hash.hex()
+        superseded = revoked = None
+        for offset, data in enumerate(reader.entries(start, size, size)):
+            try:
+                later = Entry.parse(data)
+            except TrustnetError:
+                continue  # not ours to judge here; the log accepted it
+            if later.issuer == entry.issuer and later.supersedes == wanted and superseded is None:
+                superseded = start + offset
+            if later.kind == "revocation" and later.number == entry.issuer and revoked is None:
+                revoked = start + offset
+        return superseded, revoked
