@@ -18,11 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporter_desk.trustnet import Checkpoint, NetworkDescriptor, ReceiptCheck, parse_note
-from exporter_desk.trustnet.client import NetworkUnavailableError, Transport
 from exporter_desk.trustnet.receipt import Receipt
-from exporter_desk.verify import OnlineChecker, OnlineStatus, Result, Trust, Verdict
+from exporter_desk.verify import (
+    DEFAULT_LIMITS,
+    Limits,
+    OnlineChecker,
+    OnlineStatus,
+    Result,
+    Trust,
+    Verdict,
+)
 
 if TYPE_CHECKING:
+    # The HTTP client (requests) loads only when a check goes online.
+    from exporter_desk.trustnet.client import Transport
     from exporter_desk.verify.pack import PackVerdict
 
 __all__ = [
@@ -90,17 +99,23 @@ def verify_file(path: Path, trust: Trust, *, online: OnlineChecker | None = None
     return verify_one(path, trust, online=online).verdict
 
 
-def verify_one(path: Path, trust: Trust, *, online: OnlineChecker | None = None) -> FileVerdict:
+def verify_one(
+    path: Path,
+    trust: Trust,
+    *,
+    online: OnlineChecker | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> FileVerdict:
     """One file's verdict; a pack (``pack.json`` inside) is routed to ``verify_pack``."""
     from exporter_desk.verify import verify_pdf
     from exporter_desk.verify.pack import is_pack, verify_pack
 
     path = Path(path)
     with _library_logging_silenced():
-        if is_pack(path):
-            pack = verify_pack(path, trust, online=online)
+        if is_pack(path, limits):
+            pack = verify_pack(path, trust, online=online, limits=limits)
             return FileVerdict(path, pack.summary(), pack)
-        return FileVerdict(path, verify_pdf(path, trust, online=online))
+        return FileVerdict(path, verify_pdf(path, trust, online=online, limits=limits))
 
 
 def verify_files(
@@ -146,6 +161,8 @@ class NetworkOnlineChecker:
         self._transports = dict(transports)
 
     def fetch_status(self, network: NetworkDescriptor, registration: ReceiptCheck) -> OnlineStatus:
+        from exporter_desk.trustnet.client import NetworkUnavailableError
+
         transport = self._transports.get(network.origin)
         if transport is None:
             raise NetworkUnavailableError(f"no connection configured for {network.origin}")

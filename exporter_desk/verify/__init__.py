@@ -4,7 +4,8 @@ returns a :class:`Verdict`, data with one :class:`Check` per numbered step of th
 and ``errors``.
 
 ``verify_pdf`` loads pyHanko, which takes most of a second: it is imported on first use, so that
-importing this package (for the verdict types) stays cheap for the app's cold start.
+importing this package (for the verdict types) stays cheap for the app's cold start; and only
+pyHanko's validation half is loaded (see :mod:`._lazy_pyhanko`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from exporter_desk.verify._lazy_pyhanko import defer_signing_half
 from exporter_desk.verify.errors import TrustSettingsError, VerifyError
 from exporter_desk.verify.trust import (
     DEFAULT_LIMITS,
@@ -37,6 +39,8 @@ from exporter_desk.verify.verdict import (
 
 if TYPE_CHECKING:
     from exporter_desk.verify.verifier import RECEIPT_NAME, verify_pdf
+
+defer_signing_half()  # before any module of this package imports pyHanko
 
 _LAZY = frozenset({"RECEIPT_NAME", "verify_pdf"})
 
