@@ -49,6 +49,7 @@ __all__ = [
     "WORKER_ADDRESS_SPACE",
     "OnlineFactory",
     "VerifierStartError",
+    "VerifyPool",
     "default_jobs",
     "pdfs_in_folder",
     "verify_many",
@@ -56,7 +57,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-HARD_GRACE: Final = 2.0
+HARD_GRACE: Final = 1.0
 """Seconds a worker may run past the time budget before it is killed: the cooperative checks,
 which name the slow step, normally end a slow file first."""
 
@@ -119,11 +120,21 @@ class _TrustSpec:
         )
 
 
+_PRELOAD: Final = [
+    "exporter_desk.services.verifying",
+    "exporter_desk.verify.pack",
+    "exporter_desk.verify.verifier",
+]
+
+
 def _context() -> multiprocessing.context.BaseContext:
     if sys.platform.startswith("linux"):
         # fork copies every thread's locks mid-state: only safe with no other thread running.
-        method = "fork" if threading.active_count() == 1 else "forkserver"
-        return multiprocessing.get_context(method)
+        if threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)  # loaded once, in the server; workers fork warm
+        return context
     return multiprocessing.get_context("spawn")
 
 
@@ -150,6 +161,8 @@ def _worker_main(
     parent sends None or goes away. Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(address_space)
+    import exporter_desk.verify.pack
+    import exporter_desk.verify.verifier  # noqa: F401  (loaded before "ready": warm means warm)
     from exporter_desk.services.verifying import verify_one
 
     trust = spec.build()
@@ -211,6 +224,201 @@ class _Worker:
         self.conn.close()
 
 
+class VerifyPool:
+    """Worker processes that verify files, kept from one batch to the next (the app keeps one,
+    warm, so that a dropped file is checked at once). One batch runs at a time; a second waits.
+
+    ``jobs`` workers at most (default: one per core), started as a batch needs them; ``online``
+    builds each worker's online checker (None: offline). Close it (or use ``with``) to stop the
+    workers; they also stop when this process ends.
+    """
+
+    def __init__(
+        self,
+        trust: Trust,
+        *,
+        jobs: int | None = None,
+        online: OnlineFactory | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        address_space: int | None = WORKER_ADDRESS_SPACE,
+    ) -> None:
+        self.jobs = max(1, jobs or default_jobs())
+        self.limits = limits
+        self._args = (_TrustSpec.of(trust), online, limits, address_space)
+        self._context: multiprocessing.context.BaseContext | None = None
+        self._workers: list[_Worker] = []
+        self._failed_starts = 0
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> VerifyPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker (waiting for a running batch to end)."""
+        with self._lock:
+            for worker in self._workers:
+                worker.stop(kill=worker.task is not None or not worker.ready)
+            self._workers = []
+
+    def warm(self, count: int | None = None, timeout: float = 60.0) -> None:
+        """Start ``count`` workers (default: ``jobs``) and wait until they have loaded the
+        verifier, so that the next file is checked without that delay.
+
+        Raises:
+            VerifierStartError: the workers could not be started.
+        """
+        with self._lock:
+            self._grow(min(self.jobs, count or self.jobs))
+            end = time.monotonic() + timeout
+            while any(not w.ready for w in self._workers) and time.monotonic() < end:
+                for worker, _, _ in self._poll(_POLL):  # died before it was ready: again
+                    self._retire(worker, kill=True)
+                self._grow(min(self.jobs, count or self.jobs))
+
+    def verify_one(self, path: Path) -> FileVerdict:
+        """One file's verdict, from a worker (hard deadline included)."""
+        for item in self.verify([path]):
+            return item
+        raise AssertionError("a batch of one file yields one verdict")  # pragma: no cover
+
+    def verify(
+        self,
+        paths: Sequence[Path],
+        *,
+        progress: Callable[[int, int, Path], None] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[FileVerdict]:
+        """Verify ``paths``; yield each file's verdict in the order given.
+
+        ``progress(done, total, path)`` runs in the calling thread as each file finishes (in
+        any order). The batch stops when ``is_cancelled()`` turns true or the caller stops
+        iterating (a ``KeyboardInterrupt`` included); workers still busy then are killed. A
+        file whose worker dies or overruns the hard deadline is UNREADABLE
+        (:mod:`exporter_desk.verify.stopped`) and the batch goes on with a fresh worker.
+
+        Raises:
+            VerifierStartError: no worker process could be started.
+        """
+        files = [Path(p) for p in paths]
+        if not files:
+            return
+        with self._lock:
+            yield from self._run(files, progress, is_cancelled)
+
+    # -- inside, under the lock ----------------------------------------------------------------
+
+    def _grow(self, count: int) -> None:
+        if self._context is None:
+            self._context = _context()
+            if count > 1 and self._context.get_start_method() == "fork":
+                # Forked workers share what the parent loaded: pyHanko once, not per worker.
+                import exporter_desk.verify.verifier  # noqa: F401
+        while len(self._workers) < count:
+            self._workers.append(_Worker(self._context, self._args))
+
+    def _retire(self, worker: _Worker, *, kill: bool) -> None:
+        worker.stop(kill=kill)
+        self._workers.remove(worker)
+
+    def _poll(self, timeout: float) -> list[tuple[_Worker, str, FileVerdict | None]]:
+        """Wait up to ``timeout`` for messages; mark the workers that became ready; return
+        the others that spoke: ``(worker, "done" | "retire", answer)`` or ``(worker, "died",
+        None)``.
+
+        Raises:
+            VerifierStartError: workers keep dying before they are ready.
+        """
+        signalled = set(wait([w.conn for w in self._workers], max(0.0, timeout)))
+        out: list[tuple[_Worker, str, FileVerdict | None]] = []
+        for worker in list(self._workers):
+            if worker.conn not in signalled:
+                continue
+            try:
+                kind, _, answer = worker.conn.recv()
+            except (EOFError, OSError):  # it died: a crash, or killed from outside
+                if worker.task is None and not worker.ready:
+                    self._failed_starts += 1
+                    if self._failed_starts >= _START_ATTEMPTS:
+                        self._retire(worker, kill=True)
+                        raise VerifierStartError(
+                            f"verify workers exited {self._failed_starts} times before they "
+                            f"were ready (last exit code {worker.process.exitcode})",
+                            user_message="The verifier could not start its worker processes, "
+                            "so no file was checked. Try again; if it keeps failing, reinstall "
+                            "Exporter Desk.",
+                        ) from None
+                out.append((worker, "died", None))
+                continue
+            if kind == "ready":
+                worker.ready = True
+                self._failed_starts = 0
+            else:
+                out.append((worker, kind, answer))
+        return out
+
+    def _run(
+        self,
+        files: list[Path],
+        progress: Callable[[int, int, Path], None] | None,
+        is_cancelled: Callable[[], bool] | None,
+    ) -> Iterator[FileVerdict]:
+        total = len(files)
+        hard = self.limits.time_budget + HARD_GRACE
+        queue = list(reversed(list(enumerate(files))))  # pop() gives the next in order
+        finished: dict[int, FileVerdict] = {}
+        done = emitted = 0
+
+        def settle(worker: _Worker, answer: FileVerdict) -> None:
+            nonlocal done
+            assert worker.task is not None
+            finished[worker.task[0]] = answer
+            worker.task = None
+            done += 1
+            if progress is not None:
+                progress(done, total, answer.path)
+
+        def lost(worker: _Worker, reason: StopReason) -> None:
+            if worker.task is not None:
+                path = worker.task[1]
+                log.warning("verify worker stopped on %s (%s)", path, reason.value)
+                verdict = stopped_verdict(reason, seconds=self.limits.time_budget)
+                settle(worker, FileVerdict(path, verdict))
+            self._retire(worker, kill=True)
+
+        try:
+            while emitted < total:
+                if is_cancelled is not None and is_cancelled():
+                    return
+                if queue:  # (again, after a worker was lost)
+                    self._grow(min(self.jobs, total))
+                for worker in self._workers:
+                    if worker.ready and worker.task is None and queue:
+                        index, path = queue.pop()
+                        worker.give(index, path, hard)
+                now = time.monotonic()
+                busy = [w.deadline - now for w in self._workers if w.task is not None]
+                for worker, kind, answer in self._poll(min([_POLL, *busy])):
+                    if answer is None:  # it died
+                        lost(worker, StopReason.CRASH)
+                        continue
+                    settle(worker, answer)
+                    if kind == "retire":  # it ran out of memory: a fresh one takes its place
+                        self._retire(worker, kill=False)
+                for worker in list(self._workers):
+                    if worker.task is not None and time.monotonic() > worker.deadline:
+                        lost(worker, StopReason.TIME)
+                while emitted in finished:
+                    yield finished.pop(emitted)
+                    emitted += 1
+        finally:
+            for worker in list(self._workers):
+                if worker.task is not None:  # its answer would arrive in the next batch
+                    self._retire(worker, kill=True)
+
+
 def verify_many(
     paths: Sequence[Path],
     trust: Trust,
@@ -222,99 +430,18 @@ def verify_many(
     is_cancelled: Callable[[], bool] | None = None,
     address_space: int | None = WORKER_ADDRESS_SPACE,
 ) -> Iterator[FileVerdict]:
-    """Verify ``paths`` in worker processes; yield each file's verdict in the order given.
-
-    ``jobs`` workers (default: one per core, never more than files); ``progress(done, total,
-    path)`` in the calling thread as each file finishes (in any order); the batch stops, killing
-    its workers, when ``is_cancelled()`` turns true or the caller stops iterating (a
-    ``KeyboardInterrupt`` included). A file whose worker dies or overruns the hard deadline is
-    UNREADABLE (:mod:`exporter_desk.verify.stopped`) and the batch goes on. ``online`` builds
-    each worker's online checker (None: offline).
+    """Verify ``paths`` in a :class:`VerifyPool` of its own (``jobs`` workers, never more
+    than files), stopped at the end; see :meth:`VerifyPool.verify`.
 
     Raises:
         VerifierStartError: no worker process could be started.
     """
     files = [Path(p) for p in paths]
-    total = len(files)
-    if total == 0:
+    if not files:
         return
-    count = max(1, min(jobs or default_jobs(), total))
-    context = _context()
-    if count > 1 and context.get_start_method() == "fork":
-        # Forked workers share what the parent loaded: load pyHanko once, not once per worker.
-        import exporter_desk.verify.verifier  # noqa: F401
-    args = (_TrustSpec.of(trust), online, limits, address_space)
-    hard = limits.time_budget + HARD_GRACE
-    queue = list(reversed(list(enumerate(files))))  # pop() gives the next in order
-    finished: dict[int, FileVerdict] = {}
-    done = emitted = failed_starts = 0
-    workers = [_Worker(context, args) for _ in range(count)]
-
-    def settle(worker: _Worker, answer: FileVerdict) -> None:
-        nonlocal done
-        assert worker.task is not None
-        finished[worker.task[0]] = answer
-        worker.task = None
-        done += 1
-        if progress is not None:
-            progress(done, total, answer.path)
-
-    def retire(worker: _Worker, *, kill: bool) -> None:
-        """Stop ``worker``; a fresh one takes its place while files wait."""
-        worker.stop(kill=kill)
-        workers.remove(worker)
-        if queue:
-            workers.append(_Worker(context, args))
-
-    def lost(worker: _Worker, reason: StopReason) -> None:
-        """``worker`` died or overran: its file (if any) gets the reason as its verdict."""
-        nonlocal failed_starts
-        if worker.task is not None:
-            path = worker.task[1]
-            log.warning("verify worker stopped on %s (%s)", path, reason.value)
-            settle(worker, FileVerdict(path, stopped_verdict(reason, seconds=limits.time_budget)))
-        elif not worker.ready:
-            failed_starts += 1
-            if failed_starts >= _START_ATTEMPTS:
-                raise VerifierStartError(
-                    f"verify workers exited {failed_starts} times before they were ready "
-                    f"(last exit code {worker.process.exitcode})",
-                    user_message="The verifier could not start its worker processes, so no "
-                    "file was checked. Try again; if it keeps failing, reinstall Exporter Desk.",
-                )
-        retire(worker, kill=True)
-
+    count = min(jobs or default_jobs(), len(files))
+    pool = VerifyPool(trust, jobs=count, online=online, limits=limits, address_space=address_space)
     try:
-        while emitted < total:
-            if is_cancelled is not None and is_cancelled():
-                return
-            for worker in workers:
-                if worker.ready and worker.task is None and queue:
-                    index, path = queue.pop()
-                    worker.give(index, path, hard)
-            now = time.monotonic()
-            busy = [w.deadline - now for w in workers if w.task is not None]
-            timeout = min([_POLL, *busy]) if busy else _POLL
-            signalled = set(wait([w.conn for w in workers], max(0.0, timeout)))
-            for worker in list(workers):
-                if worker.conn in signalled:
-                    try:
-                        kind, _, answer = worker.conn.recv()
-                    except (EOFError, OSError):  # it died: a crash, or killed from outside
-                        lost(worker, StopReason.CRASH)
-                        continue
-                    if kind == "ready":
-                        worker.ready = True
-                        failed_starts = 0
-                    else:
-                        settle(worker, answer)
-                        if kind == "retire":  # it ran out of memory: start afresh
-                            retire(worker, kill=False)
-                elif worker.task is not None and time.monotonic() > worker.deadline:
-                    lost(worker, StopReason.TIME)
-            while emitted in finished:
-                yield finished.pop(emitted)
-                emitted += 1
+        yield from pool.verify(files, progress=progress, is_cancelled=is_cancelled)
     finally:
-        for worker in workers:
-            worker.stop(kill=worker.task is not None or not worker.ready)
+        pool.close()
