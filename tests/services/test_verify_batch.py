@@ -152,7 +152,9 @@ def test_results_come_in_the_order_given_and_progress_counts_every_file(
     )
     seen: list[tuple[int, int]] = []
     results = list(
-        verify_many(paths, trust, jobs=2, progress=lambda done, total, _: seen.append((done, total)))
+        verify_many(
+            paths, trust, jobs=2, progress=lambda done, total, _: seen.append((done, total))
+        )
     )
     assert [item.path for item in results] == paths
     assert [r.result for r in results[1:]] == [Result.AUTHENTIC, Result.TAMPERED, Result.AUTHENTIC]

@@ -57,9 +57,7 @@ HAND_MADE_TRAPS: dict[str, bytes] = {
     ),
     "reference-cycle": hand_made_pdf(b"1 0 obj\n2 0 R\nendobj\n2 0 obj\n1 0 R\nendobj\n"),
     "deep-nesting": hand_made_pdf(b"1 0 obj\n" + b"[" * 5000 + b"]" * 5000 + b"\nendobj\n"),
-    "huge-object-count": hand_made_pdf(
-        b"1 0 obj\n<< /Type /Catalog >>\nendobj\n", size=5_000_000
-    ),
+    "huge-object-count": hand_made_pdf(b"1 0 obj\n<< /Type /Catalog >>\nendobj\n", size=5_000_000),
     "catalog-is-its-own-page-tree": hand_made_pdf(
         b"1 0 obj\n<< /Type /Catalog /Pages 1 0 R >>\nendobj\n"
     ),
