@@ -6,7 +6,7 @@ called, so that the app starts fast (pyHanko and reportlab load on first use).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from exporter_desk.store import Store, database_path, open_store
 
 if TYPE_CHECKING:
     from exporter_desk.services.issuing import DrainResult, IssueResult
+    from exporter_desk.services.verifying import FileVerdict
     from exporter_desk.trustnet import NetworkDescriptor
     from exporter_desk.verify import Verdict
 
@@ -40,32 +41,53 @@ def online_checks_enabled(data_dir: Path) -> bool:
 def load_verifier(data_dir: Path) -> Callable[[Path], Verdict]:
     """``verify(path) -> Verdict`` with the pinned trust networks of ``data_dir`` loaded once.
 
+    Each file is checked in a worker process kept warm for the next one (``VerifyPool``), so
+    that a hostile file meets a hard deadline: the worker is killed and the file is UNREADABLE.
+    This call starts the worker and waits until it has loaded the verifier. The worker stops
+    when the returned function is dropped (``VerifyPage.reset_verifier``) or the app ends.
+
     With online checks on, step 9 asks each pinned network that has an http(s) address
-    (``NetworkOnlineChecker`` over ``HttpTransport``) whether the document was superseded or
-    its issuer revoked since; other networks keep the offline "as of" verdict.
+    (``http_online_checker``) whether the document was superseded or its issuer revoked
+    since; other networks keep the offline "as of" verdict.
 
     Raises:
-        ExporterError: the trust settings cannot be read.
+        ExporterError: the trust settings cannot be read, or no worker could start.
     """
+    import weakref
+
     from exporter_desk.services.trust import load_trust
-    from exporter_desk.services.verifying import NetworkOnlineChecker, verify_file
-    from exporter_desk.trustnet.client import HttpTransport, Transport
+    from exporter_desk.services.verify_batch import VerifyPool
+    from exporter_desk.services.verifying import http_online_checker
 
     trust = load_trust(data_dir)
-    online: NetworkOnlineChecker | None = None
-    if online_checks_enabled(data_dir):
-        transports: dict[str, Transport] = {
-            network.origin: HttpTransport(network.api_url, attempts=2, timeout=10)
-            for network in trust.networks
-            if is_online(network.api_url)
-        }
-        # No network to ask at all (only the local one): keep the plain offline wording.
-        online = NetworkOnlineChecker(transports) if transports else None
+    online = http_online_checker if online_checks_enabled(data_dir) else None
+    pool = VerifyPool(trust, jobs=1, online=online)
+    pool.warm()
 
     def verify(path: Path) -> Verdict:
-        return verify_file(path, trust, online=online)
+        return pool.verify_one(path).verdict
 
+    weakref.finalize(verify, pool.close)
     return verify
+
+
+def verify_batch(
+    data_dir: Path,
+    paths: list[Path],
+    progress: Callable[[int, int, Path], None],
+    is_cancelled: Callable[[], bool],
+) -> Iterator[FileVerdict]:
+    """A folder's files on every core (``verify_many``), with the trust settings and the
+    online-checks choice of ``data_dir``; verdicts in the order of ``paths``."""
+    from exporter_desk.services.trust import load_trust
+    from exporter_desk.services.verify_batch import verify_many
+    from exporter_desk.services.verifying import http_online_checker
+
+    trust = load_trust(data_dir)
+    online = http_online_checker if online_checks_enabled(data_dir) else None
+    yield from verify_many(
+        paths, trust, online=online, progress=progress, is_cancelled=is_cancelled
+    )
 
 
 def issue_document(
@@ -227,4 +249,5 @@ __all__ = [
     "load_verifier",
     "online_checks_enabled",
     "use_local_network",
+    "verify_batch",
 ]

@@ -67,8 +67,9 @@ WORKER_ADDRESS_SPACE: Final = 3 * 1024 * 1024 * 1024
 _START_ATTEMPTS: Final = 3
 _POLL: Final = 0.1
 
-OnlineFactory = Callable[[Trust], OnlineChecker]
-"""Builds a worker's online checker from its trust; must be a module-level function (picklable)."""
+OnlineFactory = Callable[[Trust], OnlineChecker | None]
+"""Builds a worker's online checker from its trust (None: offline after all); a module-level
+function, so that ``spawn`` can pickle it by name."""
 
 
 class VerifierStartError(ExporterError):

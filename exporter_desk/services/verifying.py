@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FileVerdict",
     "NetworkOnlineChecker",
+    "http_online_checker",
     "verdicts_to_json",
     "verify_file",
     "verify_files",
@@ -199,3 +200,19 @@ class NetworkOnlineChecker:
             proof=tuple(transport.inclusion_proof(index, size)),
             checkpoint=note,
         )
+
+
+def http_online_checker(trust: Trust) -> NetworkOnlineChecker | None:
+    """Step 9 over HTTP: a checker that asks each pinned network with an http(s) address; None
+    when none has one (only the local network), so the verdict keeps its plain offline wording.
+
+    Module-level, so that verify workers started by ``spawn`` can be handed it by name.
+    """
+    from exporter_desk.trustnet.client import HttpTransport
+
+    transports: dict[str, Transport] = {
+        network.origin: HttpTransport(network.api_url, attempts=2, timeout=10)
+        for network in trust.networks
+        if network.api_url.startswith(("http://", "https://"))
+    }
+    return NetworkOnlineChecker(transports) if transports else None
