@@ -131,6 +131,15 @@ def test_a_verify_worker_loads_the_verifier_and_nothing_heavy(
     assert _loaded(modules, HEAVY) == []
 
 
+def test_the_verdict_types_load_no_pyhanko() -> None:
+    # The window imports them at start; pyHanko loads with the verifier, on first use.
+    code = (
+        "import sys, exporter_desk.verify\n"
+        "assert not [m for m in sys.modules if m.startswith('pyhanko')], sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
 def test_signing_still_works_after_the_lean_verifier_loaded(tmp_path: Path) -> None:
     # The verifier registers pyHanko's signing half without running it; code that signs in
     # the same process (the app issues and verifies) finds every name it asks for.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from exporter_desk.verify._lazy_pyhanko import defer_signing_half
 from exporter_desk.verify.errors import TrustSettingsError, VerifyError
 from exporter_desk.verify.trust import (
     DEFAULT_LIMITS,
@@ -39,8 +38,6 @@ from exporter_desk.verify.verdict import (
 
 if TYPE_CHECKING:
     from exporter_desk.verify.verifier import RECEIPT_NAME, verify_pdf
-
-defer_signing_half()  # before any module of this package imports pyHanko
 
 _LAZY = frozenset({"RECEIPT_NAME", "verify_pdf"})
 

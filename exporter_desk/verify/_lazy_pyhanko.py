@@ -1,4 +1,5 @@
-"""Load pyHanko's validation without its signing half.
+"""pyHanko's signature validation, loaded without its signing half: the verifier imports
+what it needs of ``pyhanko.sign`` from here.
 
 ``pyhanko/sign/__init__.py`` imports the signers (and through them aiohttp, the time-stamp
 clients, the stamp renderer): half a second that a verdict never uses, paid by every
@@ -11,7 +12,8 @@ first read of a name that only the ``__init__`` defines (``pyhanko.sign.PdfSigne
 real ``__init__`` then, in place. Code that signs in the same process therefore works unchanged.
 A read of a submodule's name (``from pyhanko.sign import attributes``, as pyHanko's own signers
 do) never runs it, so no circular import can start here. When ``pyhanko.sign`` is already
-imported, nothing changes.
+imported, nothing changes. Nothing happens before the verifier itself loads: importing the
+``verify`` package for the verdict types loads no pyHanko at all.
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ import threading
 import types
 from typing import Any
 
-__all__ = ["defer_signing_half"]
+__all__ = [
+    "EmbeddedPdfSignature",
+    "async_validate_pdf_signature",
+    "async_validate_pdf_timestamp",
+    "defer_signing_half",
+]
 
 _PACKAGE = "pyhanko.sign"
 _lock = threading.RLock()
@@ -67,3 +74,12 @@ def defer_signing_half() -> None:
         parent = sys.modules.get("pyhanko")
         if parent is not None:
             parent.sign = module  # type: ignore[attr-defined]  # what a normal import sets
+
+
+defer_signing_half()
+
+from pyhanko.sign.validation.pdf_embedded import (  # noqa: E402  (after the deferral)
+    EmbeddedPdfSignature,
+    async_validate_pdf_signature,
+    async_validate_pdf_timestamp,
+)

@@ -26,7 +26,6 @@ from typing import Any, Final
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
-from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko_certvalidator import ValidationContext
 
 from exporter_desk.errors import ExporterError
@@ -56,6 +55,7 @@ from exporter_desk.verify import (
     _revisions,
     _signature,
 )
+from exporter_desk.verify._lazy_pyhanko import EmbeddedPdfSignature
 from exporter_desk.verify._outcome import Fail, Skip, date_text, from_epoch
 from exporter_desk.verify._pdf import Damaged, Deadline, OpenedPdf, OutOfTime
 from exporter_desk.verify.trust import DEFAULT_LIMITS, Limits, OnlineChecker, Trust
