@@ -32,6 +32,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -65,6 +66,7 @@ WORKER_ADDRESS_SPACE: Final = 3 * 1024 * 1024 * 1024
 """The address space (not resident memory) a worker may map, in bytes, on POSIX."""
 
 _START_ATTEMPTS: Final = 3
+_DEPTH: Final = 2  # files given to a worker at once: the one it checks, and the next
 _POLL: Final = 0.1
 
 OnlineFactory = Callable[[Trust], OnlineChecker | None]
@@ -192,7 +194,8 @@ def _worker_main(
 
 
 class _Worker:
-    """One worker process, the pipe to it, and the file it is checking."""
+    """One worker process, the pipe to it, and the files given to it, the first being checked
+    (the next waits in the pipe, so that the worker never idles while this process is busy)."""
 
     def __init__(self, context: multiprocessing.context.BaseContext, args: tuple[Any, ...]) -> None:
         ours, theirs = context.Pipe(duplex=True)
@@ -203,13 +206,20 @@ class _Worker:
         self.process.start()
         theirs.close()
         self.ready = False
-        self.task: tuple[int, Path] | None = None
-        self.deadline = 0.0
+        self.tasks: deque[tuple[int, Path]] = deque()
+        self.deadline = 0.0  # of the first task
 
     def give(self, index: int, path: Path, seconds: float) -> None:
         self.conn.send((index, str(path)))
-        self.task = (index, path)
+        if not self.tasks:
+            self.deadline = time.monotonic() + seconds
+        self.tasks.append((index, path))
+
+    def finish(self, seconds: float) -> tuple[int, Path]:
+        """The first task is answered; the next one starts now, with its own deadline."""
+        first = self.tasks.popleft()
         self.deadline = time.monotonic() + seconds
+        return first
 
     def stop(self, *, kill: bool) -> None:
         if not kill:
@@ -261,7 +271,7 @@ class VerifyPool:
         """Stop every worker (waiting for a running batch to end)."""
         with self._lock:
             for worker in self._workers:
-                worker.stop(kill=worker.task is not None or not worker.ready)
+                worker.stop(kill=bool(worker.tasks) or not worker.ready)
             self._workers = []
 
     def warm(self, count: int | None = None, timeout: float = 60.0) -> None:
@@ -340,7 +350,7 @@ class VerifyPool:
             try:
                 kind, _, answer = worker.conn.recv()
             except (EOFError, OSError):  # it died: a crash, or killed from outside
-                if worker.task is None and not worker.ready:
+                if not worker.tasks and not worker.ready:
                     self._failed_starts += 1
                     if self._failed_starts >= _START_ATTEMPTS:
                         self._retire(worker, kill=True)
@@ -372,22 +382,25 @@ class VerifyPool:
         finished: dict[int, FileVerdict] = {}
         done = emitted = 0
 
-        def settle(worker: _Worker, answer: FileVerdict) -> None:
+        def settle(index: int, answer: FileVerdict) -> None:
             nonlocal done
-            assert worker.task is not None
-            finished[worker.task[0]] = answer
-            worker.task = None
+            finished[index] = answer
             done += 1
             if progress is not None:
                 progress(done, total, answer.path)
 
+        def retire(worker: _Worker, *, kill: bool) -> None:
+            queue.extend(reversed(worker.tasks))  # given but not started: next in line again
+            worker.tasks.clear()
+            self._retire(worker, kill=kill)
+
         def lost(worker: _Worker, reason: StopReason) -> None:
-            if worker.task is not None:
-                path = worker.task[1]
+            if worker.tasks:
+                index, path = worker.finish(hard)
                 log.warning("verify worker stopped on %s (%s)", path, reason.value)
                 verdict = stopped_verdict(reason, seconds=self.limits.time_budget)
-                settle(worker, FileVerdict(path, verdict))
-            self._retire(worker, kill=True)
+                settle(index, FileVerdict(path, verdict))
+            retire(worker, kill=True)
 
         try:
             while emitted < total:
@@ -395,28 +408,30 @@ class VerifyPool:
                     return
                 if queue:  # (again, after a worker was lost)
                     self._grow(min(self.jobs, total))
-                for worker in self._workers:
-                    if worker.ready and worker.task is None and queue:
-                        index, path = queue.pop()
-                        worker.give(index, path, hard)
+                for depth in range(1, _DEPTH + 1):  # one each first, then the next in the pipe
+                    for worker in self._workers:
+                        if worker.ready and len(worker.tasks) < depth and queue:
+                            index, path = queue.pop()
+                            worker.give(index, path, hard)
                 now = time.monotonic()
-                busy = [w.deadline - now for w in self._workers if w.task is not None]
+                busy = [w.deadline - now for w in self._workers if w.tasks]
                 for worker, kind, answer in self._poll(min([_POLL, *busy])):
                     if answer is None:  # it died
                         lost(worker, StopReason.CRASH)
                         continue
-                    settle(worker, answer)
+                    index, _ = worker.finish(hard)
+                    settle(index, answer)
                     if kind == "retire":  # it ran out of memory: a fresh one takes its place
-                        self._retire(worker, kill=False)
+                        retire(worker, kill=False)
                 for worker in list(self._workers):
-                    if worker.task is not None and time.monotonic() > worker.deadline:
+                    if worker.tasks and time.monotonic() > worker.deadline:
                         lost(worker, StopReason.TIME)
                 while emitted in finished:
                     yield finished.pop(emitted)
                     emitted += 1
         finally:
             for worker in list(self._workers):
-                if worker.task is not None:  # its answer would arrive in the next batch
+                if worker.tasks:  # its answers would arrive in the next batch
                     self._retire(worker, kill=True)
 
 
