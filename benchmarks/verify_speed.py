@@ -1,7 +1,12 @@
 """How fast verification feels (issue 17): the command, one file in process, and a batch on
 every core, each next to its yardstick, printed as one table in one run.
 
-Run: ``uv run python benchmarks/verify_speed.py [--runs N] [--batch N] [--inproc N]``.
+Run: ``uv run python benchmarks/verify_speed.py [--runs N] [--batch N] [--inproc N]
+[--before CHECKOUT]``.
+
+``--before`` names another checkout with its own synced ``.venv`` (``git worktree add
+/tmp/base COMMIT && uv sync``): each figure is then measured for it and for this checkout in
+turn, so that both see the same machine (on a shared machine the load moves by the minute).
 
 It makes the demo company's issued documents (``exporter-desk demo --out``, real registration
 and signatures) in a temporary folder, then measures:
@@ -38,9 +43,8 @@ TARGET_INPROC_RATIO = 1.2
 TARGET_BATCH_RATIO = 0.6
 
 
-def _exe() -> list[str]:
-    script = Path(sys.executable).with_name("exporter-desk")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "exporter_desk.cli"]
+def _exe(root: Path) -> list[str]:
+    return [str(root / ".venv" / "bin" / "exporter-desk")]
 
 
 def _timed(command: Sequence[str], *, check: Callable[[int], bool] = lambda rc: rc == 0) -> float:
@@ -52,18 +56,24 @@ def _timed(command: Sequence[str], *, check: Callable[[int], bool] = lambda rc: 
     return elapsed
 
 
-def _median_run(command: Sequence[str], runs: int, **kwargs: object) -> float:
-    _timed(command, **kwargs)  # type: ignore[arg-type]  # warm the page cache
-    return statistics.median(_timed(command, **kwargs) for _ in range(runs))  # type: ignore[arg-type]
+def _medians(commands: Sequence[Sequence[str]], runs: int) -> list[float]:
+    """The median time of each command, the commands run in turn (after one warm-up each)."""
+    for command in commands:
+        _timed(command, check=lambda rc: rc in (0, 1, 2))
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for into, command in zip(times, commands, strict=True):
+            into.append(_timed(command, check=lambda rc: rc in (0, 1, 2)))
+    return [statistics.median(t) for t in times]
 
 
-def _make_documents(folder: Path) -> tuple[list[Path], Path]:
+def _make_documents(root: Path, folder: Path) -> tuple[list[Path], Path]:
     env = dict(os.environ)
     env.setdefault("EXPORTER_DESK_PASSPHRASE", "verify-speed-benchmark")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     out = folder / "demo"
     subprocess.run(
-        [*_exe(), "demo", "--out", str(out), "--data", str(folder / "data")],
+        [*_exe(root), "demo", "--out", str(out), "--data", str(folder / "data")],
         check=True,
         stdout=subprocess.DEVNULL,
         env=env,
@@ -110,8 +120,25 @@ def _in_process(pdf: Path, network: Path, runs: int) -> tuple[float, float]:
     return statistics.median(mine), statistics.median(theirs)
 
 
-def _has_jobs() -> bool:
-    shown = subprocess.run([*_exe(), "verify", "--help"], capture_output=True, text=True)
+def _in_process_of(root: Path, pdf: Path, network: Path, runs: int) -> tuple[float, float]:
+    """``_in_process`` in the interpreter of the checkout ``root``."""
+    done = subprocess.run(
+        [
+            str(root / ".venv" / "bin" / "python"),
+            __file__,
+            *("--inproc-only", str(pdf), str(network), "--inproc", str(runs)),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    mine, theirs = done.stdout.split()
+    return float(mine), float(theirs)
+
+
+def _has_jobs(root: Path) -> bool:
+    shown = subprocess.run([*_exe(root), "verify", "--help"], capture_output=True, text=True)
     return "--jobs" in shown.stdout
 
 
@@ -120,53 +147,62 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs of each whole process")
     parser.add_argument("--inproc", type=int, default=60, help="runs of the in-process pair")
     parser.add_argument("--batch", type=int, default=1000, help="files in the batch")
+    parser.add_argument("--before", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument("--inproc-only", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.inproc_only:
+        mine, theirs = _in_process(*args.inproc_only, args.inproc)
+        print(mine, theirs)
+        return 0
+
     cores = os.cpu_count() or 1
-    rows: list[tuple[str, str, str, str]] = []  # what, ours, yardstick, target / verdict
+    roots = ([args.before.resolve()] if args.before else []) + [HERE.parent]
+    names = ["before", "after"] if args.before else ["this"]
+    rows: list[tuple[str, list[str], str, str]] = []  # what, per checkout, yardstick, target
 
     with tempfile.TemporaryDirectory(prefix="verify-speed-") as tmp:
         folder = Path(tmp)
-        pdfs, network = _make_documents(folder)
+        pdfs, network = _make_documents(HERE.parent, folder)
         empty = folder / "no-data"
         first = next(p for p in pdfs if "commercial-invoice" in p.name)
         common = ["--network", str(network), "--data", str(empty)]
 
-        one = _median_run([*_exe(), "verify", str(first), *common], args.runs)
-        bare_import = _median_run(
-            [sys.executable, "-c", "import pyhanko.sign.validation"], args.runs
-        )
         pdfsig = shutil.which("pdfsig")
-        sig = (
-            _median_run([pdfsig, str(first)], args.runs, check=lambda rc: rc in (0, 1, 2))
-            if pdfsig
-            else None
-        )
+        commands = [[*_exe(root), "verify", str(first), *common] for root in roots]
+        commands.append([sys.executable, "-c", "import pyhanko.sign.validation"])
+        if pdfsig:
+            commands.append([pdfsig, str(first)])
+        timed = _medians(commands, args.runs)
+        one = timed[: len(roots)]
+        bare_import = timed[len(roots)]
+        sig = timed[len(roots) + 1] if pdfsig else None
         rows.append(
             (
                 f"verify one file, whole process (median of {args.runs})",
-                f"{one * 1000:.0f} ms",
+                [f"{t * 1000:.0f} ms" for t in one],
                 f"pdfsig {sig * 1000:.0f} ms" if sig is not None else "pdfsig missing",
-                "under 1 s: " + ("ok" if one < 1.0 else "MISSED"),
+                "under 1 s: " + ("ok" if one[-1] < 1.0 else "MISSED"),
             )
         )
         rows.append(
             (
                 "python -c 'import pyhanko.sign.validation'",
-                f"{bare_import * 1000:.0f} ms",
+                [f"{bare_import * 1000:.0f} ms"] * len(roots),
                 "",
-                f"verify / bare import {one / bare_import:.2f}x",
+                "verify / bare import: " + ", ".join(f"{t / bare_import:.2f}x" for t in one),
             )
         )
 
-        mine, theirs = _in_process(first, network, args.inproc)
-        ratio = mine / theirs
+        pairs = [_in_process_of(root, first, network, args.inproc) for root in roots]
+        ratios = [mine / theirs for mine, theirs in pairs]
         rows.append(
             (
                 f"one file in process, warm (median of {args.inproc})",
-                f"{mine:.1f} ms",
-                f"pyHanko bare {theirs:.1f} ms",
-                f"{ratio:.2f}x, target <= {TARGET_INPROC_RATIO}x: "
-                + ("ok" if ratio <= TARGET_INPROC_RATIO else "MISSED"),
+                [f"{mine:.1f} ms" for mine, _ in pairs],
+                "pyHanko bare " + ", ".join(f"{theirs:.1f} ms" for _, theirs in pairs),
+                "ratio " + ", ".join(f"{r:.2f}x" for r in ratios) + f"; target <= "
+                f"{TARGET_INPROC_RATIO}x: "
+                + ("ok" if ratios[-1] <= TARGET_INPROC_RATIO else "MISSED"),
             )
         )
 
@@ -178,31 +214,39 @@ def main(argv: list[str] | None = None) -> int:
             target = batch / f"{i:05d}-{source.name}"
             os.link(source, target)
             files.append(str(target))
-        if _has_jobs():
-            single = _timed([*_exe(), "verify", "--jobs", "1", *files, *common])
-            every = _timed([*_exe(), "verify", "--jobs", str(cores), *files, *common])
-            share = every / single
-            rows.append((f"batch of {args.batch}, --jobs 1", f"{single:.1f} s", "", ""))
-            rows.append(
-                (
-                    f"batch of {args.batch}, --jobs {cores} (every core)",
-                    f"{every:.1f} s",
-                    f"{share:.2f}x of one core",
-                    f"target <= {TARGET_BATCH_RATIO}x: "
-                    + ("ok" if share <= TARGET_BATCH_RATIO else "MISSED"),
-                )
+        single: list[str] = []
+        every: list[str] = []
+        shares: list[float] = []
+        for root in roots:
+            if _has_jobs(root):
+                alone = _timed([*_exe(root), "verify", "--jobs", "1", *files, *common])
+                spread = _timed([*_exe(root), "verify", "--jobs", str(cores), *files, *common])
+                single.append(f"{alone:.1f} s")
+                every.append(f"{spread:.1f} s")
+                shares.append(spread / alone)
+            else:
+                single.append(f"{_timed([*_exe(root), 'verify', *files, *common]):.1f} s")
+                every.append("n/a")
+        rows.append((f"batch of {args.batch}, --jobs 1", single, "", ""))
+        rows.append(
+            (
+                f"batch of {args.batch}, --jobs {cores} (every core)",
+                every,
+                ", ".join(f"{share:.2f}x of one core" for share in shares),
+                f"target <= {TARGET_BATCH_RATIO}x: "
+                + ("ok" if shares and shares[-1] <= TARGET_BATCH_RATIO else "MISSED"),
             )
-        else:
-            single = _timed([*_exe(), "verify", *files, *common])
-            rows.append((f"batch of {args.batch}, one core (no --jobs)", f"{single:.1f} s", "", ""))
-            rows.append((f"batch of {args.batch}, every core", "n/a", "", "no --jobs here"))
+        )
 
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     width = max(len(row[0]) for row in rows)
-    print(f"{cores} cores; {len(pdfs)} demo documents\n")
-    print(f"{'what':<{width}}  {'ours':>9}  {'yardstick':<22}  target")
-    print("-" * (width + 60))
-    for what, ours, yardstick, verdict in rows:
-        print(f"{what:<{width}}  {ours:>9}  {yardstick:<22}  {verdict}")
+    print(f"{cores} cores, load average {load:.1f}; {len(pdfs)} demo documents\n")
+    header = "  ".join(f"{name:>9}" for name in names)
+    print(f"{'what':<{width}}  {header}  {'yardstick':<22}  target")
+    print("-" * (width + 60 + 11 * len(names)))
+    for what, values, yardstick, verdict in rows:
+        shown = "  ".join(f"{value:>9}" for value in values)
+        print(f"{what:<{width}}  {shown}  {yardstick:<22}  {verdict}")
 
     window = HERE / "window_timing.py"
     if window.exists():
