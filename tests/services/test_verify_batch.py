@@ -132,10 +132,14 @@ def test_every_verdict_is_the_same_with_one_worker_and_with_every_core(
         **_mutations(good, 24),
     }
     paths = _write(tmp_path, corpus)
-    one = list(verify_many(paths, trust, jobs=1))
-    every = list(verify_many(paths, trust, jobs=ALL_CORES))
+    # A budget no file nears even on a loaded machine: the time a file takes must not decide
+    # its verdict here (the time limits have their own tests below and in tests/verify).
+    patient = Limits(time_budget=60.0)
+    one = list(verify_many(paths, trust, jobs=1, limits=patient))
+    every = list(verify_many(paths, trust, jobs=ALL_CORES, limits=patient))
     assert [item.path for item in one] == paths  # the order given, both times
-    assert _summary(every) == _summary(one)
+    differ = [(a, b) for a, b in zip(_summary(one), _summary(every), strict=True) if a != b]
+    assert differ == []
     results = {item.path.stem: item.result for item in one}
     assert results["good"] is Result.AUTHENTIC
     assert results["tampered"] is Result.TAMPERED
