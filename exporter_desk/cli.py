@@ -778,10 +778,6 @@ def _split_files(argv: list[str], commands: Iterable[str]) -> tuple[list[str], l
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line (the desktop app when no command is given); return the exit code
     (0 ok, 1 failed, 2 usage)."""
-    if getattr(sys, "frozen", False):  # a frozen app's verify workers start through main
-        import multiprocessing
-
-        multiprocessing.freeze_support()
     out = out or sys.stdout
     parser = build_parser()
     arguments, files = _split_files(
