@@ -268,11 +268,16 @@ class VerifyPool:
         self.close()
 
     def close(self) -> None:
-        """Stop every worker (waiting for a running batch to end)."""
-        with self._lock:
-            for worker in self._workers:
-                worker.stop(kill=bool(worker.tasks) or not worker.ready)
+        """Stop every worker; a batch still running gets a few seconds to end, then its
+        workers are killed too (closing never hangs, at the app's exit included)."""
+        locked = self._lock.acquire(timeout=5.0)
+        try:
+            for worker in list(self._workers):
+                worker.stop(kill=not locked or bool(worker.tasks) or not worker.ready)
             self._workers = []
+        finally:
+            if locked:
+                self._lock.release()
 
     def warm(self, count: int | None = None, timeout: float = 60.0) -> None:
         """Start ``count`` workers (default: ``jobs``) and wait until they have loaded the
