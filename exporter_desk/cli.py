@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
@@ -12,7 +13,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from exporter_desk import __version__
 from exporter_desk.errors import ExporterError
 
 if TYPE_CHECKING:
@@ -24,12 +24,22 @@ if TYPE_CHECKING:
 log = logging.getLogger("exporter_desk")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, read only when asked for (reading it is slow)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from exporter_desk import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="exporter-desk",
         description="Exporter Desk: trade documents for small exporters, registered and signed.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--data",
         metavar="DIR",
@@ -58,7 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=_run_demo)
 
     verify = command("verify", "verify issued PDFs offline and print the verdicts")
-    verify.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    verify.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        type=Path,
+        help="PDF files, or folders: every PDF directly in the folder",
+    )
+    verify.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes checking files side by side (default: one per core)",
+    )
     verify.add_argument("--json", action="store_true", help="print the verdicts as JSON")
     verify.add_argument(
         "--network",
@@ -301,11 +323,29 @@ def _keystore(folder: Path) -> Keystore:
 
 
 def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
+    # Only what a verdict needs: the workers load pyHanko; no store, no GUI, no HTTP client
+    # unless --online (tests/test_verify_path.py keeps it so).
+    from exporter_desk.locations import data_dir
     from exporter_desk.services.trust import load_trust, read_descriptor_file
-    from exporter_desk.services.verifying import online_checker, verdicts_to_json, verify_files
-    from exporter_desk.store import data_dir
+    from exporter_desk.services.verify_batch import pdfs_in_folder, verify_many
+    from exporter_desk.services.verifying import FileVerdict, online_checker, verdicts_to_json
 
-    missing = [path for path in args.files if not path.is_file()]
+    if args.jobs is not None and args.jobs < 1:
+        print("exporter-desk verify: --jobs needs a number of 1 or more", file=sys.stderr)
+        return 2
+    files: list[Path] = []
+    missing: list[Path] = []
+    for path in args.files:
+        if path.is_dir():
+            found = pdfs_in_folder(path)
+            if not found:
+                print(f"exporter-desk verify: no PDF files in {path}", file=sys.stderr)
+                return 2
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(path)
     if missing:
         print(
             f"exporter-desk verify: no such file: {', '.join(map(str, missing))}", file=sys.stderr
@@ -314,16 +354,40 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     extra = tuple(read_descriptor_file(path) for path in args.network)
     folder = data_dir(args.data)
     trust = load_trust(folder if folder.is_dir() else None, extra)
-    online = online_checker(trust, args.tiles_url) if args.online else None
-    results = verify_files(args.files, trust, online=online)
+    show_progress = len(files) > 1 and sys.stderr.isatty()
+
+    def progress(done: int, total: int, path: Path) -> None:
+        end = "\n" if done == total else ""
+        print(f"\rchecked {done} of {total} files", end=end, file=sys.stderr, flush=True)
+
+    results: list[FileVerdict] = []
+    try:
+        for item in verify_many(
+            files,
+            trust,
+            jobs=args.jobs,
+            online=(
+                functools.partial(online_checker, tiles_urls=tuple(args.tiles_url))
+                if args.online
+                else None
+            ),
+            progress=progress if show_progress else None,
+        ):
+            results.append(item)
+            if not args.json:
+                if item.pack is not None:
+                    print(_describe_pack(item.path, item.pack), file=out)
+                else:
+                    print(_describe(item.path, item.verdict), file=out)
+    except KeyboardInterrupt:
+        out.flush()
+        print(
+            f"\nexporter-desk verify: cancelled after {len(results)} of {len(files)} files",
+            file=sys.stderr,
+        )
+        return 130  # 128 + SIGINT, what the shell reports for Ctrl-C
     if args.json:
         print(verdicts_to_json(results), file=out)
-    else:
-        for item in results:
-            if item.pack is not None:
-                print(_describe_pack(item.path, item.pack), file=out)
-            else:
-                print(_describe(item.path, item.verdict), file=out)
     out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1

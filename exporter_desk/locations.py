@@ -1,7 +1,9 @@
 """Where the files Exporter Desk ships (fonts, icons, translations) are found, from a source
-checkout, an installed wheel or a frozen bundle. Qt-free, so the documents can use it too.
+checkout, an installed wheel or a frozen bundle, and where the user's data folder is. Qt-free
+and cheap to import (the verify command needs the data folder, not the database code).
 
-The app never writes here: what it writes goes to the user's data folder (``store.data_dir``).
+The app never writes to the resources: what it writes goes to the user's data folder
+(:func:`data_dir`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["RESOURCES_ENV", "is_frozen", "resources_dir"]
+__all__ = ["DATA_ENV", "RESOURCES_ENV", "data_dir", "is_frozen", "resources_dir"]
 
 RESOURCES_ENV = "EXPORTER_DESK_RESOURCES"
+DATA_ENV = "EXPORTER_DESK_DATA"
 
 
 def is_frozen() -> bool:
@@ -38,3 +41,16 @@ def resources_dir() -> Path:
     package = Path(__file__).resolve().parent
     installed = package / "resources"
     return installed if installed.is_dir() else package.parent / "resources"
+
+
+def data_dir(explicit: str | None = None) -> Path:
+    """The company's data folder: ``--data DIR``, else $EXPORTER_DESK_DATA, else the platform's
+    user data folder (``platformdirs.user_data_dir("ExporterDesk", "ExporterDesk")``)."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs  # only here: most runs name the folder
+
+    return Path(platformdirs.user_data_dir("ExporterDesk", "ExporterDesk"))

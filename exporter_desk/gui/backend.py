@@ -6,7 +6,7 @@ called, so that the app starts fast (pyHanko and reportlab load on first use).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from exporter_desk.store import database_path, open_store
 
 if TYPE_CHECKING:
     from exporter_desk.services.issuing import DrainResult, IssueResult
+    from exporter_desk.services.verifying import FileVerdict
     from exporter_desk.trustnet import NetworkDescriptor
     from exporter_desk.verify import Verdict
 
@@ -42,24 +43,54 @@ def online_checks_enabled(data_dir: Path) -> bool:
 def load_verifier(data_dir: Path) -> Callable[[Path], Verdict]:
     """``verify(path) -> Verdict`` with the pinned trust networks of ``data_dir`` loaded once.
 
+    Each file is checked in a worker process kept warm for the next one (``VerifyPool``), so
+    that a hostile file meets a hard deadline: the worker is killed and the file is UNREADABLE.
+    This call starts the worker and waits until it has loaded the verifier. The worker stops
+    when the returned function is dropped (``VerifyPage.reset_verifier``) or the app ends.
+
     With online checks on, step 9 asks each pinned network that has an http(s) address
     (``services.verifying.online_checker``, the same as ``exporter-desk verify --online``)
     whether the document was superseded or its issuer revoked since; other networks keep the
     offline "as of" verdict.
 
     Raises:
-        ExporterError: the trust settings cannot be read.
+        ExporterError: the trust settings cannot be read, or no worker could start.
     """
+    import weakref
+
     from exporter_desk.services.trust import load_trust
-    from exporter_desk.services.verifying import online_checker, verify_file
+    from exporter_desk.services.verify_batch import VerifyPool
+    from exporter_desk.services.verifying import online_checker
 
     trust = load_trust(data_dir)
-    online = online_checker(trust) if online_checks_enabled(data_dir) else None
+    online = online_checker if online_checks_enabled(data_dir) else None
+    pool = VerifyPool(trust, jobs=1, online=online)
+    pool.warm()
 
     def verify(path: Path) -> Verdict:
-        return verify_file(path, trust, online=online)
+        return pool.verify_one(path).verdict
 
+    weakref.finalize(verify, pool.close)
     return verify
+
+
+def verify_batch(
+    data_dir: Path,
+    paths: list[Path],
+    progress: Callable[[int, int, Path], None],
+    is_cancelled: Callable[[], bool],
+) -> Iterator[FileVerdict]:
+    """A folder's files on every core (``verify_many``), with the trust settings and the
+    online-checks choice of ``data_dir``; verdicts in the order of ``paths``."""
+    from exporter_desk.services.trust import load_trust
+    from exporter_desk.services.verify_batch import verify_many
+    from exporter_desk.services.verifying import online_checker
+
+    trust = load_trust(data_dir)
+    online = online_checker if online_checks_enabled(data_dir) else None
+    yield from verify_many(
+        paths, trust, online=online, progress=progress, is_cancelled=is_cancelled
+    )
 
 
 def issue_document(
@@ -207,4 +238,5 @@ __all__ = [
     "load_verifier",
     "online_checks_enabled",
     "use_local_network",
+    "verify_batch",
 ]

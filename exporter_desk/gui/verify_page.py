@@ -1,7 +1,9 @@
 """The Verify screen: drop PDFs, get one verdict card per file, save the results as JSON.
 
 Files are verified on the thread pool (one batch worker, cancellable between files); the
-verdicts are data (``exporter_desk.verify.Verdict``) that the cards only render.
+verdicts are data (``exporter_desk.verify.Verdict``) that the cards only render. A folder
+("Verify a folder...") is checked on every core (``backend.verify_batch``), with progress and
+cancel, its cards in name order.
 """
 
 from __future__ import annotations
@@ -514,6 +516,8 @@ class VerifyPage(QWidget):
         self.drop_zone.files_dropped.connect(self.verify_files)
         self.choose_button = QPushButton(icon("open"), "")
         self.choose_button.clicked.connect(self.choose_files)
+        self.folder_button = QPushButton(icon("open"), "")
+        self.folder_button.clicked.connect(self.choose_folder)
         self.save_button = QPushButton(icon("save"), "")
         self.save_button.clicked.connect(self.save_results)
         self.clear_button = QPushButton()
@@ -531,6 +535,7 @@ class VerifyPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.folder_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.cancel_button)
@@ -570,6 +575,9 @@ class VerifyPage(QWidget):
         files = pdf_paths(paths)
         if not files:
             return
+        self._verify(self._add_cards(files))
+
+    def _add_cards(self, files: list[Path]) -> list[VerdictCard]:
         cards = []
         for path in files:
             card = VerdictCard(path)
@@ -577,7 +585,78 @@ class VerifyPage(QWidget):
             self.cards.append(card)
             cards.append(card)
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
-        self._verify(cards)
+        return cards
+
+    @Slot()
+    def choose_folder(self) -> None:
+        start = str(QSettings().value("folders/verify", str(Path.home())))
+        name = QFileDialog.getExistingDirectory(
+            self, translate("VerifyPage", "Verify every PDF in a folder"), start
+        )
+        if name:
+            QSettings().setValue("folders/verify", name)
+            self.verify_folder(Path(name))
+
+    def verify_folder(self, folder: Path) -> None:
+        """Add a card per PDF directly in ``folder`` (name order) and check them all on every
+        core; the progress line counts them, Cancel stops the batch."""
+        from exporter_desk.services.verify_batch import pdfs_in_folder
+
+        data_dir = getattr(self.window(), "data_dir", None)
+        try:
+            files = pdfs_in_folder(folder)
+        except OSError as exc:
+            files, reason = [], str(exc.strerror or exc)
+        else:
+            reason = translate("VerifyPage", "it holds no PDF files")
+        if not files or not isinstance(data_dir, Path):
+            self.progress.setText(
+                translate("VerifyPage", "Nothing to check in {folder}: {reason}.").format(
+                    folder=folder, reason=reason
+                )
+            )
+            return
+        cards = self._add_cards(files)
+        tokens = self._tokens(cards)
+        signals = VerifySignals()
+
+        def run(progress: Progress) -> None:
+            from exporter_desk.gui.backend import verify_batch
+
+            def step(done: int, total: int, _path: Path) -> None:
+                progress(int(100 * done / total), f"{done}/{total}")
+
+            batch = verify_batch(data_dir, files, step, lambda: progress.token.is_cancelled)
+            for (token, _), item in zip(tokens, batch, strict=False):
+                signals.verified.emit(token, item.verdict)
+            progress.token.check()  # a cancelled batch ends early: say so to the cards left
+
+        worker = Worker(run, signals=signals)
+        signals.verified.connect(self._on_verified)
+        signals.progress.connect(self._on_batch_progress)
+        signals.failed.connect(self._on_failed)
+        signals.succeeded.connect(self._on_done)
+        self._workers.append(worker)
+        self._update_buttons()
+        start_worker(worker)
+
+    def _tokens(self, cards: list[VerdictCard]) -> list[tuple[int, Path]]:
+        tokens: list[tuple[int, Path]] = []
+        for card in cards:
+            self._next_token += 1
+            self._by_token[self._next_token] = card
+            tokens.append((self._next_token, card.path))
+        self._queue_size += len(cards)
+        return tokens
+
+    @Slot(int, str)
+    def _on_batch_progress(self, _percent: int, counts: str) -> None:
+        done, _, total = counts.partition("/")
+        self.progress.setText(
+            translate("VerifyPage", "Checked {done} of {total} files...").format(
+                done=done, total=total
+            )
+        )
 
     @Slot()
     def import_network(self, path: Path | None = None) -> bool:
@@ -600,12 +679,7 @@ class VerifyPage(QWidget):
         return True
 
     def _verify(self, cards: list[VerdictCard]) -> None:
-        tokens: list[tuple[int, Path]] = []
-        for card in cards:
-            self._next_token += 1
-            self._by_token[self._next_token] = card
-            tokens.append((self._next_token, card.path))
-        self._queue_size += len(cards)
+        tokens = self._tokens(cards)
         # The worker's function holds no Qt object: it runs and is released on a pool thread.
         factory, cache = self._verifier_factory, self._verifier_cache
         signals = VerifySignals()
@@ -742,6 +816,7 @@ class VerifyPage(QWidget):
         self.title.setText(translate("VerifyPage", "Verify documents"))
         self.drop_zone.retranslate()
         self.choose_button.setText(translate("VerifyPage", "Choose files..."))
+        self.folder_button.setText(translate("VerifyPage", "Verify a folder..."))
         self.save_button.setText(translate("VerifyPage", "Save results as JSON..."))
         self.clear_button.setText(translate("VerifyPage", "Clear"))
         self.cancel_button.setText(translate("VerifyPage", "Cancel"))

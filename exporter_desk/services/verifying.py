@@ -29,9 +29,19 @@ from exporter_desk.trustnet import (
 from exporter_desk.trustnet.client import NetworkUnavailableError, Transport
 from exporter_desk.trustnet.receipt import Receipt
 from exporter_desk.trustnet.tiles import TileReader
-from exporter_desk.verify import OnlineChecker, OnlineStatus, Result, Trust, Verdict
+from exporter_desk.verify import (
+    DEFAULT_LIMITS,
+    Limits,
+    OnlineChecker,
+    OnlineStatus,
+    Result,
+    Trust,
+    Verdict,
+)
 
 if TYPE_CHECKING:
+    # The HTTP client (requests) loads only when a check goes online.
+    from exporter_desk.trustnet.client import Transport
     from exporter_desk.verify.pack import PackVerdict
 
 __all__ = [
@@ -107,17 +117,23 @@ def verify_file(path: Path, trust: Trust, *, online: OnlineChecker | None = None
     return verify_one(path, trust, online=online).verdict
 
 
-def verify_one(path: Path, trust: Trust, *, online: OnlineChecker | None = None) -> FileVerdict:
+def verify_one(
+    path: Path,
+    trust: Trust,
+    *,
+    online: OnlineChecker | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> FileVerdict:
     """One file's verdict; a pack (``pack.json`` inside) is routed to ``verify_pack``."""
     from exporter_desk.verify import verify_pdf
     from exporter_desk.verify.pack import is_pack, verify_pack
 
     path = Path(path)
     with _library_logging_silenced():
-        if is_pack(path):
-            pack = verify_pack(path, trust, online=online)
+        if is_pack(path, limits):
+            pack = verify_pack(path, trust, online=online, limits=limits)
             return FileVerdict(path, pack.summary(), pack)
-        return FileVerdict(path, verify_pdf(path, trust, online=online))
+        return FileVerdict(path, verify_pdf(path, trust, online=online, limits=limits))
 
 
 def verify_files(
@@ -246,6 +262,8 @@ class NetworkOnlineChecker:
         self._max_scan = max_scan
 
     def fetch_status(self, network: NetworkDescriptor, registration: ReceiptCheck) -> OnlineStatus:
+        from exporter_desk.trustnet.client import NetworkUnavailableError
+
         transport = self._transports.get(network.origin)
         if self._tiles:
             tiled = self._tiled(network.origin)

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 import sqlite_utils
 
+from exporter_desk.locations import DATA_ENV, data_dir
 from exporter_desk.store._canonical import MigrationNote, migration_notes
 from exporter_desk.store._damage import damaged_database, is_damage
 from exporter_desk.store._session import Session, translated
@@ -45,20 +45,8 @@ from exporter_desk.store.settings import SettingsRepository
 from exporter_desk.store.shipments import ShipmentRepository
 
 DB_FILENAME = "exporter-desk.sqlite3"
-DATA_ENV = "EXPORTER_DESK_DATA"
 BUSY_TIMEOUT_MS = 5_000
 _MAGIC = b"SQLite format 3\x00"
-
-
-def data_dir(explicit: str | None = None) -> Path:
-    """The company's data folder: ``--data DIR``, else $EXPORTER_DESK_DATA, else the platform's
-    user data folder (``platformdirs.user_data_dir("ExporterDesk", "ExporterDesk")``)."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get(DATA_ENV, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    return Path(platformdirs.user_data_dir("ExporterDesk", "ExporterDesk"))
 
 
 def database_path(directory: Path) -> Path:

@@ -4,7 +4,8 @@ returns a :class:`Verdict`, data with one :class:`Check` per numbered step of th
 and ``errors``.
 
 ``verify_pdf`` loads pyHanko, which takes most of a second: it is imported on first use, so that
-importing this package (for the verdict types) stays cheap for the app's cold start.
+importing this package (for the verdict types) stays cheap for the app's cold start; and only
+pyHanko's validation half is loaded (see :mod:`._lazy_pyhanko`).
 """
 
 from __future__ import annotations

@@ -13,13 +13,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils import generic
-from pyhanko.sign.validation.pdf_embedded import (
-    async_validate_pdf_signature,
-    async_validate_pdf_timestamp,
-)
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from exporter_desk.verify import _pdf
+from exporter_desk.verify._lazy_pyhanko import (
+    async_validate_pdf_signature,
+    async_validate_pdf_timestamp,
+)
 from exporter_desk.verify.reasons import Reason, reason
 from exporter_desk.verify.trust import Trust, TrustRoot
 from exporter_desk.verify.verdict import IssuerInfo

@@ -66,6 +66,21 @@ _REASONS: Final[Mapping[str, tuple[str, str]]] = {
         "be built to slow checkers down.",
         "检查超过了允许的 {budget} 秒，已被中止；该文件可能是为拖慢检查而特意构造的。",
     ),
+    "skip.stopped": (
+        "Not checked: the check of this file was stopped.",
+        "未检查：本文件的检查已被中止。",
+    ),
+    "stopped.memory": (
+        "Checking this file needed more memory than a check is allowed, so it was stopped; the "
+        "file may be built to exhaust checkers.",
+        "检查该文件所需的内存超过了允许的上限，已被中止；该文件可能是为耗尽检查程序而特意构造的。",
+    ),
+    "stopped.crash": (
+        "The checker stopped unexpectedly while reading this file, so nothing could be checked; "
+        "the file may be built to break checkers. The other files were checked.",
+        "读取该文件时检查程序意外中止，因此无法进行任何检查；该文件可能是为破坏检查程序而特意构造的。"
+        "其他文件已照常检查。",
+    ),
     "skip.no_signature": ("Not checked: there is no usable signature.", "未检查：没有可用的签名。"),
     "skip.no_receipt": (
         "Not checked: there is no usable registration receipt.",

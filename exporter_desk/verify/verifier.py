@@ -26,7 +26,6 @@ from typing import Any, Final
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
-from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko_certvalidator import ValidationContext
 
 from exporter_desk.errors import ExporterError
@@ -56,8 +55,8 @@ from exporter_desk.verify import (
     _pdf,
     _revisions,
     _signature,
-    _watchdog,
 )
+from exporter_desk.verify._lazy_pyhanko import EmbeddedPdfSignature
 from exporter_desk.verify._outcome import Fail, Skip, date_text, from_epoch
 from exporter_desk.verify._pdf import Damaged, Deadline, OpenedPdf, OutOfTime
 from exporter_desk.verify.reasons import Reason, document_kind, reason
@@ -80,9 +79,6 @@ log = logging.getLogger(__name__)
 
 ISSUED_REVISIONS: Final = 3
 _CLOCK_SKEW: Final = timedelta(minutes=10)
-# The watchdog's hard limit comes a little after the budget, so that the checks between steps,
-# which say which step was slow, normally fire first.
-_HARD_GRACE: Final = 0.5
 
 
 def verify_pdf(
@@ -120,6 +116,13 @@ def verify_pdf(
 
     Call it from a worker thread: pyHanko runs its own event loop, so the calling thread must
     not be running one.
+
+    Time: the budget is cooperative, checked between the steps and inside our loops over the
+    file's objects; with the size and decode limits it bounds ordinary hostile files. One
+    pyHanko call on a crafted object can still run past it: where that matters (batches, the
+    app), run it in a worker process with a hard deadline (``services.verify_batch``).
+    Memory: an allocation that fails (``MemoryError``, as a worker's memory limit makes it) is
+    raised to the caller, not reported as a finding about the file.
 
     Raises:
         ValueError: ``now`` is not timezone-aware (a programming error).
@@ -167,7 +170,6 @@ class _Verification:
         self.registration_info: RegistrationInfo | None = None
         self.as_of: datetime | None = None
         self.stopped: Skip | None = None
-        self.guard: _watchdog.Guard | None = None
 
     def run(self, source: bytes | Path) -> Verdict:
         plan = (
@@ -181,18 +183,7 @@ class _Verification:
             (Step.REGISTRATION, self.step_8_registration),
             (Step.STATUS, self.step_9_status),
         )
-        done: list[Check] = []
-        try:
-            with _watchdog.guard(self.limits.time_budget + _HARD_GRACE) as guard:
-                self.guard = guard
-                try:
-                    for step, action in plan:
-                        done.append(self._perform(step, action))
-                except _watchdog.TimeUp:  # raised between two steps
-                    guard.acknowledge()
-        except _watchdog.TimeUp:  # raised after the plan, before the guard was disarmed
-            pass
-        checks = tuple(done) + tuple(self._out_of_time(step) for step, _ in plan[len(done) :])
+        checks = tuple(self._perform(step, action) for step, action in plan)
         entry = self.entry
         return Verdict(
             result=decide_result(checks),
@@ -223,10 +214,10 @@ class _Verification:
             if fail.stop:
                 self.stopped = Skip(reason("skip.step_failed", step=step.number))
             return Check(step, CheckStatus.FAILED, fail.reason, fail.outcome, fail.detail)
-        except (OutOfTime, _watchdog.TimeUp) as exc:
-            if self.guard is not None:
-                self.guard.acknowledge()
-            return self._out_of_time(step, str(exc) or "hard time limit")
+        except OutOfTime as exc:
+            return self._out_of_time(step, str(exc))
+        except MemoryError:  # the machine's (or the worker's) limit, not a finding about the file
+            raise
         except Exception as exc:  # pyHanko raises anything on hostile input (incl. Damaged)
             if not _is_input_failure(exc):
                 if step is Step.PARSE:  # the later steps need what it would have read

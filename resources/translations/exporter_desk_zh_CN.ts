@@ -4924,6 +4924,22 @@ Or press Ctrl+O to choose files.</source>
         <translation>PDF 文件 (*.pdf);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Verify every PDF in a folder</source>
+        <translation>验证文件夹中的所有 PDF 文件</translation>
+    </message>
+    <message>
+        <source>it holds no PDF files</source>
+        <translation>其中没有 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Nothing to check in {folder}: {reason}.</source>
+        <translation>{folder} 中没有可检查的文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>Checked {done} of {total} files...</source>
+        <translation>已检查 {done} / {total} 个文件...</translation>
+    </message>
+    <message>
         <source>Checking {name}...</source>
         <translation>正在检查 {name}...</translation>
     </message>
@@ -4950,6 +4966,10 @@ Or press Ctrl+O to choose files.</source>
     <message>
         <source>Choose files...</source>
         <translation>选择文件...</translation>
+    </message>
+    <message>
+        <source>Verify a folder...</source>
+        <translation>验证文件夹...</translation>
     </message>
     <message>
         <source>Save results as JSON...</source>

@@ -341,3 +341,38 @@ def test_a_chinese_card_for_data_added_after_signing_holds_no_english(
         data.add(verdict.document.number)
     english = [text for text in shown if is_untranslated(text, {d for d in data if d})]
     assert not english, english
+
+
+def test_a_folder_is_checked_on_every_core_with_a_card_per_pdf_in_name_order(
+    desk: Desk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pdf, network_file = _issued_elsewhere(tmp_path)
+    pin_network(desk.window.data_dir, read_descriptor_file(network_file))
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "b-invoice.pdf").write_bytes(pdf.read_bytes())
+    (folder / "a-tampered.pdf").write_bytes(update(pdf.read_bytes(), replace_page_content))
+    (folder / "c-junk.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n")
+    (folder / "notes.txt").write_text("not a PDF")
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    assert page.folder_button.text() == "Verify a folder..."
+    page.verify_folder(folder)
+    assert [c.path.name for c in page.cards] == ["a-tampered.pdf", "b-invoice.pdf", "c-junk.pdf"]
+    assert page.cancel_button.isVisible()  # the batch runs on a worker; the window stays live
+    qtbot.waitUntil(lambda: all(c.verdict is not None for c in page.cards), timeout=90_000)
+    assert [c.result for c in page.cards] == [
+        Result.TAMPERED,
+        Result.AUTHENTIC,
+        Result.UNREADABLE,
+    ]
+    qtbot.waitUntil(lambda: not page.cancel_button.isVisible(), timeout=10_000)
+    assert page.progress.text() == "3 file(s) checked."
+
+
+def test_a_folder_without_pdfs_says_so(desk: Desk, tmp_path: Path) -> None:
+    page = desk.window.show_screen(Screen.VERIFY)
+    assert isinstance(page, VerifyPage)
+    page.verify_folder(tmp_path)
+    assert page.cards == []
+    assert page.progress.text() == f"Nothing to check in {tmp_path}: it holds no PDF files."
