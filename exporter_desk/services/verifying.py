@@ -26,9 +26,8 @@ from exporter_desk.trustnet import (
     TrustnetError,
     parse_note,
 )
-from exporter_desk.trustnet.client import NetworkUnavailableError, Transport
+from exporter_desk.trustnet.errors import NetworkUnavailableError
 from exporter_desk.trustnet.receipt import Receipt
-from exporter_desk.trustnet.tiles import TileReader
 from exporter_desk.verify import (
     DEFAULT_LIMITS,
     Limits,
@@ -42,6 +41,7 @@ from exporter_desk.verify import (
 if TYPE_CHECKING:
     # The HTTP client (requests) loads only when a check goes online.
     from exporter_desk.trustnet.client import Transport
+    from exporter_desk.trustnet.tiles import TileReader
     from exporter_desk.verify.pack import PackVerdict
 
 __all__ = [
@@ -218,7 +218,7 @@ def online_checker(trust: Trust, tiles_urls: Sequence[str] = ()) -> NetworkOnlin
     network): the verdict then keeps its plain offline wording.
     """
     from exporter_desk.trustnet.client import HttpTransport
-    from exporter_desk.trustnet.tiles import HttpTileFetcher
+    from exporter_desk.trustnet.tiles import HttpTileFetcher, TileReader
 
     transports: dict[str, Transport] = {
         network.origin: HttpTransport(

@@ -21,7 +21,7 @@ import requests
 
 from exporter_desk.trustnet.encoding import decode_base64, decode_hash
 from exporter_desk.trustnet.entry import Entry
-from exporter_desk.trustnet.errors import TrustnetError
+from exporter_desk.trustnet.errors import NetworkUnavailableError, TrustnetError
 from exporter_desk.trustnet.policy import NetworkDescriptor, ReceiptCheck, verify_receipt
 from exporter_desk.trustnet.receipt import Receipt, parse_proof
 
@@ -33,18 +33,6 @@ __all__ = [
     "Transport",
     "TrustnetClient",
 ]
-
-
-class NetworkUnavailableError(TrustnetError):
-    """The network could not be reached or is busy; the registration waits and is retried."""
-
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        super().__init__(
-            message,
-            user_message="The trust network cannot be reached right now. The document waits "
-            "in the outbox and is registered automatically when the network is back.",
-        )
-        self.retry_after = retry_after
 
 
 class RegistrationRefusedError(TrustnetError):

@@ -11,6 +11,7 @@ from exporter_desk.errors import ExporterError
 __all__ = [
     "CheckpointError",
     "EntryError",
+    "NetworkUnavailableError",
     "NoteError",
     "PolicyError",
     "ProofError",
@@ -108,3 +109,15 @@ class PolicyError(TrustnetError):
         "The trust-network settings (the network descriptor or its trust policy) are invalid. "
         "Import the descriptor again from the network operator."
     )
+
+
+class NetworkUnavailableError(TrustnetError):
+    """The network could not be reached or is busy; the registration waits and is retried."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(
+            message,
+            user_message="The trust network cannot be reached right now. The document waits "
+            "in the outbox and is registered automatically when the network is back.",
+        )
+        self.retry_after = retry_after

@@ -21,11 +21,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
-
-import requests
+from typing import TYPE_CHECKING, Protocol
 
 from exporter_desk.trustnet.errors import TrustnetError
+
+if TYPE_CHECKING:
+    import requests
 from exporter_desk.trustnet.merkle import (
     EMPTY_ROOT,
     HASH_SIZE,
@@ -307,6 +308,8 @@ class HttpTileFetcher:
         self._timeout = timeout
         self._attempts = attempts
         self._backoff = backoff
+        import requests  # only a reader over HTTP needs the HTTP client
+
         self._session = session or requests.Session()
         self._sleep = sleep
 
@@ -314,6 +317,8 @@ class HttpTileFetcher:
         self._session.close()
 
     def fetch(self, path: str) -> bytes:
+        import requests
+
         url = f"{self.base_url}/{path}"
         last = ""
         for attempt in range(self._attempts):

@@ -517,7 +517,7 @@ _REASONS: Final[Mapping[str, tuple[str, str]]] = {
         "not know ({witnesses}): your trust root for it is out of date. Refresh the network "
         "(Settings, or 'exporter-desk network refresh') and verify again.",
         "该回执由您所存 {origin} 网络信息中没有的见证方（{witnesses}）担保：您的信任根已过期。"
-        "请刷新该网络（在“设置”中，或运行 exporter-desk network refresh）后重新验证。",
+        "请在“设置”中刷新网络后重新验证。",
     ),
     "registration.unconfirmed": (
         "The registration receipt cannot be confirmed against the pinned trust network.",
