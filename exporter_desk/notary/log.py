@@ -8,6 +8,9 @@ refused request writes nothing; the sequencer then decides what depends on the l
 
 from __future__ import annotations
 
+import os
+import secrets
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -31,7 +34,6 @@ from exporter_desk.notary.batch import (
 )
 from exporter_desk.notary.ca import public_key_of
 from exporter_desk.notary.cosign import ConfiguredWitness, Cosigner, HttpWitnessEndpoint
-from exporter_desk.notary.db import LOG_SCHEMA, connect
 from exporter_desk.notary.errors import (
     MAX_BODY_SIZE,
     ApiError,
@@ -57,6 +59,7 @@ from exporter_desk.notary.ratelimit import Network, RateLimiter
 from exporter_desk.notary.reads import LogReader
 from exporter_desk.notary.sequencer import Sequencer
 from exporter_desk.notary.signatures import SignatureChecker, verify_entry_signature
+from exporter_desk.notary.storage import LogStorage, SequencerHead, open_log_storage
 from exporter_desk.notary.tree import TreeStore
 from exporter_desk.trustnet import (
     Entry,
@@ -80,6 +83,8 @@ class LogSettings:
     ``trusted_proxies``) and per invitation code (``invitation_rate``/``invitation_burst``), so
     neither a flood from one address nor a flood on one code locks out anyone else.
     ``entry_window`` bounds entry times (see :class:`~exporter_desk.notary.batch.EntryWindow`).
+    ``lease_seconds``: on a shared (PostgreSQL) database, how long the sequencer's lease lasts
+    without renewal, so how soon a standby node takes over from one that died.
     """
 
     rate: float = 200.0
@@ -93,6 +98,7 @@ class LogSettings:
     max_batch: int = 256
     max_delay: float = 0.1
     receipt_timeout: float = 10.0
+    lease_seconds: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,14 +138,19 @@ class LogService:
         self.keys: LogKeys = load_log(data_dir, vault)
         self.settings = settings or LogSettings()
         self._clock = clock
-        self._lock = WriterLock(self.keys.files.lock)
-        self._lock.acquire()
+        self.storage: LogStorage = open_log_storage(self.keys.files)
+        # A SQLite file has one node; on a shared database the sequencer's lease decides.
+        self._lock: WriterLock | None = None
+        if not self.storage.shared:
+            self._lock = WriterLock(self.keys.files.lock)
+            self._lock.acquire()
         self._closed = False
+        self._write = self._proof_conn = None
         try:
-            self._write = connect(self.keys.files.database, schema=LOG_SCHEMA)
+            self._write = self.storage.connect()
             self.members = MemberDirectory()
             self.members.load(self._write)
-            self._proof_conn = proof_conn = connect(self.keys.files.database)
+            self._proof_conn = proof_conn = self.storage.connect()
             proof_tree = TreeStore(proof_conn)
             proof_lock = threading.Lock()
 
@@ -172,11 +183,18 @@ class LogService:
                 max_delay=self.settings.max_delay,
                 clock=clock,
                 window=self.settings.entry_window,
+                head=None
+                if not self.storage.shared
+                else SequencerHead(self._write, _node_id(), self.settings.lease_seconds),
             )
         except BaseException:
-            self._lock.release()
+            for conn in (self._proof_conn, self._write):
+                if conn is not None:
+                    conn.close()
+            if self._lock is not None:
+                self._lock.release()
             raise
-        self.reads = LogReader(self.keys.files.database, self.members, lambda: self.sequencer.size)
+        self.reads = LogReader(self.storage.connect, self.members, lambda: self.sequencer.size)
         self._signatures = SignatureChecker(self.members, self.sequencer)
         self._limiter = RateLimiter(self.settings.rate, self.settings.burst)
         self._enrol_limiter = RateLimiter(self.settings.enrol_rate, self.settings.enrol_burst)
@@ -232,11 +250,15 @@ class LogService:
         self._closed = True
         self._signatures.stop()
         self.sequencer.stop()
+        self.sequencer.release()
         self._cosigner.close()
         self.reads.close()
-        self._proof_conn.close()
-        self._write.close()
-        self._lock.release()
+        if self._proof_conn is not None:
+            self._proof_conn.close()
+        if self._write is not None:
+            self._write.close()
+        if self._lock is not None:
+            self._lock.release()
 
     # --- submissions ---------------------------------------------------------------------------
 
@@ -497,3 +519,8 @@ class LogService:
                 retry_after=1,
             )
         return published[1]
+
+
+def _node_id() -> str:
+    """This process's name in the sequencer lease: host, process id, and a random tag."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
