@@ -202,9 +202,10 @@ def init_log(
         write_database_url(files, database)
     conn = open_log_storage(files).connect()
     try:
-        if conn.execute("SELECT count(*) FROM entries").fetchone()[0]:
+        held = conn.execute("SELECT value FROM meta WHERE key = 'origin'").fetchone()
+        if held is not None or conn.execute("SELECT count(*) FROM entries").fetchone()[0]:
             raise SetupError(
-                f"the database {database} already holds a log",
+                f"the database already holds log {held[0] if held else '?'}",
                 user_message="The database already holds a log; give each log its own database.",
             )
         conn.execute(
@@ -212,6 +213,7 @@ def init_log(
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (SCHEMA_VERSION,),
         )
+        conn.execute("INSERT INTO meta (key, value) VALUES ('origin', ?)", (origin,))
     finally:
         conn.close()
     write_public(files.descriptor, format_descriptor(descriptor))
