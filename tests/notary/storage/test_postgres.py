@@ -223,8 +223,8 @@ def test_two_nodes_on_one_database_one_sequences_the_other_takes_over_when_it_di
     pg_network: PgNetwork,
 ) -> None:
     net = pg_network
-    first, first_url = net.node("first", "--lease-seconds", "1.5")
-    second, second_url = net.node("second", "--lease-seconds", "1.5")
+    first, first_url = net.node("first", "--lease-seconds", "3")
+    second, second_url = net.node("second", "--lease-seconds", "3")
     first.start()
     try:
         wait_until(lambda: requests.get(f"{first_url}/v1/checkpoint", timeout=2).ok, "node 1")
@@ -267,7 +267,7 @@ def test_two_nodes_on_one_database_one_sequences_the_other_takes_over_when_it_di
 
         wait_until(takes_entries, "the takeover", timeout=30)
         took = time.monotonic() - started
-        assert took < 15, f"takeover took {took:.1f} s with a 1.5 s lease"
+        assert took < 15, f"takeover took {took:.1f} s with a 3 s lease"
         ((holder,),) = net.query("SELECT holder FROM sequencer_head")
         assert f":{second.process.pid}:" in str(holder)
 
