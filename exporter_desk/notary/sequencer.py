@@ -322,14 +322,29 @@ class Sequencer:
         if now < self._next_lease_check:
             return self._leading
         self._next_lease_check = now + head.ttl / 3
-        if self._leading:
-            if not head.renew():
-                self._step_down("the lease passed to another node")
-        elif head.try_acquire():
-            self._take_over()
-        else:
-            self._follow()
+        try:
+            if self._leading:
+                if not head.renew():
+                    self._step_down("the lease passed to another node")
+            elif head.try_acquire():
+                self._take_over()
+            else:
+                self._follow()
+        except Exception:  # the database is unreachable: we cannot know that we still lead
+            _log.exception("the log's database cannot be reached; will try again")
+            if self._leading:
+                self._step_down("the log's database cannot be reached")
         return self._leading
+
+    def _rollback(self) -> None:
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        except Exception:
+            if self._head is None:
+                raise
+            # A shared database's connection is opened again at the next statement.
+            _log.exception("the rollback failed: the connection to the database was lost")
 
     def _take_over(self) -> None:
         """Start sequencing from the stored state, which another node may have moved."""
@@ -415,16 +430,14 @@ class Sequencer:
             self._store_cosigned(cosigned)
             conn.execute("COMMIT")
         except LostLeadership as lost:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self._rollback()
             for _, future in work:
                 settle(future, exception=_standby())
             self._step_down(str(lost))
             return
         except Exception:
             _log.exception("batch of %d items failed; rolled back", len(work))
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self._rollback()
             self._nodes.clear()  # it may hold nodes of the rolled-back append
             for _, future in work:
                 settle(future, exception=unavailable("the log could not store the batch"))

@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -98,6 +98,7 @@ PG_LOG_MIGRATIONS: tuple[Migration, ...] = tuple(
 
 
 _cache: dict[str, str] = {}
+_IDLE = pq.TransactionStatus.IDLE
 
 
 def translate_statement(sql: str) -> str:
@@ -130,27 +131,69 @@ def translate_statement(sql: str) -> str:
 
 
 class PostgresConnection:
-    """A psycopg connection (autocommit) behind the notary's :class:`Connection` interface."""
+    """A psycopg connection (autocommit) behind the notary's :class:`Connection` interface.
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
-        self.raw = raw
+    A connection the server dropped (a restart, a fail-over of the database, an idle timeout)
+    is opened again at the next statement outside a transaction, and by the ``ROLLBACK`` that
+    follows a failed one; a read outside a transaction that finds it dropped is run again at
+    once. A statement inside a transaction never runs on a new connection, where it would no
+    longer be part of that transaction.
+    """
+
+    def __init__(self, open_raw: Callable[[], psycopg.Connection[Any]]) -> None:
+        self._open_raw = open_raw
+        self.raw = open_raw()
+        self._in_transaction = False
+
+    def _usable(self, sql: str) -> None:
+        if not (self.raw.broken or self.raw.closed):
+            return
+        if self._in_transaction and sql != "ROLLBACK":
+            raise psycopg.OperationalError("the connection to the database was lost")
+        self.raw.close()
+        self.raw = self._open_raw()
+        self._in_transaction = False
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
-        return self.raw.execute(translate_statement(sql), tuple(parameters))
+        statement = translate_statement(sql)
+        self._usable(statement)
+        if statement == "ROLLBACK" and self.raw.info.transaction_status == _IDLE:
+            self._in_transaction = False  # the transaction died with the old connection
+            return self.raw.cursor()
+        try:
+            cursor = self.raw.execute(statement, tuple(parameters))
+        except psycopg.OperationalError:
+            # A read outside a transaction is safe to run again on a new connection (a write
+            # is not: it may have committed before the connection was lost).
+            if not (self.raw.broken and not self._in_transaction and _is_read(statement)):
+                raise
+            self._usable(statement)
+            cursor = self.raw.execute(statement, tuple(parameters))
+        if statement in ("BEGIN", "COMMIT", "ROLLBACK"):
+            self._in_transaction = statement == "BEGIN"
+        return cursor
 
     def executemany(self, sql: str, seq_of_parameters: Iterable[Sequence[Any]], /) -> Cursor:
+        statement = translate_statement(sql)
+        self._usable(statement)
         rows = [tuple(row) for row in seq_of_parameters]
         cursor = self.raw.cursor()
         if rows:
-            cursor.executemany(translate_statement(sql), rows)
+            cursor.executemany(statement, rows)
         return cursor
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+        if self.raw.broken:
+            return self._in_transaction
+        return self.raw.info.transaction_status != _IDLE
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _is_read(statement: str) -> bool:
+    return statement.lstrip()[:7].upper() == "SELECT "
 
 
 def _redacted(url: str) -> str:
@@ -176,15 +219,9 @@ class PostgresStorage:
     def description(self) -> str:
         return _redacted(self.url)
 
-    def connect(self) -> PostgresConnection:
-        """A new connection; the first one of this process migrates the database.
-
-        Raises:
-            SetupError: the server cannot be reached or refuses the connection.
-            NewerDatabaseError: the database's schema is newer than this code.
-        """
+    def _open_raw(self) -> psycopg.Connection[Any]:
         try:
-            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+            return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             raise SetupError(
                 f"cannot connect to {self.description}: {exc}",
@@ -192,7 +229,15 @@ class PostgresStorage:
                 f"reached: {str(exc).strip()}. Check that the server runs and the URL in "
                 "database.url is right.",
             ) from exc
-        conn = PostgresConnection(raw)
+
+    def connect(self) -> PostgresConnection:
+        """A new connection; the first one of this process migrates the database.
+
+        Raises:
+            SetupError: the server cannot be reached or refuses the connection.
+            NewerDatabaseError: the database's schema is newer than this code.
+        """
+        conn = PostgresConnection(self._open_raw)
         with self._lock:
             if not self._migrated:
                 try:

@@ -14,6 +14,8 @@ import psycopg
 import pytest
 import requests
 
+from exporter_desk.notary.errors import ApiError
+from exporter_desk.notary.local import LocalNetwork
 from exporter_desk.notary.provision import create_invitation
 from exporter_desk.notary.storage._postgres import translate_schema, translate_statement
 from exporter_desk.trustnet import (
@@ -293,3 +295,38 @@ def test_two_nodes_on_one_database_one_sequences_the_other_takes_over_when_it_di
 
 def second_node_knows(url: str, fingerprint: str) -> bool:
     return requests.get(f"{url}/v1/members/{fingerprint}", timeout=5).status_code == 200
+
+
+def test_a_dropped_database_connection_is_reopened_and_nothing_is_lost(
+    tmp_path: Path, pg_database: str
+) -> None:
+    with LocalNetwork(tmp_path / "n", origin="log.test/drop", database=pg_database) as net:
+        key, csr = new_key_and_csr()
+        enrolment = net.enrol("Drop Ltd", "DROP-1", csr)
+        member = Member(key, enrolment.fingerprint, enrolment.api_token)
+        first = net.submit(entry_bytes(member, "D-1"), member.token)
+        with psycopg.connect(pg_database, autocommit=True) as conn:
+            killed = conn.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchone()
+        assert killed is not None and killed[0] >= 2  # the sequencer's and the proofs' at least
+
+        attempts = 0
+        receipt = None
+        while receipt is None and attempts < 5:  # as the outbox does: retry a 503
+            attempts += 1
+            try:
+                receipt = net.submit(entry_bytes(member, "D-2"), member.token)
+            except ApiError as exc:
+                assert exc.status == 503
+        assert receipt is not None, "the node never recovered its database connection"
+        assert attempts <= 2
+        assert net.service.sequencer.is_leading
+        descriptor = net.descriptor
+        old = verify_receipt(parse_proof(first.encode()), descriptor).checkpoint
+        new = verify_receipt(parse_proof(receipt.encode()), descriptor).checkpoint
+        proof = net.service.reads.consistency_proof(str(old.size), str(new.size))["proof"]
+        merkle.verify_consistency(
+            old.size, new.size, [base64.b64decode(h) for h in proof], old.root_hash, new.root_hash
+        )
