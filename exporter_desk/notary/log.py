@@ -271,9 +271,10 @@ class LogService:
 
         Raises:
             ApiError: 401 no or unknown token; 403 revoked member, entry of another issuer,
-                reserved kind, or bad signature; 429 over the member's rate; 400 malformed entry.
-                (400 ``time_*`` comes from the sequencer.)
+                reserved kind, or bad signature; 429 over the member's rate; 400 malformed entry;
+                503 on a standby node. (400 ``time_*`` comes from the sequencer.)
         """
+        self._check_sequencing()
         member = self.authenticate(authorization)
         wait = self._limiter.take(member.fingerprint)
         if wait > 0:
@@ -314,6 +315,12 @@ class LogService:
         # The entry's time is checked by the sequencer (EntryWindow), after it knows whether the
         # entry is already in the log: a resubmission is answered whatever the entry's age.
         return EntryItem(entry, body, leaf_hash(body))
+
+    def _check_sequencing(self) -> None:
+        """Raises: ApiError 503 on a standby node of a shared database (its member list may lag,
+        and only the node that sequences can answer a submission)."""
+        if not self.sequencer.is_leading:
+            raise unavailable("this node of the log is a standby; another node sequences")
 
     def authenticate(self, authorization: str | None) -> MemberInfo:
         """Return the active member whose API token the ``Authorization`` header carries.
@@ -381,6 +388,7 @@ class LogService:
                 already enrolled (the sequencer checks it again, race-free); 429 this code was
                 tried too often.
         """
+        self._check_sequencing()
         if not isinstance(invitation, str) or not 1 <= len(invitation) <= 100:
             raise bad_request("'invitation' must be the invitation code (a string)")
         if not isinstance(csr_pem, str):

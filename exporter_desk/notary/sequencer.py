@@ -171,6 +171,7 @@ class Sequencer:
 
     def start(self) -> None:
         """Run the sequencer on a thread of its own (and start the publisher thread)."""
+        self._lead()  # on a shared database: take the lease now if it is free
         self._start_publisher()
         thread = threading.Thread(target=self._run, name="sequencer", daemon=True)
         self._threads.append(thread)
@@ -183,6 +184,7 @@ class Sequencer:
         share the loop's thread instead of handing the GIL back and forth for every entry. A
         batch runs synchronously on the loop (a few milliseconds, most of it in SQLite).
         """
+        self._lead()  # on a shared database: take the lease now if it is free
         loop = asyncio.get_running_loop()
         loop_thread = threading.get_ident()
         event = asyncio.Event()
