@@ -12,6 +12,11 @@ seconds (see :meth:`Sequencer._take_batch`). For each batch:
 3. once a checkpoint meets the policy's quorum, answer every waiting item it covers with a
    receipt (c2sp.org/tlog-proof@v1: the entry, its index, an inclusion proof, the checkpoint).
 
+On a shared database (PostgreSQL) a node runs these steps only while it holds the lease on
+``sequencer_head``, and step 1 begins by compare-and-swapping that row (the stored size and root
+must be the ones this node extends; see :mod:`exporter_desk.notary.storage.head`): a second node
+on the same database stands by, and a fork is never signed.
+
 A crash after step 1 loses nothing acknowledged: nothing is acknowledged before step 3, and on
 restart the sequencer cosigns the latest checkpoint again; a client that resubmits the same entry
 gets its receipt (idempotent by leaf hash).
@@ -353,7 +358,11 @@ class Sequencer:
         self._nodes.clear()
         self._follow()
         self._leading = True
-        _log.info("this node now sequences the log, from size %d", self._size)
+        _log.info(
+            "this node (%s) now sequences the log, from size %d",
+            self._head.holder if self._head else "-",
+            self._size,
+        )
         self._notify_publisher()  # the last checkpoint may still lack its cosignatures
 
     def _follow(self) -> None:
@@ -386,7 +395,10 @@ class Sequencer:
         """Give up the lease (after :meth:`stop`), so a standby takes over at once."""
         if self._head is not None and self._leading:
             self._leading = False
-            self._head.release()
+            try:
+                self._head.release()
+            except Exception:  # unreachable: the lease then simply runs out
+                _log.exception("could not release the sequencer lease")
 
     # --- step 1: sequence ----------------------------------------------------------------------
 
@@ -433,9 +445,9 @@ class Sequencer:
             conn.execute("COMMIT")
         except LostLeadership as lost:
             self._rollback()
+            self._step_down(str(lost))  # first: a client that learns of the refusal sees it
             for _, future in work:
                 settle(future, exception=_standby())
-            self._step_down(str(lost))
             return
         except Exception:
             _log.exception("batch of %d items failed; rolled back", len(work))
