@@ -20,7 +20,6 @@ entries with ``executemany`` (:meth:`Batch.flush`). The rules:
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +32,7 @@ from exporter_desk.notary.errors import (
     member_revoked,
 )
 from exporter_desk.notary.members import MemberDirectory, MemberInfo, Registrar
+from exporter_desk.notary.storage._base import Connection
 from exporter_desk.trustnet import Entry, leaf_hash
 
 __all__ = [
@@ -200,7 +200,7 @@ class Batch:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         start: int,
         *,
         members: MemberDirectory,

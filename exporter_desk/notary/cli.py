@@ -1,8 +1,10 @@
 """`exporter-desk-notary`: run a trust-network log or witness node, and administer it.
 
     init     --data DIR --origin NAME --api-url URL [--witness VKEY=URL ...] [--quorum K]
+             [--database postgresql://USER@HOST:PORT/DB]
     serve    --data DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR ...]
              [--tiles-dir DIR | --tiles-s3 URL --tiles-bucket NAME [--tiles-prefix P]]
+             [--lease-seconds 10]
     enrol    --data DIR --name COMPANY --id REGID [--days 14]
     revoke   --data DIR --fingerprint F
     witnesses --data DIR --witness VKEY=URL ... [--quorum K]   (then restart, 'tuf publish')
@@ -22,6 +24,11 @@ With --tiles-dir or --tiles-s3 the log also publishes each witnessed checkpoint 
 tlog-tiles (tiles and entry bundles first, the checkpoint last) for readers and CDNs; the S3
 credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment.
 
+Storage: the log's SQLite file in the data directory, or, with init --database, a PostgreSQL
+database (the URL is kept in DIR/database.url). Several `serve` nodes may share one PostgreSQL
+database, each with a copy of the data directory: one sequences (it holds a lease on the stored
+checkpoint), the others serve reads and take over within --lease-seconds when it dies.
+
 Private keys live in the data directory, readable by the operator's account only (mode 0600):
 a server has no desktop keyring. Protect and back up that directory.
 """
@@ -31,7 +38,6 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -54,6 +60,7 @@ from exporter_desk.notary.provision import (
     request_revocation,
 )
 from exporter_desk.notary.ratelimit import parse_trusted_proxies
+from exporter_desk.notary.storage import open_log_storage
 from exporter_desk.notary.tile_sinks import DirectorySink, S3Sink, TileSink
 from exporter_desk.notary.trust_root import (
     ROLES,
@@ -92,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a witness: its verifier key (from 'witness init') '=' its URL; repeatable",
     )
     init.add_argument("--quorum", type=int, help="witnesses that must cosign (default: a majority)")
+    init.add_argument(
+        "--database",
+        metavar="URL",
+        help="keep the log in this PostgreSQL database (postgresql://...; default: SQLite file)",
+    )
 
     serve = commands.add_parser("serve", help="run the log's HTTP API")
     serve.add_argument("--data", type=Path, required=True)
@@ -127,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--tiles-prefix", default="", help="key prefix inside the bucket")
     serve.add_argument(
         "--tiles-interval", type=float, default=1.0, help="seconds between tile publications"
+    )
+    serve.add_argument(
+        "--lease-seconds",
+        type=float,
+        default=10.0,
+        help="PostgreSQL: how soon a standby node takes over from a sequencer that stopped (s)",
     )
 
     enrol = commands.add_parser("enrol", help="create a one-time invitation code for a company")
@@ -243,6 +261,7 @@ def _run(args: argparse.Namespace) -> int:
             api_url=args.api_url,
             witnesses=[_witness_spec(text) for text in args.witness],
             quorum=args.quorum,
+            database=args.database,
         )
         print(f"created log {descriptor.origin} in {args.data}")
         print(f"network descriptor: {LogFiles(args.data).descriptor}")
@@ -328,7 +347,10 @@ def _serve_log(args: argparse.Namespace) -> int:
         max_delay=args.batch_delay,
         tiles=_tile_sink(args),
         tiles_interval=args.tiles_interval,
+        lease_seconds=args.lease_seconds,
     )
+    if args.lease_seconds <= 0:
+        raise SetupError("--lease-seconds must be positive")
     limits = _limits(args, json_errors=True)
     service = LogService(args.data, settings=settings)
     config = server_config(
@@ -392,7 +414,11 @@ def _revoke(args: argparse.Namespace) -> int:
     files = LogFiles(args.data)
     probe = WriterLock(files.lock)
     service = None
-    if probe.try_acquire():
+    if open_log_storage(files).shared:
+        # A shared database: our node sequences only if no server holds the lease.
+        service = LogService(args.data)
+        service.start()
+    elif probe.try_acquire():
         # No server runs on this directory: sequence the revocation ourselves, then stop.
         probe.release()
         service = LogService(args.data)
@@ -421,7 +447,7 @@ def _wait_for_request(files: LogFiles, request_id: int, timeout: float) -> int:
         SetupError: if the sequencer refused it, or did not get to it in time.
     """
     deadline = time.monotonic() + timeout
-    conn = sqlite3.connect(files.database, timeout=10)
+    conn = open_log_storage(files).connect()
     try:
         while time.monotonic() < deadline:
             row = conn.execute(

@@ -10,7 +10,6 @@ called from any worker thread.
 from __future__ import annotations
 
 import secrets
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +34,7 @@ from exporter_desk.notary.provision import (
     load_witness_signer,
     request_revocation,
 )
+from exporter_desk.notary.storage import open_log_storage
 from exporter_desk.notary.witness import Witness
 from exporter_desk.trustnet import NetworkDescriptor, parse_descriptor, parse_verifier_key
 
@@ -47,7 +47,9 @@ LOCAL_API_URL = "local://exporter-desk"
 class LocalNetwork:
     """A log and one witness under ``data_dir`` (``log/`` and ``witness/``), created on first use.
 
-    Use as a context manager, or call :meth:`close`.
+    ``database``: a ``postgresql://`` URL for a new log's storage (default: SQLite in
+    ``log/``); an existing log keeps what it was created with. Use as a context manager, or
+    call :meth:`close`.
     """
 
     def __init__(
@@ -58,6 +60,7 @@ class LocalNetwork:
         settings: LogSettings | None = None,
         clock: Callable[[], float] = time.time,
         vault: SecretVault = FILE_VAULT,
+        database: str | None = None,
     ) -> None:
         self._log_dir = Path(data_dir) / "log"
         witness_dir = Path(data_dir) / "witness"
@@ -75,6 +78,7 @@ class LocalNetwork:
                 quorum=1,
                 now=clock(),
                 vault=vault,
+                database=database,
             )
         verifier = parse_verifier_key(witness_key)
         self._witness: Witness | None = None
@@ -157,7 +161,7 @@ class LocalNetwork:
             ApiError: 404 if there is no such member, 503 if not recorded within ``timeout``.
         """
         request_id = request_revocation(self._log_dir, fingerprint)
-        conn = sqlite3.connect(LogFiles(self._log_dir).database, timeout=10)
+        conn = open_log_storage(LogFiles(self._log_dir)).connect()
         try:
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:

@@ -8,6 +8,9 @@ refused request writes nothing; the sequencer then decides what depends on the l
 
 from __future__ import annotations
 
+import os
+import secrets
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -31,7 +34,6 @@ from exporter_desk.notary.batch import (
 )
 from exporter_desk.notary.ca import public_key_of
 from exporter_desk.notary.cosign import ConfiguredWitness, Cosigner, HttpWitnessEndpoint
-from exporter_desk.notary.db import LOG_SCHEMA, connect
 from exporter_desk.notary.errors import (
     MAX_BODY_SIZE,
     ApiError,
@@ -57,6 +59,12 @@ from exporter_desk.notary.ratelimit import Network, RateLimiter
 from exporter_desk.notary.reads import LogReader
 from exporter_desk.notary.sequencer import Sequencer
 from exporter_desk.notary.signatures import SignatureChecker, verify_entry_signature
+from exporter_desk.notary.storage import (
+    Connection,
+    LogStorage,
+    SequencerHead,
+    open_log_storage,
+)
 from exporter_desk.notary.tile_sinks import TileSink
 from exporter_desk.notary.tiles import TilePublisher
 from exporter_desk.notary.tree import TreeStore
@@ -84,6 +92,8 @@ class LogSettings:
     ``entry_window`` bounds entry times (see :class:`~exporter_desk.notary.batch.EntryWindow`).
     ``tiles``, if set, is where witnessed checkpoints are also published as C2SP tlog-tiles, at
     most one per ``tiles_interval`` seconds (see :mod:`exporter_desk.notary.tiles`).
+    ``lease_seconds``: on a shared (PostgreSQL) database, how long the sequencer's lease lasts
+    without renewal, so how soon a standby node takes over from one that died.
     """
 
     rate: float = 200.0
@@ -100,6 +110,8 @@ class LogSettings:
     tiles: TileSink | None = None
     tiles_retry_delay: float = 1.0
     tiles_interval: float = 1.0
+
+    lease_seconds: float = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +151,19 @@ class LogService:
         self.keys: LogKeys = load_log(data_dir, vault)
         self.settings = settings or LogSettings()
         self._clock = clock
-        self._lock = WriterLock(self.keys.files.lock)
-        self._lock.acquire()
+        self.storage: LogStorage = open_log_storage(self.keys.files)
+        # A SQLite file has one node; on a shared database the sequencer's lease decides.
+        self._lock: WriterLock | None = None
+        if not self.storage.shared:
+            self._lock = WriterLock(self.keys.files.lock)
+            self._lock.acquire()
         self._closed = False
+        self._write = self._proof_conn = None
         try:
-            self._write = connect(self.keys.files.database, schema=LOG_SCHEMA)
+            self._write = self.storage.connect()
             self.members = MemberDirectory()
             self.members.load(self._write)
-            self._proof_conn = proof_conn = connect(self.keys.files.database)
+            self._proof_conn = proof_conn = self.storage.connect()
             proof_tree = TreeStore(proof_conn)
             proof_lock = threading.Lock()
 
@@ -164,7 +181,7 @@ class LogService:
             self.tiles: TilePublisher | None = None
             self._tile_entries: _EntryReader | None = None
             if self.settings.tiles is not None:
-                self._tile_entries = _EntryReader(self.keys.files.database)
+                self._tile_entries = _EntryReader(self.storage.connect())
                 self.tiles = TilePublisher(
                     self.settings.tiles,
                     self._tile_entries,
@@ -190,11 +207,18 @@ class LogService:
                 clock=clock,
                 window=self.settings.entry_window,
                 on_published=None if self.tiles is None else self.tiles.offer,
+                head=None
+                if not self.storage.shared
+                else SequencerHead(self._write, _node_id(), self.settings.lease_seconds),
             )
         except BaseException:
-            self._lock.release()
+            for conn in (self._proof_conn, self._write):
+                if conn is not None:
+                    conn.close()
+            if self._lock is not None:
+                self._lock.release()
             raise
-        self.reads = LogReader(self.keys.files.database, self.members, lambda: self.sequencer.size)
+        self.reads = LogReader(self.storage.connect, self.members, lambda: self.sequencer.size)
         self._signatures = SignatureChecker(self.members, self.sequencer)
         self._limiter = RateLimiter(self.settings.rate, self.settings.burst)
         self._enrol_limiter = RateLimiter(self.settings.enrol_rate, self.settings.enrol_burst)
@@ -266,11 +290,15 @@ class LogService:
             self.tiles.stop()
         if self._tile_entries is not None:
             self._tile_entries.close()
+        self.sequencer.release()
         self._cosigner.close()
         self.reads.close()
-        self._proof_conn.close()
-        self._write.close()
-        self._lock.release()
+        if self._proof_conn is not None:
+            self._proof_conn.close()
+        if self._write is not None:
+            self._write.close()
+        if self._lock is not None:
+            self._lock.release()
 
     # --- submissions ---------------------------------------------------------------------------
 
@@ -283,9 +311,10 @@ class LogService:
 
         Raises:
             ApiError: 401 no or unknown token; 403 revoked member, entry of another issuer,
-                reserved kind, or bad signature; 429 over the member's rate; 400 malformed entry.
-                (400 ``time_*`` comes from the sequencer.)
+                reserved kind, or bad signature; 429 over the member's rate; 400 malformed entry;
+                503 on a standby node. (400 ``time_*`` comes from the sequencer.)
         """
+        self._check_sequencing()
         member = self.authenticate(authorization)
         wait = self._limiter.take(member.fingerprint)
         if wait > 0:
@@ -326,6 +355,12 @@ class LogService:
         # The entry's time is checked by the sequencer (EntryWindow), after it knows whether the
         # entry is already in the log: a resubmission is answered whatever the entry's age.
         return EntryItem(entry, body, leaf_hash(body))
+
+    def _check_sequencing(self) -> None:
+        """Raises: ApiError 503 on a standby node of a shared database (its member list may lag,
+        and only the node that sequences can answer a submission)."""
+        if not self.sequencer.is_leading:
+            raise unavailable("this node of the log is a standby; another node sequences")
 
     def authenticate(self, authorization: str | None) -> MemberInfo:
         """Return the active member whose API token the ``Authorization`` header carries.
@@ -393,6 +428,7 @@ class LogService:
                 already enrolled (the sequencer checks it again, race-free); 429 this code was
                 tried too often.
         """
+        self._check_sequencing()
         if not isinstance(invitation, str) or not 1 <= len(invitation) <= 100:
             raise bad_request("'invitation' must be the invitation code (a string)")
         if not isinstance(csr_pem, str):
@@ -536,8 +572,8 @@ class LogService:
 class _EntryReader:
     """Entries ``[start, end)`` for the tiles publisher, on a read connection of its own."""
 
-    def __init__(self, database: Path) -> None:
-        self._conn = connect(database)
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
         self._lock = threading.Lock()
 
     def __call__(self, start: int, end: int) -> list[bytes]:
@@ -550,3 +586,8 @@ class _EntryReader:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _node_id() -> str:
+    """This process's name in the sequencer lease: host, process id, and a random tag."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"

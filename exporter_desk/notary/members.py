@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from exporter_desk.notary.ca import public_key_of
+from exporter_desk.notary.storage._base import Connection
 from exporter_desk.trustnet import Entry, certificate_fingerprint
 
 __all__ = [
@@ -94,7 +94,7 @@ class MemberDirectory:
         self._by_key: dict[bytes, str] = {}
         self._lock = threading.Lock()
 
-    def load(self, conn: sqlite3.Connection) -> None:
+    def load(self, conn: Connection) -> None:
         rows = conn.execute(
             "SELECT fingerprint, certificate, token_hash, role, status, created FROM members"
         ).fetchall()

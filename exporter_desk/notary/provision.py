@@ -30,7 +30,7 @@ from exporter_desk.notary.ca import (
     load_private_key,
     private_key_pem,
 )
-from exporter_desk.notary.db import LOG_SCHEMA, WITNESS_SCHEMA, connect
+from exporter_desk.notary.db import WITNESS_SCHEMA, connect
 from exporter_desk.notary.errors import SetupError
 from exporter_desk.notary.members import (
     Registrar,
@@ -38,6 +38,7 @@ from exporter_desk.notary.members import (
     new_invitation_code,
     normalise_invitation_code,
 )
+from exporter_desk.notary.storage import open_log_storage, write_database_url
 from exporter_desk.trustnet import (
     SIGNATURE_TYPE_COSIGNATURE_V1,
     NetworkDescriptor,
@@ -146,11 +147,16 @@ def init_log(
     quorum: int | None = None,
     now: float | None = None,
     vault: SecretVault = FILE_VAULT,
+    database: str | None = None,
 ) -> NetworkDescriptor:
     """Create a log in ``data_dir``: keys (0600), member CA, registrar, database, descriptor.
 
+    ``database``: a ``postgresql://`` URL to keep the log in (an empty database, or one that
+    holds no log yet); None for ``log.sqlite3`` in ``data_dir``.
+
     Raises:
-        SetupError: if the directory already holds a log, or a setting is invalid.
+        SetupError: if the directory or the database already holds a log, the database cannot
+            be reached, or a setting is invalid.
     """
     files = LogFiles(data_dir)
     if not is_valid_key_name(origin):
@@ -190,13 +196,24 @@ def init_log(
     write_public(files.ca_certificate, ca.certificate.public_bytes(Encoding.PEM))
     vault.write(files.registrar_key, private_key_pem(registrar_key))
     write_public(files.registrar_certificate, registrar_certificate.public_bytes(Encoding.PEM))
-    write_secret(files.database, b"")  # sqlite gives its -wal and -shm files this mode too
-    conn = connect(files.database, schema=LOG_SCHEMA)
+    if database is None:
+        write_secret(files.database, b"")  # sqlite gives its -wal and -shm files this mode too
+    else:
+        write_database_url(files, database)
+    conn = open_log_storage(files).connect()
     try:
+        held = conn.execute("SELECT value FROM meta WHERE key = 'origin'").fetchone()
+        if held is not None or conn.execute("SELECT count(*) FROM entries").fetchone()[0]:
+            raise SetupError(
+                f"the database already holds log {held[0] if held else '?'}",
+                user_message="The database already holds a log; give each log its own database.",
+            )
         conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (SCHEMA_VERSION,),
         )
+        conn.execute("INSERT INTO meta (key, value) VALUES ('origin', ?)", (origin,))
     finally:
         conn.close()
     write_public(files.descriptor, format_descriptor(descriptor))
@@ -291,7 +308,7 @@ def create_invitation(
     read_text(files.descriptor, "network descriptor")  # is it a log?
     code = new_invitation_code()
     moment = int(time.time() if now is None else now)
-    conn = connect(files.database, schema=LOG_SCHEMA)
+    conn = open_log_storage(files).connect()
     try:
         conn.execute(
             "INSERT INTO invitations (code_hash, name, registration_id, created, expires) "
@@ -323,13 +340,14 @@ def request_revocation(data_dir: Path, fingerprint: str, now: float | None = Non
         )
     files = LogFiles(data_dir)
     read_text(files.descriptor, "network descriptor")
-    conn = connect(files.database, schema=LOG_SCHEMA)
+    conn = open_log_storage(files).connect()
     try:
-        cursor = conn.execute(
-            "INSERT INTO admin_requests (action, fingerprint, created) VALUES ('revoke', ?, ?)",
+        row = conn.execute(
+            "INSERT INTO admin_requests (action, fingerprint, created) VALUES ('revoke', ?, ?) "
+            "RETURNING id",
             (fingerprint, int(time.time() if now is None else now)),
-        )
-        return int(cursor.lastrowid or 0)
+        ).fetchall()[0]
+        return int(row[0])
     finally:
         conn.close()
 

@@ -1,24 +1,22 @@
 """Reading the log: entries, proofs, look-ups by document number, and members.
 
-Each thread that reads gets its own SQLite connection (WAL lets readers run beside the
-sequencer's writes); proofs cost O(log n) single-row reads (:class:`TreeStore`).
+Each thread that reads gets its own connection of the log's storage (SQLite's WAL, and
+PostgreSQL, let readers run beside the sequencer's writes); proofs cost O(log n) single-row reads (:class:`TreeStore`).
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from exporter_desk.notary.db import connect
 from exporter_desk.notary.errors import bad_request, not_found
 from exporter_desk.notary.members import MemberDirectory
+from exporter_desk.notary.storage import Connection
 from exporter_desk.notary.tree import TreeStore
 from exporter_desk.trustnet import KINDS, ProofError
 from exporter_desk.trustnet.encoding import encode_base64, encode_hash, parse_size
@@ -46,12 +44,14 @@ def _parse_time(value: object) -> datetime:
 class LogReader:
     """The read side of a log; thread-safe. ``size`` tells the committed tree size."""
 
-    def __init__(self, database: Path, members: MemberDirectory, size: Callable[[], int]) -> None:
-        self._database = database
+    def __init__(
+        self, connect: Callable[[], Connection], members: MemberDirectory, size: Callable[[], int]
+    ) -> None:
+        self._connect = connect
         self._members = members
         self._size = size
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[Connection] = []
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -228,10 +228,10 @@ class LogReader:
         )
         return None if row is None else (str(row[0]), str(row[1]), row[2], int(row[3]))
 
-    def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+    def _conn(self) -> Connection:
+        conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self._database)
+            conn = self._connect()
             self._local.conn = conn
             self._local.tree = TreeStore(conn)
             with self._lock:

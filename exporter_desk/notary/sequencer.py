@@ -12,6 +12,11 @@ seconds (see :meth:`Sequencer._take_batch`). For each batch:
 3. once a checkpoint meets the policy's quorum, answer every waiting item it covers with a
    receipt (c2sp.org/tlog-proof@v1: the entry, its index, an inclusion proof, the checkpoint).
 
+On a shared database (PostgreSQL) a node runs these steps only while it holds the lease on
+``sequencer_head``, and step 1 begins by compare-and-swapping that row (the stored size and root
+must be the ones this node extends; see :mod:`exporter_desk.notary.storage.head`): a second node
+on the same database stands by, and a fork is never signed.
+
 A crash after step 1 loses nothing acknowledged: nothing is acknowledged before step 3, and on
 restart the sequencer cosigns the latest checkpoint again; a client that resubmits the same entry
 gets its receipt (idempotent by leaf hash).
@@ -22,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
 import threading
 import time
 from collections import deque
@@ -42,6 +46,7 @@ from exporter_desk.notary.batch import (
 from exporter_desk.notary.cosign import Cosigner
 from exporter_desk.notary.errors import ApiError, unavailable
 from exporter_desk.notary.members import MemberDirectory, Registrar
+from exporter_desk.notary.storage import Connection, LostLeadership, SequencerHead
 from exporter_desk.notary.tree import TreeStore
 from exporter_desk.trustnet import (
     Checkpoint,
@@ -74,7 +79,7 @@ class Sequencer:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         *,
         origin: str,
         log_signer: Signer,
@@ -87,11 +92,16 @@ class Sequencer:
         clock: Callable[[], float] = time.time,
         window: EntryWindow | None = None,
         on_published: Callable[[int, str], None] | None = None,
+        head: SequencerHead | None = None,
     ) -> None:
         self._conn = conn
         # Told (size, cosigned note) of each checkpoint that meets the quorum, from the
         # publisher's thread: the tiles publisher (notary.tiles) takes it from there.
         self._on_published = on_published
+        self._head = head
+        # Without a head (SQLite) this node is the only writer: the data directory's lock.
+        self._leading = head is None
+        self._next_lease_check = 0.0
         self._window = window or EntryWindow()
         self._tree = TreeStore(conn)
         self._origin = origin
@@ -136,6 +146,11 @@ class Sequencer:
         """Size and note of the latest checkpoint that meets the quorum, if any."""
         return self._published
 
+    @property
+    def is_leading(self) -> bool:
+        """Whether this node sequences (always, without a shared database's head)."""
+        return self._leading
+
     def submit(self, item: WorkItem) -> Future[Registration]:
         """Queue an item (from any thread); the future gets its :class:`Registration` or an
         :class:`ApiError`."""
@@ -165,6 +180,7 @@ class Sequencer:
 
     def start(self) -> None:
         """Run the sequencer on a thread of its own (and start the publisher thread)."""
+        self._lead()  # on a shared database: take the lease now if it is free
         self._start_publisher()
         thread = threading.Thread(target=self._run, name="sequencer", daemon=True)
         self._threads.append(thread)
@@ -177,6 +193,7 @@ class Sequencer:
         share the loop's thread instead of handing the GIL back and forth for every entry. A
         batch runs synchronously on the loop (a few milliseconds, most of it in SQLite).
         """
+        self._lead()  # on a shared database: take the lease now if it is free
         loop = asyncio.get_running_loop()
         loop_thread = threading.get_ident()
         event = asyncio.Event()
@@ -290,6 +307,10 @@ class Sequencer:
         """One turn of the sequencer: sequence ``work`` (and due admin requests), store the
         cosignatures the publisher collected, answer what the latest published checkpoint covers.
         """
+        if not self._lead():
+            for _, future in work:
+                settle(future, exception=_standby())
+            return
         now = time.monotonic()
         if now >= self._next_admin_poll:
             self._next_admin_poll = now + 0.25
@@ -300,6 +321,88 @@ class Sequencer:
         if work or cosigned:
             self._sequence(work, cosigned)
             self._answer()  # duplicates of entries already published
+
+    # --- the lease (shared databases only) -----------------------------------------------------
+
+    def _lead(self) -> bool:
+        """Renew our lease, or try to take it; return whether this node sequences now."""
+        head = self._head
+        if head is None:
+            return True
+        now = time.monotonic()
+        if now < self._next_lease_check:
+            return self._leading
+        self._next_lease_check = now + head.ttl / 3
+        try:
+            if self._leading:
+                if not head.renew():
+                    self._step_down("the lease passed to another node")
+            elif head.try_acquire():
+                self._take_over()
+            else:
+                self._follow()
+        except Exception:  # the database is unreachable: we cannot know that we still lead
+            _log.exception("the log's database cannot be reached; will try again")
+            if self._leading:
+                self._step_down("the log's database cannot be reached")
+        return self._leading
+
+    def _rollback(self) -> None:
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        except Exception:
+            if self._head is None:
+                raise
+            # A shared database's connection is opened again at the next statement.
+            _log.exception("the rollback failed: the connection to the database was lost")
+
+    def _take_over(self) -> None:
+        """Start sequencing from the stored state, which another node may have moved."""
+        self._nodes.clear()
+        self._follow()
+        self._leading = True
+        _log.info(
+            "this node (%s) now sequences the log, from size %d",
+            self._head.holder if self._head else "-",
+            self._size,
+        )
+        self._notify_publisher()  # the last checkpoint may still lack its cosignatures
+
+    def _follow(self) -> None:
+        """Refresh the state a standby serves reads from (size, checkpoints, members)."""
+        self._size = self._tree.size()
+        latest = self._conn.execute(
+            "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1"
+        ).fetchone()
+        self._signed = None if latest is None else (int(latest[0]), str(latest[1]))
+        self._published = self._latest_quorum()
+        self._members.load(self._conn)
+
+    def _step_down(self, why: str) -> None:
+        _log.warning("this node stops sequencing: %s", why)
+        self._leading = False
+        self._next_lease_check = 0.0
+        self._nodes.clear()
+        with self._cosigned_lock:
+            self._cosigned = []
+        error = unavailable("another node of the log took over; submit again")
+        with self._pending_lock:
+            pending, self._pending = list(self._pending), deque()
+        for _, future, _ in pending:
+            settle(future, exception=error)
+        for waiter in self._waiters:
+            settle(waiter.future, exception=error)
+        self._waiters = []
+
+    def release(self) -> None:
+        """Give up the lease (after :meth:`stop`), so a standby takes over at once."""
+        if self._head is not None and self._leading:
+            self._leading = False
+            try:
+                self._head.release()
+            except Exception:  # unreachable: the lease then simply runs out
+                _log.exception("could not release the sequencer lease")
 
     # --- step 1: sequence ----------------------------------------------------------------------
 
@@ -322,6 +425,8 @@ class Sequencer:
             self._nodes.clear()
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if self._head is not None:  # compare-and-swap: the head is ours and unchanged
+                self._head.claim(self._size, root_from_subtrees(self._size, self._subtree_hash))
             batch.prefetch([item for item, _ in work if isinstance(item, EntryItem)])
             for item, _ in work:
                 try:
@@ -333,6 +438,8 @@ class Sequencer:
             if batch.leaves:
                 new_size = self._tree.append(batch.leaves, self._size, cache=self._nodes)
                 root = root_from_subtrees(new_size, self._subtree_hash)
+                if self._head is not None:
+                    self._head.advance(new_size, root)
                 note = sign_checkpoint(Checkpoint(self._origin, new_size, root), self._signer)
                 conn.execute(
                     "INSERT INTO checkpoints (size, note, quorum, created) VALUES (?, ?, 0, ?)",
@@ -340,10 +447,15 @@ class Sequencer:
                 )
             self._store_cosigned(cosigned)
             conn.execute("COMMIT")
+        except LostLeadership as lost:
+            self._rollback()
+            self._step_down(str(lost))  # first: a client that learns of the refusal sees it
+            for _, future in work:
+                settle(future, exception=_standby())
+            return
         except Exception:
             _log.exception("batch of %d items failed; rolled back", len(work))
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            self._rollback()
             self._nodes.clear()  # it may hold nodes of the rolled-back append
             for _, future in work:
                 settle(future, exception=unavailable("the log could not store the batch"))
@@ -416,7 +528,7 @@ class Sequencer:
 
     def _publish_target(self, retry_at: float) -> tuple[str, int] | None:
         """The signed checkpoint (note, size) to have cosigned now, if any."""
-        if self._stopping.is_set() or time.monotonic() < retry_at:
+        if self._stopping.is_set() or time.monotonic() < retry_at or not self._leading:
             return None
         signed, published = self._signed, self._published
         if signed is None or (published is not None and published[0] >= signed[0]):
@@ -506,6 +618,10 @@ class Sequencer:
         for waiter in self._waiters:
             settle(waiter.future, exception=error)
         self._waiters = []
+
+
+def _standby() -> ApiError:
+    return unavailable("this node of the log is a standby; another node sequences")
 
 
 def settle(

@@ -1,4 +1,4 @@
-"""The log's Merkle tree in SQLite: leaves and perfect-subtree hashes, proofs in O(log n) reads.
+"""The log's Merkle tree in its database: leaves and perfect-subtree hashes, proofs in O(log n) reads.
 
 A node at ``(level, index)`` is the hash of leaves ``[index << level, (index + 1) << level)``;
 appending a leaf stores its level-0 node and every perfect subtree it completes, so any proof or
@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
+from exporter_desk.notary.storage._base import Connection
 from exporter_desk.trustnet import merkle
 
 SCHEMA = """
@@ -26,11 +27,14 @@ CREATE TABLE IF NOT EXISTS tree_nodes (
 
 
 class TreeStore:
-    """Append-only Merkle tree over a SQLite connection."""
+    """Append-only Merkle tree over a connection of the log's storage."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection) -> None:
         self._conn = conn
-        conn.executescript(SCHEMA)
+        if isinstance(conn, sqlite3.Connection):
+            # A bare SQLite file (tests, benchmarks) gets its table here; a storage back end's
+            # migrations create it for every other connection.
+            conn.executescript(SCHEMA)
 
     def size(self) -> int:
         row = self._conn.execute("SELECT max(idx) FROM tree_nodes WHERE level = 0").fetchone()

@@ -44,7 +44,7 @@ from exporter_desk.trustnet import (
     parse_proof,
     verify_receipt,
 )
-from tests.notary.helpers import Member, entry_bytes, new_key_and_csr
+from tests.notary.helpers import Member, entry_bytes, new_key_and_csr, wait_until
 
 Enrol = Callable[..., Member]
 
@@ -784,6 +784,26 @@ def test_quorum_outside_the_witness_count_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_second_log_process_on_the_same_directory_is_refused(net: LocalNetwork) -> None:
-    with pytest.raises(SetupError) as caught:
-        LogService(net.service.keys.files.root)
-    assert "already running" in caught.value.user_message
+    """SQLite: the data directory's lock refuses a second node. A shared database (PostgreSQL)
+    instead takes it as a standby: it answers 503 and leaves the sequencing to the first."""
+    if not net.service.storage.shared:
+        with pytest.raises(SetupError) as caught:
+            LogService(net.service.keys.files.root)
+        assert "already running" in caught.value.user_message
+        return
+    key, csr = new_key_and_csr()
+    member = Member(key)
+    enrolment = net.enrol("Standby Test Ltd", "REG-SB", csr)
+    member.fingerprint, member.token = enrolment.fingerprint, enrolment.api_token
+    second = LogService(net.service.keys.files.root)
+    try:
+        second.start()
+        wait_until(lambda: second.members.get(member.fingerprint) is not None, "standby view")
+        with pytest.raises(ApiError) as caught_standby:
+            second.register(f"Bearer {member.token}", entry_bytes(member, "INV-SB-1"))
+        assert caught_standby.value.status == 503
+        assert "standby" in str(caught_standby.value)
+        assert not second.sequencer.is_leading
+        assert net.service.sequencer.is_leading
+    finally:
+        second.close()
