@@ -48,15 +48,49 @@ PASSPHRASE = "window-timing-passphrase"
 
 
 def child(data: Path, pdfs: list[Path], spawned: float, drop_after: float | None) -> None:
-    """Start the app as ``exporter-desk`` does and print one JSON line of figures."""
-    figures: dict[str, Any] = {}
+    """Start the app as ``exporter-desk`` does and print one JSON line of figures.
 
+    Nothing of the app or of Qt is imported before ``cli.main`` imports it, in its own order: a
+    finder on ``sys.meta_path`` hooks the window's probe into ``gui.app`` as it is loaded."""
+    figures: dict[str, Any] = {}
+    import importlib.abc
+    import importlib.machinery
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+            if name != "exporter_desk.gui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            load = spec.loader.exec_module
+
+            def exec_module(module: Any) -> None:
+                load(module)
+                create = module.create_main_window
+
+                def create_and_watch(data_dir: Path) -> Any:
+                    made = create(data_dir)
+                    watch(made[0], figures, spawned, drop_after, pdfs)
+                    return made
+
+                module.create_main_window = create_and_watch
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+    from exporter_desk.cli import main as exporter_desk  # the program, as the launcher runs it
+
+    figures["exit"] = exporter_desk(["--data", str(data)])
+    print("FIGURES " + json.dumps(figures), flush=True)
+
+
+def watch(
+    window: Any, figures: dict[str, Any], spawned: float, drop_after: float | None, pdfs: list[Path]
+) -> None:
+    """Hook a probe on the main window as it is made (Qt is loaded by then)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
-
-    import exporter_desk.gui.app as app_module
-
-    create = app_module.create_main_window
 
     class Probe(QObject):
         """Watches the window: first paint, loop idle, first rows, stalls; then the drops."""
@@ -147,17 +181,7 @@ def child(data: Path, pdfs: list[Path], spawned: float, drop_after: float | None
             loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         wake.stop()
 
-    def create_and_watch(data_dir: Path) -> Any:
-        made = create(data_dir)
-        Probe(made[0])
-        return made
-
-    app_module.create_main_window = create_and_watch  # type: ignore[assignment]
-    from exporter_desk.cli import main as exporter_desk  # the program, as the launcher runs it
-
-    code = exporter_desk(["--data", str(data)])
-    figures["exit"] = code
-    print("FIGURES " + json.dumps(figures), flush=True)
+    Probe(window)
 
 
 # -- the parent ------------------------------------------------------------------------------
