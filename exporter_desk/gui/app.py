@@ -33,6 +33,7 @@ from exporter_desk.gui.tasks import (
     collect_garbage_on_gui_thread,
     start_worker,
 )
+from exporter_desk.gui.warmup import warm_up_verifier
 
 if TYPE_CHECKING:
     from exporter_desk.store import DamagedDatabaseError, Store
@@ -199,6 +200,7 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
     window, tasks, presenter = create_main_window(data_dir)
     install_excepthook(presenter)
     window.show()
+    warm_up_verifier(window)  # the first file dropped on Verify is checked without waiting
     if files_to_verify or (opened is not None and opened.pending):
         window.verify_files(list(files_to_verify))
     else:
