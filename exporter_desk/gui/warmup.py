@@ -35,10 +35,12 @@ log = logging.getLogger(__name__)
 
 # What verifying a PDF imports on first use, in the order it needs them: the Verify page and the
 # verdict types first (small, and what the GUI thread imports when the page opens), then the
-# service, the verifier with pyHanko, packs, and the HTTP client of online checks.
+# services that read the trust settings, the verifier with pyHanko, packs, and the HTTP client
+# of online checks.
 # tests/gui/test_warmup.py fails when a verification still imports one of ours or pyHanko's.
 VERIFY_MODULES = (
     "exporter_desk.gui.verify_page",
+    "exporter_desk.services.datafolder",
     "exporter_desk.services.trust",
     "exporter_desk.services.verifying",
     "exporter_desk.verify.verifier",
