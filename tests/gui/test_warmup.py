@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import gc
 import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,14 @@ verdict = backend.load_verifier(Path(sys.argv[1]))(Path(sys.argv[2]))
 print(verdict.result.name, len(loaded))
 print(sorted(set(sys.modules) - before))
 """
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze() -> Iterator[None]:
+    """The warm-up freezes what lives (``gc.freeze``); give the other tests a collector that
+    sees everything again."""
+    yield
+    gc.unfreeze()
 
 
 def _issued(folder: Path) -> Path:
@@ -85,6 +95,7 @@ def test_the_window_warms_up_on_a_worker_and_then_verifies_a_drop(
     with qtbot.waitSignal(warm_up.loaded, timeout=60_000):
         pass
     assert warm_up.is_done and warm_up.parent() is desk.window
+    assert gc.get_freeze_count() > 0  # the window and modules are out of the collector's way
     page = desk.window.show_screen(Screen.VERIFY)
     assert isinstance(page, VerifyPage)
     broken = tmp_path / "broken.pdf"
