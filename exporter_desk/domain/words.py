@@ -12,8 +12,6 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-from num2words import num2words
-
 from exporter_desk.domain.codes import currency_name, minor_units, normalize_currency
 from exporter_desk.domain.money import round_money
 
@@ -60,6 +58,9 @@ def _ascii_upper(name: str) -> str:
 
 
 def _english_integer(n: int) -> str:
+    # Imported here: num2words loads all its languages, and most screens show no words.
+    from num2words import num2words
+
     words = str(num2words(n, lang="en"))
     return words.replace(",", "").replace(" and ", " ").upper()
 

@@ -9,6 +9,7 @@ import datetime as dt
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Slot
@@ -32,8 +33,10 @@ from exporter_desk.gui.tasks import (
     collect_garbage_on_gui_thread,
     start_worker,
 )
-from exporter_desk.services.datafolder import backup_data_folder, open_data_folder
-from exporter_desk.store import DamagedDatabaseError, ReadOnlyDataError, Store
+from exporter_desk.gui.warmup import warm_up_verifier
+
+if TYPE_CHECKING:
+    from exporter_desk.store import DamagedDatabaseError, Store
 
 ORGANIZATION = "ExporterDesk"
 APPLICATION = "Exporter Desk"
@@ -105,6 +108,8 @@ def store_opener(data_dir: Path) -> Store:
     """Runs on the database thread: opens the data folder (read-only when it is). A damaged,
     emptied or foreign database raises, and the window says so. The daily backup follows in
     the background (``StartupNotice``), so that it never delays the first list."""
+    from exporter_desk.services.datafolder import open_data_folder
+
     return open_data_folder(data_dir, backup=False)
 
 
@@ -126,6 +131,8 @@ class StartupNotice(QObject):
     @Slot(object)
     def on_opened(self, read_only: object) -> None:
         if read_only is True:
+            from exporter_desk.store import ReadOnlyDataError
+
             self._presenter.show(
                 ReadOnlyDataError(self._data_dir, "change it", opened_read_only=True)
             )
@@ -140,6 +147,8 @@ class StartupNotice(QObject):
 
     @Slot(object)
     def on_backup_failed(self, error: BaseException) -> None:
+        from exporter_desk.store import DamagedDatabaseError
+
         if isinstance(error, DamagedDatabaseError):
             # Queued before anything the user does next: no write reaches the damaged file.
             self._tasks.run_db(partial(_mark_damaged, error), None, self.on_failed)
@@ -147,6 +156,8 @@ class StartupNotice(QObject):
 
 
 def _take_daily_backup(data_dir: Path, _progress: Progress) -> Path | None:
+    from exporter_desk.services.datafolder import backup_data_folder
+
     return backup_data_folder(data_dir, dt.datetime.now().astimezone())
 
 
@@ -189,6 +200,7 @@ def run(data_dir: Path, files_to_verify: list[Path]) -> int:
     window, tasks, presenter = create_main_window(data_dir)
     install_excepthook(presenter)
     window.show()
+    warm_up_verifier(window)  # the first file dropped on Verify is checked without waiting
     if files_to_verify or (opened is not None and opened.pending):
         window.verify_files(list(files_to_verify))
     else:

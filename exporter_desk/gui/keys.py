@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from exporter_desk.errors import ExporterError
 from exporter_desk.gui.forms import ErrorLabel
 from exporter_desk.gui.tasks import Progress, Worker, start_worker
-from exporter_desk.signing import MIN_PASSPHRASE
 
 if TYPE_CHECKING:
     from exporter_desk.signing import Keystore
@@ -129,6 +128,8 @@ class PassphraseDialog(QDialog):
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def retranslate(self) -> None:
+        from exporter_desk.signing import MIN_PASSPHRASE  # not at start: signing loads x509
+
         path = key_file(self.data_dir)
         if self.is_new:
             self.why.setText(
@@ -154,6 +155,8 @@ class PassphraseDialog(QDialog):
         self.checking.setText(translate("PassphraseDialog", "Checking the passphrase..."))
 
     def _problem(self) -> str | None:
+        from exporter_desk.signing import MIN_PASSPHRASE
+
         text = self.passphrase.text()
         if not text:
             return translate("PassphraseDialog", "Enter the passphrase.")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -29,15 +29,6 @@ from PySide6.QtWidgets import (
 from exporter_desk.domain import Contract, ContractId, Invoice, InvoiceKind
 from exporter_desk.gui import i18n
 from exporter_desk.gui._resources import icon
-from exporter_desk.gui.editors import (
-    ContractEditor,
-    DealEditor,
-    EditorDialog,
-    InvoiceEditor,
-    PartyEditor,
-    ProductEditor,
-    ShipmentEditor,
-)
 from exporter_desk.gui.errors import ErrorPresenter, log_path
 from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
@@ -56,6 +47,9 @@ from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import fitting_size
 from exporter_desk.services.preferences import UI_LANGUAGE
 from exporter_desk.store import Store
+
+if TYPE_CHECKING:
+    from exporter_desk.gui.editors import EditorDialog
 
 translate = QCoreApplication.translate
 
@@ -108,14 +102,34 @@ LIST_SOURCES: dict[Screen, Callable[[], ListSource[Any]]] = {
     Screen.PARTIES: PartySource,
     Screen.PRODUCTS: ProductSource,
 }
-EDITORS: dict[str, type[EditorDialog]] = {
-    "deals": DealEditor,
-    "contracts": ContractEditor,
-    "invoices": InvoiceEditor,
-    "shipments": ShipmentEditor,
-    "parties": PartyEditor,
-    "products": ProductEditor,
+_EDITOR_CLASSES = {
+    "deals": "DealEditor",
+    "contracts": "ContractEditor",
+    "invoices": "InvoiceEditor",
+    "shipments": "ShipmentEditor",
+    "parties": "PartyEditor",
+    "products": "ProductEditor",
 }
+
+
+class _Editors(Mapping[str, "type[EditorDialog]"]):
+    """Each table's editor class, imported when the first editor opens: the editors bring the
+    deal view, the examiner and the key store, which the first screen does not need."""
+
+    def __getitem__(self, table: str) -> type[EditorDialog]:
+        from exporter_desk.gui import editors
+
+        editor: type[EditorDialog] = getattr(editors, _EDITOR_CLASSES[table])
+        return editor
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_EDITOR_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_EDITOR_CLASSES)
+
+
+EDITORS: Mapping[str, type[EditorDialog]] = _Editors()
 
 
 class MainWindow(QMainWindow):
@@ -566,6 +580,11 @@ class MainWindow(QMainWindow):
         else:
             self._pending_verify.extend(files)
             self.show_screen(Screen.VERIFY)
+
+    def prepare_verifier(self) -> None:
+        """Start the Verify screen's checker in the background (gui.warmup, after start):
+        the page is made now, off screen, and its worker process loads pyHanko."""
+        self.page(Screen.VERIFY).prepare_verifier()  # type: ignore[attr-defined]
 
     @Slot()
     def choose_files_to_verify(self) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication
 
 from exporter_desk.gui import i18n
 from exporter_desk.gui.main_window import MainWindow
-from exporter_desk.gui.verify_page import VerdictCard
 
 __all__ = [
     "QUIT_AFTER_SHOWN_ENV",
@@ -90,6 +89,8 @@ def is_quit_after_shown() -> bool:
 def describe_window(window: MainWindow) -> str:
     """``screen verify; files a.pdf, b.pdf; language zh_CN``: what the window shows, for the
     diagnostics (the language is the one whose catalogue was loaded)."""
+    from exporter_desk.gui.verify_page import VerdictCard  # not at start: it loads the verifier
+
     files = sorted(card.path.name for card in window.findChildren(VerdictCard))
     return (
         f"screen {window.current_screen().value}; files {', '.join(files) or '(none)'}; "

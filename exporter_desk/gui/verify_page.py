@@ -8,6 +8,8 @@ cancel, its cards in name order.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from exporter_desk.services.verifying import ReportItem
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 VerifyFn = Callable[[Path], Verdict]
 VerifierFactory = Callable[[], VerifyFn]
 
@@ -504,6 +507,7 @@ class VerifyPage(QWidget):
         super().__init__(parent)
         self._verifier_factory = verifier
         self._verifier_cache: list[VerifyFn] = []  # filled on the worker, once
+        self._verifier_lock = threading.Lock()  # one worker fills the cache; others wait
         self._by_token: dict[int, VerdictCard] = {}
         self._next_token = 0
         self._presenter = presenter
@@ -549,6 +553,24 @@ class VerifyPage(QWidget):
         self._update_buttons()
 
     # -- verifying ---------------------------------------------------------------------------
+
+    def prepare_verifier(self) -> None:
+        """Start the verifier (its worker process, with pyHanko loaded) in the background, so
+        that the first file dropped is checked as fast as the later ones. A failure is left to
+        the first verification, which shows it on the file's card."""
+        factory, cache, lock = self._verifier_factory, self._verifier_cache, self._verifier_lock
+
+        def run(_progress: Progress) -> None:
+            with lock:
+                if not cache:
+                    cache.append(factory())
+
+        worker = Worker(run)
+        worker.signals.failed.connect(
+            lambda error: log.info("the verifier was not prepared: %s", error)
+        )
+        self._preparing = worker  # held until the next one: the pool runs it
+        start_worker(worker)
 
     @Slot()
     def reset_verifier(self) -> None:
@@ -681,12 +703,13 @@ class VerifyPage(QWidget):
     def _verify(self, cards: list[VerdictCard]) -> None:
         tokens = self._tokens(cards)
         # The worker's function holds no Qt object: it runs and is released on a pool thread.
-        factory, cache = self._verifier_factory, self._verifier_cache
+        factory, cache, lock = self._verifier_factory, self._verifier_cache, self._verifier_lock
         signals = VerifySignals()
 
         def run(progress: Progress) -> None:
-            if not cache:
-                cache.append(factory())
+            with lock:
+                if not cache:
+                    cache.append(factory())
             verify = cache[0]
             for number, (token, path) in enumerate(tokens, start=1):
                 progress(int(100 * (number - 1) / len(tokens)), path.name)
