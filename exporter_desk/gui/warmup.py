@@ -46,6 +46,8 @@ VERIFY_MODULES = (
     "exporter_desk.services.datafolder",
     "exporter_desk.services.trust",
     "exporter_desk.services.verifying",
+    "exporter_desk.services.verify_batch",
+    "exporter_desk.verify.stopped",
     "exporter_desk.verify.verifier",
     "exporter_desk.verify.pack",
     "exporter_desk.trustnet.client",

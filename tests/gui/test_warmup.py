@@ -96,8 +96,11 @@ def test_the_window_warms_up_on_a_worker_and_then_verifies_a_drop(
         pass
     assert warm_up.is_done and warm_up.parent() is desk.window
     assert gc.get_freeze_count() > 0  # the window and modules are out of the collector's way
-    page = desk.window.show_screen(Screen.VERIFY)
+    page = desk.window.page(Screen.VERIFY)
     assert isinstance(page, VerifyPage)
+    # the checker's worker process was started too, before any file was dropped
+    qtbot.waitUntil(lambda: bool(page._verifier_cache), timeout=60_000)
+    desk.window.show_screen(Screen.VERIFY)
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n%%EOF\n")
     drop_files(page.drop_zone, [broken])
