@@ -16,7 +16,7 @@ from exporter_desk import __version__
 from exporter_desk.errors import ExporterError
 
 if TYPE_CHECKING:
-    from exporter_desk.services.verifying import NetworkOnlineChecker
+    from exporter_desk.services.verifying import FileVerdict, NetworkOnlineChecker
     from exporter_desk.signing import Keystore
     from exporter_desk.store import Store
     from exporter_desk.verify import Trust, Verdict
@@ -73,6 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--online", action="store_true", help="also ask the networks for news (superseded, revoked)"
     )
     verify.set_defaults(run=_run_verify)
+
+    present = command(
+        "present", "record that your bank received or financed a verified document (presentment)"
+    )
+    present.add_argument("file", metavar="FILE", type=Path)
+    present.add_argument("--amount", metavar="AMOUNT", help="the amount financed (kept private)")
+    present.add_argument("--currency", metavar="CODE", help="its currency (default: EUR)")
+    present.add_argument(
+        "--consent", action="store_true", help="let other banks see your bank's name"
+    )
+    present.add_argument("--carrier", help="identify a transport document by its carrier...")
+    present.add_argument("--transport-document", metavar="NUMBER", help="...and its number")
+    present.set_defaults(run=_run_present)
 
     export = command("export", "export the whole database as JSON, or one list as a spreadsheet")
     what = export.add_mutually_exclusive_group(required=True)
@@ -271,14 +284,82 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print(verdicts_to_json(results), file=out)
     else:
+        presented = _presentment_warnings(folder, results) if args.online else {}
         for item in results:
             if item.pack is not None:
                 print(_describe_pack(item.path, item.pack), file=out)
             else:
                 print(_describe(item.path, item.verdict), file=out)
+            if item.path in presented:
+                print(f"  Presentment: {presented[item.path]}", file=out)
     out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1
+
+
+def _presentment_warnings(folder: Path, results: Sequence[FileVerdict]) -> dict[Path, str]:
+    """A bank's installation asks its network whether each document was presented before."""
+    from exporter_desk.services.datafolder import open_for_reading
+    from exporter_desk.services.presenting import presentment_warning
+    from exporter_desk.store import database_path
+
+    if not database_path(folder).exists():
+        return {}
+    warnings: dict[Path, str] = {}
+    with open_for_reading(folder) as store:
+        keystore = _keystore(folder)
+        for item in results:
+            if item.pack is not None:
+                continue
+            try:
+                warning = presentment_warning(folder, store, keystore, item.path, item.verdict)
+            except ExporterError as exc:
+                warning = f"could not be checked: {exc.user_message}"
+            if warning is not None:
+                warnings[item.path] = warning
+    return warnings
+
+
+def _run_present(args: argparse.Namespace, out: TextIO) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from exporter_desk.services.presenting import present_file
+
+    amount = None
+    if args.amount is not None:
+        try:
+            amount = Decimal(args.amount.replace(",", ""))
+        except InvalidOperation:
+            print(
+                f"exporter-desk present: --amount {args.amount!r} is not a number", file=sys.stderr
+            )
+            return 2
+    with _open(args, write=False) as store:
+        folder = store.path.parent
+        done = present_file(
+            folder,
+            store,
+            _keystore(folder),
+            args.file,
+            amount=amount,
+            currency=(args.currency or "EUR") if amount is not None else None,
+            consent=args.consent,
+            carrier=args.carrier,
+            transport_document=args.transport_document,
+        )
+    document, record = done.document, done.record
+    verb = "was already recorded" if record.duplicate else "recorded"
+    print(
+        f"{args.file}: presentment of {document.kind} {document.number} {verb} "
+        f"on {record.date.date().isoformat()} (log index {record.index})",
+        file=out,
+    )
+    warning = done.status.warning()
+    print(
+        f"  {'Warning: ' + warning if warning else 'not presented to another bank before'}",
+        file=out,
+    )
+    return 0
 
 
 def _online_checker(trust: Trust, folder: Path) -> NetworkOnlineChecker:

@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from exporter_desk.errors import ExporterError
+from exporter_desk.services.identity import DEFAULT_PROFILE
 from exporter_desk.services.network import Connection
-from exporter_desk.signing import SigningCredentials
+from exporter_desk.signing import Keystore, SigningCredentials
+from exporter_desk.store import Store
 from exporter_desk.trustnet import Entry, verify_receipt
 from exporter_desk.trustnet.client import HttpTransport, NetworkUnavailableError
 from exporter_desk.trustnet.presentment import (
@@ -41,12 +43,17 @@ __all__ = [
     "EarlierPresentment",
     "NoBusinessKeyError",
     "NotPresentableError",
+    "Presented",
     "PresentedDocument",
     "PresentmentRecord",
     "PresentmentStatus",
     "PresentmentsUnavailableError",
+    "business_key",
     "look_up",
+    "present_file",
     "presented_documents",
+    "presented_documents_of",
+    "presentment_warning",
     "read_presented_document",
     "record",
 ]
@@ -410,3 +417,98 @@ def presented_documents(connection: Connection) -> list[DocumentPresentment]:
             )
         )
     return found
+
+
+# --- what the CLI and the GUI call --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Presented:
+    """The outcome of presenting a file: the document, this bank's record, the earlier ones."""
+
+    document: PresentedDocument
+    record: PresentmentRecord
+    status: PresentmentStatus
+
+
+def present_file(
+    data_dir: Path,
+    store: Store,
+    keystore: Keystore,
+    path: Path,
+    *,
+    amount: Decimal | None = None,
+    currency: str | None = None,
+    consent: bool = False,
+    carrier: str | None = None,
+    transport_document: str | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> Presented:
+    """Verify ``path`` and record this bank's presentment of it on the chosen network.
+
+    Raises:
+        NotPresentableError, NoBusinessKeyError, PresentmentKeyError, PresentmentsUnavailableError,
+        NotEnrolledError, RegistrationRefusedError, NetworkUnavailableError, and the errors of
+        loading the company's signing key.
+    """
+    from exporter_desk.services.identity import load_credentials
+    from exporter_desk.services.network import open_network
+    from exporter_desk.services.trust import load_trust
+    from exporter_desk.services.verifying import verify_file
+
+    verdict = verify_file(path, load_trust(data_dir))
+    document = read_presented_document(
+        path, verdict, carrier=carrier, transport_document=transport_document
+    )
+    credentials = load_credentials(store, keystore, profile)
+    with open_network(data_dir, store, keystore, profile=profile) as connection:
+        done, status = record(
+            connection, credentials, document, amount=amount, currency=currency, consent=consent
+        )
+    return Presented(document, done, status)
+
+
+def presentment_warning(
+    data_dir: Path, store: Store, keystore: Keystore, path: Path, verdict: Verdict
+) -> str | None:
+    """For ``verify --online`` and the Verify screen of a bank: "already presented to another
+    bank on DATE", or None when it was not, or when this installation cannot ask (not a member
+    of the document's shared network, no business key).
+
+    Raises:
+        RegistrationRefusedError, NetworkUnavailableError: the network could not answer.
+    """
+    from exporter_desk.services.network import open_network
+
+    if verdict.registration is None or verdict.document is None:
+        return None
+    try:
+        document = read_presented_document(path, verdict)
+        connection = open_network(data_dir, store, keystore)
+    except ExporterError as exc:
+        _log.info("no presentment check for %s: %s", path.name, exc)
+        return None
+    with connection:
+        if (
+            not isinstance(connection.transport, HttpTransport)
+            or connection.descriptor.origin != document.origin
+        ):
+            return None
+        return look_up(connection, document).warning()
+
+
+def presented_documents_of(
+    data_dir: Path, store: Store, keystore: Keystore
+) -> list[DocumentPresentment]:
+    """The company's documents that banks presented, from the chosen network (none on the local
+    network, where no bank is a member).
+
+    Raises:
+        NotEnrolledError, RegistrationRefusedError, NetworkUnavailableError.
+    """
+    from exporter_desk.services.network import open_network
+
+    with open_network(data_dir, store, keystore) as connection:
+        if not isinstance(connection.transport, HttpTransport):
+            return []
+        return presented_documents(connection)
