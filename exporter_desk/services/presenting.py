@@ -25,7 +25,7 @@ from typing import Any
 
 from exporter_desk.errors import ExporterError
 from exporter_desk.services.identity import DEFAULT_PROFILE
-from exporter_desk.services.network import Connection
+from exporter_desk.services.network import LOCAL_NETWORK, NETWORK_SETTING, Connection
 from exporter_desk.signing import Keystore, SigningCredentials
 from exporter_desk.store import Store
 from exporter_desk.trustnet import Entry, verify_receipt
@@ -480,7 +480,7 @@ def presentment_warning(
     """
     from exporter_desk.services.network import open_network
 
-    if verdict.registration is None or verdict.document is None:
+    if verdict.registration is None or verdict.document is None or _on_local_network(store):
         return None
     try:
         document = read_presented_document(path, verdict)
@@ -508,7 +508,14 @@ def presented_documents_of(
     """
     from exporter_desk.services.network import open_network
 
+    if _on_local_network(store):
+        return []
     with open_network(data_dir, store, keystore) as connection:
         if not isinstance(connection.transport, HttpTransport):
             return []
         return presented_documents(connection)
+
+
+def _on_local_network(store: Store) -> bool:
+    """The local network has no banks; it is also open already in the app (one process only)."""
+    return (store.settings.get(NETWORK_SETTING, LOCAL_NETWORK) or LOCAL_NETWORK) == LOCAL_NETWORK
