@@ -332,9 +332,17 @@ class MainWindow(QMainWindow):
             self.outbox_status.add_button(documents.add_tool(self.retry_action))
             return documents
         if screen is Screen.VERIFY:
+            from exporter_desk.gui.presentment_box import PresentmentBox
             from exporter_desk.gui.verify_page import VerifyPage
 
-            return VerifyPage(partial(_load_verifier, self.data_dir), self.presenter)
+            def presentment_box(path: Path, verdict: Any) -> PresentmentBox:
+                return PresentmentBox(self.data_dir, self.keys, path, verdict)
+
+            return VerifyPage(
+                partial(_load_verifier, self.data_dir),
+                self.presenter,
+                presentments=presentment_box,
+            )
         from exporter_desk.gui.settings_page import SettingsPage
 
         settings = SettingsPage(self.tasks, self.presenter, self.data_dir, self.keys)

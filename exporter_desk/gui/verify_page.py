@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -34,9 +35,13 @@ from exporter_desk.gui.i18n import Language, current_language
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
 
+if TYPE_CHECKING:
+    from exporter_desk.gui.presentment_box import PresentmentBox
+
 translate = QCoreApplication.translate
 VerifyFn = Callable[[Path], Verdict]
 VerifierFactory = Callable[[], VerifyFn]
+PresentmentBoxFactory = Callable[[Path, Verdict], "PresentmentBox"]
 
 RESULT_COLOURS = {
     Result.AUTHENTIC: "#2e7d32",
@@ -141,6 +146,7 @@ class VerdictCard(QFrame):
         self.path = path
         self.verdict: Verdict | None = None
         self.error: BaseException | None = None
+        self.presentment: PresentmentBox | None = None
         self.setObjectName("verdictCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.result_label = QLabel()
@@ -491,8 +497,11 @@ class VerifyPage(QWidget):
         verifier: VerifierFactory,
         presenter: ErrorPresenter,
         parent: QWidget | None = None,
+        *,
+        presentments: PresentmentBoxFactory | None = None,
     ) -> None:
         super().__init__(parent)
+        self._presentments = presentments  # a bank's box on authentic cards (presentment_box)
         self._verifier_factory = verifier
         self._verifier_cache: list[VerifyFn] = []  # filled on the worker, once
         self._by_token: dict[int, VerdictCard] = {}
@@ -635,6 +644,11 @@ class VerifyPage(QWidget):
             return
         if isinstance(outcome, Verdict):
             card.show_verdict(outcome)
+            if self._presentments is not None and outcome.result is Result.AUTHENTIC:
+                card.presentment = self._presentments(card.path, outcome)
+                if (layout := card.layout()) is not None:
+                    layout.addWidget(card.presentment)
+                card.presentment.start()
         elif isinstance(outcome, BaseException):
             card.show_error(outcome)
         self._queue_size = max(0, self._queue_size - 1)

@@ -53,6 +53,7 @@ __all__ = [
     "present_file",
     "presented_documents",
     "presented_documents_of",
+    "presentment_status",
     "presentment_warning",
     "read_presented_document",
     "record",
@@ -471,9 +472,22 @@ def present_file(
 def presentment_warning(
     data_dir: Path, store: Store, keystore: Keystore, path: Path, verdict: Verdict
 ) -> str | None:
-    """For ``verify --online`` and the Verify screen of a bank: "already presented to another
-    bank on DATE", or None when it was not, or when this installation cannot ask (not a member
-    of the document's shared network, no business key).
+    """For ``verify --online``: "already presented to another bank on DATE", or None when it
+    was not, or when this installation cannot ask (see :func:`presentment_status`).
+
+    Raises:
+        RegistrationRefusedError, NetworkUnavailableError: the network could not answer.
+    """
+    status = presentment_status(data_dir, store, keystore, path, verdict)
+    return None if status is None else status.warning()
+
+
+def presentment_status(
+    data_dir: Path, store: Store, keystore: Keystore, path: Path, verdict: Verdict
+) -> PresentmentStatus | None:
+    """The earlier presentments of a verified document, or None when this installation cannot
+    ask: not a member of the shared network the document is registered with, or no business
+    key in the document.
 
     Raises:
         RegistrationRefusedError, NetworkUnavailableError: the network could not answer.
@@ -494,7 +508,7 @@ def presentment_warning(
             or connection.descriptor.origin != document.origin
         ):
             return None
-        return look_up(connection, document).warning()
+        return look_up(connection, document)
 
 
 def presented_documents_of(
