@@ -199,8 +199,9 @@ class PresentmentDesk:
 
         Raises:
             ApiError: 400 malformed body, entry, amount, or an entry that does not carry the
-                blinded values; 403 an entry of another member (``wrong_issuer``) or with a bad
-                signature; 404 the document is not in this log.
+                blinded values; 403 an entry of another member (``wrong_issuer``), with a bad
+                signature, or of the document's own issuer (``own_document``); 404 the document
+                is not in this log.
         """
         key = self._key_of(body)
         leaf = self._leaf_of(body)
@@ -236,6 +237,14 @@ class PresentmentDesk:
                 "ask POST /v1/presentments/lookup with the document for them"
             )
         verify_entry_signature(entry, member.public_key)
+        if document.issuer == member.fingerprint:
+            raise ApiError(
+                403,
+                "own_document",
+                "a member cannot record a presentment of a document it issued",
+                user_message="A presentment is recorded by the bank that received the document, "
+                "not by its issuer.",
+            )
         entry_leaf = leaf_hash(data).hex()
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")

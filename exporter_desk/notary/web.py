@@ -41,7 +41,8 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
                                 base64 of the signed presentment entry, "amount", "currency"
                                 (optional, private to the bank), "consent": bool}
         200 {"status": registered | duplicate, "index", "date", "receipt" (null if duplicate)}
-        400 bad_request | time_*   401   403 wrong_issuer | bad_signature | member_revoked
+        400 bad_request | time_*   401   403 wrong_issuer | bad_signature | own_document |
+            member_revoked
         404 document_unknown   409   429 (+ Retry-After)   503 receipt_pending
     GET  /v1/presentments/documents   Authorization: Bearer <api token>
         200 {"documents": [{"index", "kind", "number", "date", "bank"}]}: presentments of the

@@ -175,6 +175,16 @@ def test_a_bank_cannot_record_a_presentment_in_another_banks_name(network: Netwo
     assert lookup(network, forger, key) == []
 
 
+def test_the_issuer_cannot_present_its_own_document(network: Network) -> None:
+    exporter = network.enrol("Self Financing Ltd")
+    invoice = register_invoice(network, exporter, "INV-SELF-1")
+    key = canonical_invoice_key(SELLER, "INV-SELF-1", "700", "EUR")
+    with pytest.raises(RegistrationRefusedError) as refused:
+        present(network, exporter, key, invoice)
+    assert (refused.value.status, refused.value.code) == (403, "own_document")
+    assert "not by its issuer" in refused.value.user_message
+
+
 def test_a_flood_of_presentment_requests_is_refused_with_429_and_retry_after(
     network: Network,
 ) -> None:

@@ -21,9 +21,11 @@ from exporter_desk.services.demo import seed_demo
 from exporter_desk.services.issuing import issue_document
 from exporter_desk.services.network import join_network, open_network
 from exporter_desk.services.presenting import (
+    NoBusinessKeyError,
     NotPresentableError,
     PresentedDocument,
     PresentmentsUnavailableError,
+    business_key,
     look_up,
     present_file,
     presented_documents_of,
@@ -150,3 +152,21 @@ def test_on_the_local_network_presentments_are_unavailable_with_a_reason(desk: D
         look_up(desk.network, document)
     assert "shared trust network" in caught.value.user_message
     assert presented_documents_of(desk.data_dir, desk.store, desk.keystore) == []
+
+
+def test_a_document_without_an_invoice_total_or_transport_document_has_no_key() -> None:
+    with pytest.raises(NoBusinessKeyError) as caught:
+        business_key("packing-list", {"shipment": None}, "DE136695976")
+    assert "carrier and the transport document number" in caught.value.user_message
+    assert (
+        business_key("packing-list", {}, None, carrier="oolu", transport_document="oolu 2718456780")
+        == "transport|OOLU|OOLU2718456780"
+    )
+    record = {
+        "number": "INV-9",
+        "parties": {"seller": {"registration_id": ""}},
+        "totals": {"total": "1200.50", "currency": "USD"},
+    }
+    assert business_key("commercial-invoice", record, "de 136 695 976") == (
+        "invoice|DE136695976|INV9|1200.5|USD"
+    )
