@@ -128,17 +128,18 @@ CREATE TABLE IF NOT EXISTS evidence (
 """
 
 
-# Plain standard SQL (TEXT, INTEGER, CHECK, indexes): the PostgreSQL store runs it unchanged.
+# Plain standard SQL (TEXT, INTEGER, BIGINT, CHECK, UNIQUE, indexes): the PostgreSQL store runs
+# it unchanged (BIGINT: log indexes and epoch seconds outgrow PostgreSQL's 32-bit INTEGER).
 _LOG_SCHEMA_V2 = """
 -- A bank's presentment of a document: the network's private record beside the log's public
 -- entry. ``blinded_key`` is the keyed hash of the business key (never the key itself);
--- ``amount`` and ``consent`` are shown to the presenting bank only, and the bank's name to
--- other banks only with ``consent = 1``. ``log_index`` is NULL until the entry is logged.
+-- ``amount`` is shown to the presenting bank only, and the bank's name to other members only
+-- with ``consent = 1``. ``log_index`` is NULL until the entry is logged.
 CREATE TABLE IF NOT EXISTS presentments (
     leaf_hash TEXT PRIMARY KEY CHECK (length(leaf_hash) = 64),
     blinded_key TEXT NOT NULL CHECK (length(blinded_key) = 64),
     bank TEXT NOT NULL,
-    document_index INTEGER NOT NULL,
+    document_index BIGINT NOT NULL,
     document_issuer TEXT NOT NULL,
     document_kind TEXT NOT NULL,
     document_number TEXT NOT NULL,
@@ -146,8 +147,8 @@ CREATE TABLE IF NOT EXISTS presentments (
     amount TEXT,
     currency TEXT,
     consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
-    log_index INTEGER,
-    created INTEGER NOT NULL,
+    log_index BIGINT,
+    created BIGINT NOT NULL,
     UNIQUE (bank, blinded_key)
 );
 CREATE INDEX IF NOT EXISTS presentments_by_key ON presentments (blinded_key, presented_at);
