@@ -54,6 +54,14 @@ def _date(value: datetime) -> str:
     return value.date().isoformat()
 
 
+def _is_shared(data_dir: Path) -> bool:
+    from exporter_desk.services.datafolder import open_for_reading
+    from exporter_desk.services.presenting import is_on_shared_network
+
+    with open_for_reading(data_dir) as store:
+        return is_on_shared_network(store)
+
+
 def _check(data_dir: Path, keys: KeystoreFactory, path: Path, verdict: Verdict) -> object:
     from exporter_desk.services.presenting import presentment_status
 
@@ -170,9 +178,17 @@ class PresentmentBox(QFrame):
         self.hide()
 
     def start(self) -> None:
-        """Ask the network (on a worker) whether the document was presented before."""
-        factory = self.keys.quiet()
-        if factory is None:  # the key file's passphrase is not known yet: ask nothing now
+        """Ask the network (on workers) whether the document was presented before; nothing
+        while the local network is chosen (it has no banks)."""
+        data_dir = self.data_dir
+        self._run(lambda _p: _is_shared(data_dir), self._on_shared)
+
+    @Slot(object)
+    def _on_shared(self, shared: object) -> None:
+        self._workers.clear()
+        # Only now the keystore: on the local network nothing needs it (and nothing may ask).
+        factory = self.keys.quiet() if shared else None
+        if factory is None:  # or the key file's passphrase is not known yet: ask nothing now
             return
         data_dir, path, verdict = self.data_dir, self.path, self.verdict
         self._run(lambda _p: _check(data_dir, factory, path, verdict), self._on_checked)
@@ -297,13 +313,25 @@ class PresentedDocuments(QObject):
         self._workers: list[Worker] = []
 
     def refresh(self) -> None:
-        factory = self.keys.quiet()
-        if factory is None or self._workers:
+        """Fetch again (on workers); nothing at all while the local network is chosen."""
+        if self._workers:
             return
         data_dir = self.data_dir
+        self._run(lambda _p: _is_shared(data_dir), self._on_shared)
+
+    @Slot(object)
+    def _on_shared(self, shared: object) -> None:
+        self._workers.clear()
+        factory = self.keys.quiet() if shared else None
+        if factory is None:
+            return
+        data_dir = self.data_dir
+        self._run(lambda _p: _presented(data_dir, factory), self._on_fetched)
+
+    def _run(self, fn: Callable[[Progress], object], done: Callable[[object], None]) -> None:
         signals = WorkerSignals()
-        worker = Worker(lambda _p: _presented(data_dir, factory), signals=signals)
-        signals.succeeded.connect(self._on_fetched)
+        worker = Worker(fn, signals=signals)
+        signals.succeeded.connect(done)
         signals.failed.connect(self._on_failed)
         self._workers.append(worker)
         start_worker(worker)

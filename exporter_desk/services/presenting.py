@@ -49,6 +49,7 @@ __all__ = [
     "PresentmentStatus",
     "PresentmentsUnavailableError",
     "business_key",
+    "is_on_shared_network",
     "look_up",
     "present_file",
     "presented_documents",
@@ -533,3 +534,8 @@ def presented_documents_of(
 def _on_local_network(store: Store) -> bool:
     """The local network has no banks; it is also open already in the app (one process only)."""
     return (store.settings.get(NETWORK_SETTING, LOCAL_NETWORK) or LOCAL_NETWORK) == LOCAL_NETWORK
+
+
+def is_on_shared_network(store: Store) -> bool:
+    """Whether the network chosen in Settings is a shared one, where presentments live."""
+    return not _on_local_network(store)
