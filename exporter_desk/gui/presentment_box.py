@@ -185,7 +185,6 @@ class PresentmentBox(QFrame):
 
     @Slot(object)
     def _on_shared(self, shared: object) -> None:
-        self._workers.clear()
         # Only now the keystore: on the local network nothing needs it (and nothing may ask).
         factory = self.keys.quiet() if shared else None
         if factory is None:  # or the key file's passphrase is not known yet: ask nothing now
@@ -225,16 +224,17 @@ class PresentmentBox(QFrame):
         )
 
     def _run(self, fn: Callable[[Progress], object], done: Callable[[object], None]) -> None:
-        signals = WorkerSignals()
+        # The signals belong to this widget, so they are never destroyed on a pool thread while
+        # a result is still queued for them; finished workers are dropped a few runs later.
+        signals = WorkerSignals(self)
         worker = Worker(fn, signals=signals)
         signals.succeeded.connect(done)
         signals.failed.connect(self._on_failed)
-        self._workers.append(worker)
+        self._workers = [*self._workers[-3:], worker]
         start_worker(worker)
 
     @Slot(object)
     def _on_checked(self, status: object) -> None:
-        self._workers.clear()
         if status is None:
             self.hide()
             return
@@ -244,7 +244,6 @@ class PresentmentBox(QFrame):
 
     @Slot(object)
     def _on_recorded(self, presented: object) -> None:
-        self._workers.clear()
         done: Presented = presented  # type: ignore[assignment]
         self.status = done.status
         self._show_status()
@@ -263,7 +262,6 @@ class PresentmentBox(QFrame):
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        self._workers.clear()
         self.record_button.setEnabled(True)
         if isinstance(error, ExporterError):
             self.result.setText(error.user_message)
@@ -311,34 +309,38 @@ class PresentedDocuments(QObject):
         self.found: dict[int, list[DocumentPresentment]] = {}  # by the document's log index
         self.error: str | None = None
         self._workers: list[Worker] = []
+        self._busy = False
 
     def refresh(self) -> None:
         """Fetch again (on workers); nothing at all while the local network is chosen."""
-        if self._workers:
+        if self._busy:
             return
+        self._busy = True
         data_dir = self.data_dir
         self._run(lambda _p: _is_shared(data_dir), self._on_shared)
 
     @Slot(object)
     def _on_shared(self, shared: object) -> None:
-        self._workers.clear()
         factory = self.keys.quiet() if shared else None
         if factory is None:
+            self._busy = False
             return
         data_dir = self.data_dir
         self._run(lambda _p: _presented(data_dir, factory), self._on_fetched)
 
     def _run(self, fn: Callable[[Progress], object], done: Callable[[object], None]) -> None:
-        signals = WorkerSignals()
+        # The signals belong to this widget, so they are never destroyed on a pool thread while
+        # a result is still queued for them; finished workers are dropped a few runs later.
+        signals = WorkerSignals(self)
         worker = Worker(fn, signals=signals)
         signals.succeeded.connect(done)
         signals.failed.connect(self._on_failed)
-        self._workers.append(worker)
+        self._workers = [*self._workers[-3:], worker]
         start_worker(worker)
 
     @Slot(object)
     def _on_fetched(self, found: object) -> None:
-        self._workers.clear()
+        self._busy = False
         self.error = None
         self.found = {}
         for item in found:  # type: ignore[attr-defined]
@@ -347,7 +349,7 @@ class PresentedDocuments(QObject):
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
-        self._workers.clear()
+        self._busy = False
         self.error = error.user_message if isinstance(error, ExporterError) else str(error)
         self.changed.emit()
 
