@@ -335,13 +335,11 @@ class MainWindow(QMainWindow):
             from exporter_desk.gui.presentment_box import PresentmentBox
             from exporter_desk.gui.verify_page import VerifyPage
 
-            def presentment_box(path: Path, verdict: Any) -> PresentmentBox:
-                return PresentmentBox(self.data_dir, self.keys, path, verdict)
-
             return VerifyPage(
                 partial(_load_verifier, self.data_dir),
                 self.presenter,
-                presentments=presentment_box,
+                # A partial, not a closure over the window: the page must not keep it alive.
+                presentments=partial(PresentmentBox, self.data_dir, self.keys),
             )
         from exporter_desk.gui.settings_page import SettingsPage
 
