@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from exporter_desk.errors import ExporterError
 
 if TYPE_CHECKING:
+    from exporter_desk.services.verifying import FileVerdict
     from exporter_desk.signing import Keystore
     from exporter_desk.store import Store
     from exporter_desk.verify import Verdict
@@ -101,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --online: read a network's log from its C2SP tlog-tiles at URL; may be repeated",
     )
     verify.set_defaults(run=_run_verify)
+
+    present = command(
+        "present", "record that your bank received or financed a verified document (presentment)"
+    )
+    present.add_argument("file", metavar="FILE", type=Path)
+    present.add_argument("--amount", metavar="AMOUNT", help="the amount financed (kept private)")
+    present.add_argument("--currency", metavar="CODE", help="its currency (default: EUR)")
+    present.add_argument(
+        "--consent", action="store_true", help="let other banks see your bank's name"
+    )
+    present.add_argument("--carrier", help="identify a transport document by its carrier...")
+    present.add_argument("--transport-document", metavar="NUMBER", help="...and its number")
+    present.set_defaults(run=_run_present)
 
     export = command("export", "export the whole database as JSON, or one list as a spreadsheet")
     what = export.add_mutually_exclusive_group(required=True)
@@ -328,7 +342,7 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     from exporter_desk.locations import data_dir
     from exporter_desk.services.trust import load_trust, read_descriptor_file
     from exporter_desk.services.verify_batch import pdfs_in_folder, verify_many
-    from exporter_desk.services.verifying import FileVerdict, online_checker, verdicts_to_json
+    from exporter_desk.services.verifying import online_checker, verdicts_to_json
 
     if args.jobs is not None and args.jobs < 1:
         print("exporter-desk verify: --jobs needs a number of 1 or more", file=sys.stderr)
@@ -388,9 +402,95 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
         return 130  # 128 + SIGINT, what the shell reports for Ctrl-C
     if args.json:
         print(verdicts_to_json(results), file=out)
+    elif args.online:
+        try:
+            presented = _presentment_warnings(folder, results)
+        except ExporterError as exc:  # the verdicts stand; say why presentments are missing
+            print(f"Presentments not checked: {exc.user_message}", file=sys.stderr)
+        else:
+            for item in results:
+                if item.path in presented:
+                    label = "" if len(results) == 1 else f" ({item.path.name})"
+                    print(f"  Presentment{label}: {presented[item.path]}", file=out)
     out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1
+
+
+def _presentment_warnings(folder: Path, results: Sequence[FileVerdict]) -> dict[Path, str]:
+    """A bank's installation asks its network whether each document was presented before."""
+    from exporter_desk.services.datafolder import open_for_reading
+    from exporter_desk.services.presenting import presentment_warning
+    from exporter_desk.store import database_path
+
+    if not database_path(folder).exists():
+        return {}
+    warnings: dict[Path, str] = {}
+    with open_for_reading(folder) as store:
+        try:
+            keystore = _keystore(folder)
+        except ExporterError as exc:  # no key to ask with: the verdicts stand on their own
+            log.info("no presentment check: %s", exc)
+            return {}
+        for item in results:
+            if item.pack is not None:
+                continue
+            try:
+                warning = presentment_warning(folder, store, keystore, item.path, item.verdict)
+            except ExporterError as exc:
+                warning = f"could not be checked: {exc.user_message}"
+            if warning is not None:
+                warnings[item.path] = warning
+    return warnings
+
+
+def _run_present(args: argparse.Namespace, out: TextIO) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from exporter_desk.services.presenting import present_file
+
+    amount = None
+    if args.amount is not None:
+        try:
+            amount = Decimal(args.amount.replace(",", ""))
+        except InvalidOperation:
+            print(
+                f"exporter-desk present: --amount {args.amount!r} is not a number", file=sys.stderr
+            )
+            return 2
+        if not args.currency:
+            print(
+                "exporter-desk present: give the currency of --amount with --currency "
+                "(such as USD)",
+                file=sys.stderr,
+            )
+            return 2
+    with _open(args, write=False) as store:
+        folder = store.path.parent
+        done = present_file(
+            folder,
+            store,
+            _keystore(folder),
+            args.file,
+            amount=amount,
+            currency=args.currency if amount is not None else None,
+            consent=args.consent,
+            carrier=args.carrier,
+            transport_document=args.transport_document,
+        )
+    document, record = done.document, done.record
+    verb = "was already recorded" if record.duplicate else "recorded"
+    print(
+        f"{args.file}: presentment of {document.kind} {document.number} {verb} "
+        f"on {record.date.date().isoformat()} (log index {record.index})",
+        file=out,
+    )
+    warning = done.status.warning()
+    print(
+        f"  {'Warning: ' + warning if warning else 'not presented to another bank before'}",
+        file=out,
+    )
+    return 0
 
 
 def _run_monitor(args: argparse.Namespace, out: TextIO) -> int:

@@ -38,6 +38,7 @@ from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.keys import KeyAccess
 from exporter_desk.gui.list_page import ListPage
 from exporter_desk.gui.pack_dialog import PackFlow
+from exporter_desk.gui.presentment_box import PresentedDocuments
 from exporter_desk.gui.sources import DocumentColumn, DocumentSource
 from exporter_desk.gui.tasks import Progress, TaskManager, Worker, start_worker
 from exporter_desk.services.preferences import Paper, Preferences
@@ -104,6 +105,8 @@ class DocumentsPage(QWidget):
         self._print_path: Path | None = None
         self._paper = Paper.A4
 
+        self.presented = PresentedDocuments(data_dir, keys, self)  # banks' presentments
+        self.presented.changed.connect(self._on_presented)
         self.list = ListPage(tasks, DocumentSource())
         self.list.new_button.hide()
         self.list.table.selectionModel().currentRowChanged.connect(self._on_current)
@@ -177,6 +180,7 @@ class DocumentsPage(QWidget):
 
     def start(self) -> None:
         self.list.start()
+        self.presented.refresh()
         self.tasks.run_db(_print_settings, self._on_print_settings)
 
     @Slot(object)
@@ -226,10 +230,18 @@ class DocumentsPage(QWidget):
                     index=doc.log_index
                 )
             )
+        if doc.log_index is not None:
+            lines += self.presented.lines_for(doc.log_index)
         if path is not None:
             lines.append(str(path))
         self.info.setText("<br>".join(lines))
         self._preview(path if path is not None and path.is_file() else None)
+
+    @Slot()
+    def _on_presented(self) -> None:
+        self.notice.setText(self.presented.summary())
+        if self.current is not None:
+            self._show(self.current)
 
     def _ensure_viewer(self) -> tuple[QPdfDocument, QPdfView]:
         if self._pdf is None or self._view is None:

@@ -364,9 +364,15 @@ class MainWindow(QMainWindow):
             self.outbox_status.add_button(documents.add_tool(self.retry_action))
             return documents
         if screen is Screen.VERIFY:
+            from exporter_desk.gui.presentment_box import PresentmentBox
             from exporter_desk.gui.verify_page import VerifyPage
 
-            return VerifyPage(partial(_load_verifier, self.data_dir), self.presenter)
+            return VerifyPage(
+                partial(_load_verifier, self.data_dir),
+                self.presenter,
+                # A partial, not a closure over the window: the page must not keep it alive.
+                presentments=partial(PresentmentBox, self.data_dir, self.keys),
+            )
         from exporter_desk.gui.settings_page import SettingsPage
 
         settings = SettingsPage(self.tasks, self.presenter, self.data_dir, self.keys)

@@ -40,12 +40,14 @@ from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worke
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
 
 if TYPE_CHECKING:
+    from exporter_desk.gui.presentment_box import PresentmentBox
     from exporter_desk.services.verifying import ReportItem
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 VerifyFn = Callable[[Path], Verdict]
 VerifierFactory = Callable[[], VerifyFn]
+PresentmentBoxFactory = Callable[[Path, Verdict], "PresentmentBox"]
 
 RESULT_COLOURS = {
     Result.AUTHENTIC: "#2e7d32",
@@ -150,6 +152,7 @@ class VerdictCard(QFrame):
         self.path = path
         self.verdict: Verdict | None = None
         self.error: BaseException | None = None
+        self.presentment: PresentmentBox | None = None
         self.setObjectName("verdictCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.result_label = QLabel()
@@ -503,8 +506,11 @@ class VerifyPage(QWidget):
         verifier: VerifierFactory,
         presenter: ErrorPresenter,
         parent: QWidget | None = None,
+        *,
+        presentments: PresentmentBoxFactory | None = None,
     ) -> None:
         super().__init__(parent)
+        self._presentments = presentments  # a bank's box on authentic cards (presentment_box)
         self._verifier_factory = verifier
         self._verifier_cache: list[VerifyFn] = []  # filled on the worker, once
         self._verifier_lock = threading.Lock()  # one worker fills the cache; others wait
@@ -739,6 +745,11 @@ class VerifyPage(QWidget):
             return
         if isinstance(outcome, Verdict):
             card.show_verdict(outcome)
+            if self._presentments is not None and outcome.result is Result.AUTHENTIC:
+                card.presentment = self._presentments(card.path, outcome)
+                if (layout := card.layout()) is not None:
+                    layout.addWidget(card.presentment)
+                card.presentment.start()
         elif isinstance(outcome, BaseException):
             card.show_error(outcome)
         self._queue_size = max(0, self._queue_size - 1)

@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--enrol-rate", type=float, default=2.0, help="invitation redemptions/s per address"
     )
     serve.add_argument(
+        "--presentment-rate", type=float, default=2.0, help="presentment requests/s per member"
+    )
+    serve.add_argument(
+        "--presentment-burst", type=float, default=30.0, help="presentment burst per member"
+    )
+    serve.add_argument(
         "--trusted-proxy",
         action="append",
         default=[],
@@ -341,6 +347,8 @@ def _serve_log(args: argparse.Namespace) -> int:
         rate=args.rate,
         burst=args.burst,
         enrol_rate=args.enrol_rate,
+        presentment_rate=args.presentment_rate,
+        presentment_burst=args.presentment_burst,
         trusted_proxies=parse_trusted_proxies(args.trusted_proxy),
         entry_window=EntryWindow(max_age=args.max_entry_age_days * 86400.0),
         max_batch=args.batch_size,

@@ -128,7 +128,38 @@ CREATE TABLE IF NOT EXISTS evidence (
 """
 
 
-LOG_MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial log schema", _LOG_SCHEMA_V1),)
+# Plain standard SQL (TEXT, INTEGER, BIGINT, CHECK, UNIQUE, indexes): the PostgreSQL store runs
+# it unchanged (BIGINT: log indexes and epoch seconds outgrow PostgreSQL's 32-bit INTEGER).
+_LOG_SCHEMA_V2 = """
+-- A bank's presentment of a document: the network's private record beside the log's public
+-- entry. ``blinded_key`` is the keyed hash of the business key (never the key itself);
+-- ``amount`` is shown to the presenting bank only, and the bank's name to other members only
+-- with ``consent = 1``. ``log_index`` is NULL until the entry is logged.
+CREATE TABLE IF NOT EXISTS presentments (
+    leaf_hash TEXT PRIMARY KEY CHECK (length(leaf_hash) = 64),
+    blinded_key TEXT NOT NULL CHECK (length(blinded_key) = 64),
+    bank TEXT NOT NULL,
+    document_index BIGINT NOT NULL,
+    document_issuer TEXT NOT NULL,
+    document_kind TEXT NOT NULL,
+    document_number TEXT NOT NULL,
+    presented_at TEXT NOT NULL,
+    amount TEXT,
+    currency TEXT,
+    consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+    log_index BIGINT,
+    created BIGINT NOT NULL,
+    UNIQUE (bank, blinded_key)
+);
+CREATE INDEX IF NOT EXISTS presentments_by_key ON presentments (blinded_key, presented_at);
+CREATE INDEX IF NOT EXISTS presentments_by_issuer
+    ON presentments (document_issuer, document_index);
+"""
+
+LOG_MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial log schema", _LOG_SCHEMA_V1),
+    Migration(2, "presentments", _LOG_SCHEMA_V2),
+)
 WITNESS_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial witness schema", _WITNESS_SCHEMA_V1),
 )

@@ -54,6 +54,7 @@ from exporter_desk.notary.members import (
     normalise_invitation_code,
     public_key_id,
 )
+from exporter_desk.notary.presentments import SECRET_FILE, PresentmentDesk, PresentmentSecret
 from exporter_desk.notary.provision import REGISTRAR_NAME, LogKeys, load_log
 from exporter_desk.notary.ratelimit import Network, RateLimiter
 from exporter_desk.notary.reads import LogReader
@@ -104,6 +105,8 @@ class LogSettings:
     invitation_burst: float = 5.0
     trusted_proxies: tuple[Network, ...] = ()
     entry_window: EntryWindow = field(default_factory=EntryWindow)
+    presentment_rate: float = 2.0
+    presentment_burst: float = 30.0
     max_batch: int = 256
     max_delay: float = 0.1
     receipt_timeout: float = 10.0
@@ -225,6 +228,14 @@ class LogService:
         self._invitation_limiter = RateLimiter(
             self.settings.invitation_rate, self.settings.invitation_burst
         )
+        self.presentments = PresentmentDesk(
+            self.keys.files.database,
+            PresentmentSecret(self.keys.files.root / SECRET_FILE, vault),
+            self.authenticate,
+            rate=self.settings.presentment_rate,
+            burst=self.settings.presentment_burst,
+            clock=clock,
+        )
 
     def _default_witnesses(self) -> list[ConfiguredWitness]:
         return [
@@ -292,6 +303,7 @@ class LogService:
             self._tile_entries.close()
         self.sequencer.release()
         self._cosigner.close()
+        self.presentments.close()
         self.reads.close()
         if self._proof_conn is not None:
             self._proof_conn.close()
@@ -349,6 +361,13 @@ class LogService:
                 "reserved_kind",
                 f"only the registrar records {entry.kind} entries",
                 user_message="Members cannot register enrolment or revocation records.",
+            )
+        if entry.kind == "presentment":
+            raise ApiError(
+                403,
+                "presentment_via_entries",
+                "presentments are recorded with POST /v1/presentments",
+                user_message="Presentments are recorded through the presentment service.",
             )
         if verify:
             verify_entry_signature(entry, member.public_key)

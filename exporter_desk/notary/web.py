@@ -35,6 +35,24 @@ Log API (JSON errors ``{"error": code, "message": text}``; ``message`` is for pe
                                 "revoked_index", "certificate_pem"}; 400, 404
     GET  /tuf/metadata/{N.}ROLE.json, /tuf/targets/HASH.network.json
                                 the network's TUF repository (notary.trust_root); 404
+    POST /v1/presentments/lookup  Authorization: Bearer <api token>; {"key": canonical business
+                                key, "document": leaf hash of the document's entry (optional)}
+        200 {"presented": [{"date", "mine", "bank" (name only with that bank's consent),
+             "amount", "currency" (own presentments only)}], "entry": {"kind", "number",
+             "digest", "length"} | null (what the caller's presentment entry must carry)}
+        400 bad_request   401   403 member_revoked   404 document_unknown   429 (+ Retry-After)
+    POST /v1/presentments       Authorization: Bearer <api token>; {"key", "document", "entry":
+                                base64 of the signed presentment entry, "amount", "currency"
+                                (optional, private to the bank), "consent": bool}
+        200 {"status": registered | duplicate, "index", "date", "receipt" (null if duplicate)}
+        400 bad_request | time_*   401   403 wrong_issuer | bad_signature | own_document |
+            member_revoked
+        404 document_unknown   409   429 (+ Retry-After)   503 receipt_pending
+    GET  /v1/presentments/documents   Authorization: Bearer <api token>
+        200 {"documents": [{"index", "kind", "number", "date", "bank"}]}: presentments of the
+            documents the caller issued   401   429
+    (see notary.presentments for what the log reveals; a presentment entry sent to
+    POST /v1/entries is refused with 403 presentment_via_entries)
     any other route 404 not_found; another method 405 method_not_allowed
     any route: 414 url_too_large, 431 headers_too_large, 408 request_timeout, 503 busy (too
     many connections), answered by the connection guard (notary.connections) before the app
@@ -52,6 +70,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import Future
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -218,6 +237,58 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
             await loop.run_in_executor(None, service.enrolment_timed_out, item, future)
         return JSONResponse(service.enrolment_result(item, token, registration).as_json())
 
+    async def read_json(request: Request) -> dict[str, Any]:
+        body = await read_body(request, MAX_BODY_SIZE)
+        try:
+            document = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise bad_request(f"the body is not UTF-8 JSON: {exc}") from exc
+        if not isinstance(document, dict):
+            raise bad_request("the body must be a JSON object")
+        return document
+
+    desk = service.presentments
+
+    @_api
+    async def post_presentment_lookup(request: Request) -> Response:
+        member = desk.member(request.headers.get("authorization"))
+        body = await read_json(request)
+        loop = asyncio.get_running_loop()
+        return JSONResponse(await loop.run_in_executor(None, desk.lookup, member, body))
+
+    @_api
+    async def post_presentment(request: Request) -> Response:
+        member = desk.member(request.headers.get("authorization"))
+        body = await read_json(request)
+        loop = asyncio.get_running_loop()
+        pending = await loop.run_in_executor(None, desk.prepare, member, body)
+        if pending.item is None:
+            earlier = pending.earlier or {}
+            return JSONResponse({"status": "duplicate", "receipt": None, **earlier})
+        try:
+            registration = await await_registration(
+                service.submit(pending.item), cancel_on_timeout=False
+            )
+        except ApiError as error:
+            if error.code != "receipt_pending":  # pending: a retry of the same entry settles it
+                await loop.run_in_executor(None, desk.withdraw, pending)
+            raise
+        await loop.run_in_executor(None, desk.recorded, pending, registration)
+        return JSONResponse(
+            {
+                "status": "duplicate" if registration.duplicate else "registered",
+                "index": registration.index,
+                "date": pending.item.entry.time.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "receipt": registration.receipt,
+            }
+        )
+
+    @_api
+    async def get_presented_documents(request: Request) -> Response:
+        member = desk.member(request.headers.get("authorization"))
+        loop = asyncio.get_running_loop()
+        return JSONResponse(await loop.run_in_executor(None, desk.documents, member))
+
     @_api
     async def get_checkpoint(request: Request) -> Response:
         return PlainTextResponse(service.checkpoint(), headers={"Cache-Control": "no-store"})
@@ -294,6 +365,9 @@ def log_app(service: LogService, *, manage_lifecycle: bool = True) -> ASGIApp:
             Route("/v1/members/{fingerprint}", get_member, methods=["GET"]),
             Route("/v1/crl", get_crl, methods=["GET"]),
             Route("/tuf/{path:path}", get_trust_root, methods=["GET"]),
+            Route("/v1/presentments", post_presentment, methods=["POST"]),
+            Route("/v1/presentments/lookup", post_presentment_lookup, methods=["POST"]),
+            Route("/v1/presentments/documents", get_presented_documents, methods=["GET"]),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _internal_error},
         lifespan=lifespan,

@@ -193,6 +193,27 @@ class HttpTransport:
             "POST", "/v1/members", json={"invitation": invitation, "csr_pem": csr_pem}
         )
 
+    # --- presentments (a member bank's requests; see notary.presentments) -----------------------
+
+    def presentment_lookup(
+        self, token: str, key: str, document: str | None = None
+    ) -> dict[str, Any]:
+        """Earlier presentments of a canonical business key, and (with ``document``, the leaf
+        hash of the document's entry) the blinded fields of the caller's presentment entry."""
+        body: dict[str, Any] = {"key": key}
+        if document is not None:
+            body["document"] = document
+        return self._json("POST", "/v1/presentments/lookup", json=body, headers=_bearer(token))
+
+    def present(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Record a presentment: ``key``, ``document``, ``entry`` (base64), ``amount``,
+        ``currency``, ``consent``."""
+        return self._json("POST", "/v1/presentments", json=body, headers=_bearer(token))
+
+    def presented_documents(self, token: str) -> dict[str, Any]:
+        """The presentments of the documents the caller issued."""
+        return self._json("GET", "/v1/presentments/documents", headers=_bearer(token))
+
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         response = self._request(method, path, **kwargs)
         try:
@@ -202,6 +223,10 @@ class HttpTransport:
         if not isinstance(data, dict):
             raise NetworkUnavailableError(f"{path}: the answer is not a JSON object")
         return data
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 def _retry_after(response: requests.Response) -> float | None:

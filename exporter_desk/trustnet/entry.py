@@ -66,8 +66,14 @@ KINDS = (
     "bank-pack",
     "enrolment",
     "revocation",
+    "presentment",
 )
-"""Every ``kind`` an entry of this version may have."""
+"""Every ``kind`` an entry of this version may have.
+
+A ``presentment`` (a bank received or financed a document) carries only values blinded with
+the network's secret: ``number`` and ``digest`` are keyed hashes (see
+:mod:`exporter_desk.trustnet.presentment`), ``length`` is 1 (no document bytes are registered).
+"""
 
 FIELDS = ("kind", "number", "issuer", "digest", "length", "time", "supersedes")
 """The fields, in their fixed order; the ``signature`` line follows them."""

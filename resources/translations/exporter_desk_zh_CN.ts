@@ -3881,6 +3881,89 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     </message>
 </context>
 <context>
+    <name>PresentmentBox</name>
+    <message>
+        <source>Already presented to {bank} on {date}.</source>
+        <translation>已于 {date} 向{bank}交单。</translation>
+    </message>
+    <message>
+        <source>Already presented to another bank on {date}.</source>
+        <translation>已于 {date} 向另一家银行交单。</translation>
+    </message>
+    <message>
+        <source>Presented {count} times in all.</source>
+        <translation>共交单 {count} 次。</translation>
+    </message>
+    <message>
+        <source>Your bank recorded its presentment on {date}.</source>
+        <translation>贵行已于 {date} 登记交单。</translation>
+    </message>
+    <message>
+        <source>Not presented to another bank before.</source>
+        <translation>此前未向其他银行交单。</translation>
+    </message>
+    <message>
+        <source>The amount financed must be a positive number.</source>
+        <translation>融资金额必须是正数。</translation>
+    </message>
+    <message>
+        <source>The currency must be a code such as USD or EUR.</source>
+        <translation>货币必须是代码，例如 USD 或 EUR。</translation>
+    </message>
+    <message>
+        <source>Recording the presentment...</source>
+        <translation>正在登记交单...</translation>
+    </message>
+    <message>
+        <source>Your presentment was already recorded on {date} (log entry {index}).</source>
+        <translation>贵行的交单已于 {date} 登记（日志条目 {index}）。</translation>
+    </message>
+    <message>
+        <source>Presentment recorded on {date} (log entry {index}).</source>
+        <translation>交单已于 {date} 登记（日志条目 {index}）。</translation>
+    </message>
+    <message>
+        <source>The presentment could not be checked or recorded.</source>
+        <translation>无法查询或登记交单。</translation>
+    </message>
+    <message>
+        <source>Presentment (for banks)</source>
+        <translation>交单登记（供银行使用）</translation>
+    </message>
+    <message>
+        <source>Amount financed:</source>
+        <translation>融资金额：</translation>
+    </message>
+    <message>
+        <source>optional, seen only by your bank</source>
+        <translation>可选，仅贵行可见</translation>
+    </message>
+    <message>
+        <source>Let other banks that present this document see our name</source>
+        <translation>允许交单此单据的其他银行看到本行名称</translation>
+    </message>
+    <message>
+        <source>Record presentment</source>
+        <translation>登记交单</translation>
+    </message>
+    <message>
+        <source>Presented {count} times: if you did not present it to each of these banks, tell them now.</source>
+        <translation>已交单 {count} 次：如果您并未向这些银行逐一交单，请立即通知它们。</translation>
+    </message>
+    <message>
+        <source>Presented to {bank} on {date}.</source>
+        <translation>已于 {date} 向{bank}交单。</translation>
+    </message>
+    <message>
+        <source>Presented to a bank on {date}.</source>
+        <translation>已于 {date} 向一家银行交单。</translation>
+    </message>
+    <message>
+        <source>Banks recorded presentments of {count} of your documents.</source>
+        <translation>银行已登记贵公司 {count} 份单据的交单。</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditor</name>
     <message>
         <source>SKU</source>
