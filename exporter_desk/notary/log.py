@@ -229,7 +229,7 @@ class LogService:
             self.settings.invitation_rate, self.settings.invitation_burst
         )
         self.presentments = PresentmentDesk(
-            self.keys.files.database,
+            self.storage.connect(),
             PresentmentSecret(self.keys.files.root / SECRET_FILE, vault),
             self.authenticate,
             rate=self.settings.presentment_rate,

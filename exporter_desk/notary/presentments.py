@@ -41,11 +41,11 @@ from typing import Any
 
 from exporter_desk.notary._files import SecretVault
 from exporter_desk.notary.batch import EntryItem, Registration
-from exporter_desk.notary.db import connect
 from exporter_desk.notary.errors import ApiError, bad_request, rate_limited
 from exporter_desk.notary.members import MemberInfo
 from exporter_desk.notary.ratelimit import RateLimiter
 from exporter_desk.notary.signatures import verify_entry_signature
+from exporter_desk.notary.storage import Connection
 from exporter_desk.trustnet import Entry, EntryError, leaf_hash
 from exporter_desk.trustnet.presentment import PRESENTMENT_KIND, is_canonical_key
 
@@ -127,13 +127,13 @@ def _iso(entry: Entry) -> str:
 class PresentmentDesk:
     """The node's presentment service; its methods are synchronous and thread-safe.
 
-    ``authenticate`` is the log's token check (401/403); ``database`` the log database, already
-    migrated to version 2 by the log.
+    ``authenticate`` is the log's token check (401/403); ``conn`` a connection of its own to the
+    log database (SQLite or PostgreSQL, ``notary.storage``), already migrated to version 2.
     """
 
     def __init__(
         self,
-        database: Path,
+        conn: Connection,
         secret: PresentmentSecret,
         authenticate: Callable[[str | None], MemberInfo],
         *,
@@ -141,7 +141,7 @@ class PresentmentDesk:
         burst: float,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self._conn = connect(database)
+        self._conn = conn
         self._lock = threading.Lock()
         self._secret = secret
         self._authenticate = authenticate
