@@ -419,12 +419,13 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 def _presentment_warnings(folder: Path, results: Sequence[FileVerdict]) -> dict[Path, str]:
     """A bank's installation asks its network whether each document was presented before."""
+    from exporter_desk.locations import DATABASE_FILE_NAME
+
+    if not (folder / DATABASE_FILE_NAME).exists():
+        return {}  # no company here, so no bank membership to ask with: the store stays unloaded
     from exporter_desk.services.datafolder import open_for_reading
     from exporter_desk.services.presenting import presentment_warning
-    from exporter_desk.store import database_path
 
-    if not database_path(folder).exists():
-        return {}
     warnings: dict[Path, str] = {}
     with open_for_reading(folder) as store:
         try:

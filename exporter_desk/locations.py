@@ -12,7 +12,17 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["DATA_ENV", "RESOURCES_ENV", "data_dir", "is_frozen", "resources_dir"]
+__all__ = [
+    "DATABASE_FILE_NAME",
+    "DATA_ENV",
+    "RESOURCES_ENV",
+    "data_dir",
+    "is_frozen",
+    "resources_dir",
+]
+
+DATABASE_FILE_NAME = "exporter-desk.sqlite3"
+"""The company database in a data folder (``store.database_path``)."""
 
 RESOURCES_ENV = "EXPORTER_DESK_RESOURCES"
 DATA_ENV = "EXPORTER_DESK_DATA"

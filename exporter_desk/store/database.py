@@ -17,7 +17,7 @@ from types import TracebackType
 
 import sqlite_utils
 
-from exporter_desk.locations import DATA_ENV, data_dir
+from exporter_desk.locations import DATA_ENV, DATABASE_FILE_NAME, data_dir
 from exporter_desk.store._canonical import MigrationNote, migration_notes
 from exporter_desk.store._damage import damaged_database, is_damage
 from exporter_desk.store._session import Session, translated
@@ -44,7 +44,7 @@ from exporter_desk.store.received import DealFiles, ReceivedDocumentRepository
 from exporter_desk.store.settings import SettingsRepository
 from exporter_desk.store.shipments import ShipmentRepository
 
-DB_FILENAME = "exporter-desk.sqlite3"
+DB_FILENAME = DATABASE_FILE_NAME
 BUSY_TIMEOUT_MS = 5_000
 _MAGIC = b"SQLite format 3\x00"
 
