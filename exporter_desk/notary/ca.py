@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
+from exporter_desk._x509 import ca_certificate, issued_certificate
 from exporter_desk.notary.errors import ApiError, SetupError
 
 __all__ = [
@@ -111,32 +112,8 @@ class MemberCA:
                 x509.NameAttribute(NameOID.COMMON_NAME, _clip(f"{network_name} member CA")),
             ]
         )
-        ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
-        certificate = (
-            x509.CertificateBuilder()
-            .subject_name(subject)
-            .issuer_name(subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - _BACKDATE)
-            .not_valid_after(now + CA_VALIDITY)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(
-                x509.KeyUsage(
-                    digital_signature=False,
-                    content_commitment=False,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=True,
-                    crl_sign=True,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
-                critical=True,
-            )
-            .add_extension(ski, critical=False)
-            .sign(key, hashes.SHA256())
+        certificate = ca_certificate(
+            key, subject, not_before=now - _BACKDATE, not_after=now + CA_VALIDITY
         )
         return cls(certificate, key)
 
@@ -183,58 +160,19 @@ class MemberCA:
                 x509.NameAttribute(NameOID.COMMON_NAME, name),
             ]
         )
-        issuer_ski = self.certificate.extensions.get_extension_for_class(
-            x509.SubjectKeyIdentifier
-        ).value
-        not_after = min(now + validity, self.certificate.not_valid_after_utc)
-        builder = (
-            x509.CertificateBuilder()
-            .subject_name(subject)
-            .issuer_name(self.certificate.subject)
-            .public_key(public_key)
-            .serial_number(int.from_bytes(secrets.token_bytes(16), "big") >> 1 or 1)
-            .not_valid_before(now - _BACKDATE)
-            .not_valid_after(not_after)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(
-                x509.KeyUsage(
-                    digital_signature=True,
-                    content_commitment=True,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=False,
-                    crl_sign=False,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
-                critical=True,
-            )
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(issuer_ski),
-                critical=False,
-            )
-            .add_extension(
-                x509.ExtendedKeyUsage([_DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]),
-                critical=False,
-            )
+        return issued_certificate(
+            ca_key=self.private_key,
+            ca=self.certificate,
+            public_key=public_key,
+            subject=subject,
+            not_before=now - _BACKDATE,
+            not_after=now + validity,
+            serial_number=int.from_bytes(secrets.token_bytes(16), "big") >> 1 or 1,
+            extended_key_usage=x509.ExtendedKeyUsage(
+                [_DOCUMENT_SIGNING, ExtendedKeyUsageOID.EMAIL_PROTECTION]
+            ),
+            crl_url=crl_url,
         )
-        if crl_url is not None:
-            builder = builder.add_extension(
-                x509.CRLDistributionPoints(
-                    [
-                        x509.DistributionPoint(
-                            full_name=[x509.UniformResourceIdentifier(crl_url)],
-                            relative_name=None,
-                            reasons=None,
-                            crl_issuer=None,
-                        )
-                    ]
-                ),
-                critical=False,
-            )
-        return builder.sign(self.private_key, hashes.SHA256())
 
     def revocation_list(self, revoked: Sequence[tuple[int, datetime]], *, now: datetime) -> bytes:
         """A DER CRL of the revoked member certificates (serial, revocation time), valid a day."""

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from exporter_desk._x509 import SIGNING_KEY_USAGE
 from exporter_desk.signing._keys import (
     describe_key,
     require_p256_private_key,
@@ -171,17 +172,8 @@ def _derived_serial_number(public_key: ec.EllipticCurvePublicKey, not_before: da
 
 
 def signing_key_usage() -> x509.KeyUsage:
-    return x509.KeyUsage(
-        digital_signature=True,
-        content_commitment=True,  # nonRepudiation
-        key_encipherment=False,
-        data_encipherment=False,
-        key_agreement=False,
-        key_cert_sign=False,
-        crl_sign=False,
-        encipher_only=False,
-        decipher_only=False,
-    )
+    """digitalSignature + nonRepudiation: the one key usage of every signing certificate."""
+    return SIGNING_KEY_USAGE
 
 
 # RFC 9336 id-kp-documentSigning.

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from exporter_desk._x509 import ca_certificate, issued_certificate
 from exporter_desk.signing._keys import require_p256_private_key
 from exporter_desk.signing.certificates import (
     CLOCK_SKEW_ALLOWANCE,
@@ -84,32 +84,8 @@ class CertificateAuthority:
         attributes.append(x509.NameAttribute(NameOID.COMMON_NAME, common_name))
         name = x509.Name(attributes)
         not_before = _aware(now) - CLOCK_SKEW_ALLOWANCE
-        ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
-        certificate = (
-            x509.CertificateBuilder()
-            .subject_name(name)
-            .issuer_name(name)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(not_before)
-            .not_valid_after(not_before + validity)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(
-                x509.KeyUsage(
-                    digital_signature=False,
-                    content_commitment=False,
-                    key_encipherment=False,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=True,
-                    crl_sign=True,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
-                critical=True,
-            )
-            .add_extension(ski, critical=False)
-            .sign(key, hashes.SHA256())
+        certificate = ca_certificate(
+            key, name, not_before=not_before, not_after=not_before + validity
         )
         return cls(key=key, certificate=certificate, crl_url=crl_url)
 
@@ -138,41 +114,23 @@ class CertificateAuthority:
         if not csr.is_signature_valid:
             raise InvalidCsrError("CSR self-signature does not verify")
         not_before = _aware(now) - CLOCK_SKEW_ALLOWANCE
-        not_after = min(not_before + validity, self.certificate.not_valid_after_utc)
-        ca_ski = self.certificate.extensions.get_extension_for_class(x509.SubjectKeyIdentifier)
-        builder = (
-            x509.CertificateBuilder()
-            .subject_name(csr.subject)
-            .issuer_name(self.certificate.subject)
-            .public_key(public_key)
-            .serial_number(serial_number or x509.random_serial_number())
-            .not_valid_before(not_before)
-            .not_valid_after(not_after)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(
-                signing_key_usage() if not time_stamping else _TSA_KEY_USAGE, critical=True
-            )
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
-            .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_subject_key_identifier(ca_ski.value),
-                critical=False,
-            )
+        return issued_certificate(
+            ca_key=self.key,
+            ca=self.certificate,
+            public_key=public_key,
+            subject=csr.subject,
+            not_before=not_before,
+            not_after=not_before + validity,
+            serial_number=serial_number or x509.random_serial_number(),
+            key_usage=_TSA_KEY_USAGE if time_stamping else signing_key_usage(),
+            extended_key_usage=(
+                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING])
+                if time_stamping
+                else signing_extended_key_usage()
+            ),
+            critical_extended_key_usage=time_stamping,
+            crl_url=self.crl_url,
         )
-        if time_stamping:
-            builder = builder.add_extension(
-                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True
-            )
-        else:
-            builder = builder.add_extension(signing_extended_key_usage(), critical=False)
-        if self.crl_url is not None:
-            point = x509.DistributionPoint(
-                full_name=[x509.UniformResourceIdentifier(self.crl_url)],
-                relative_name=None,
-                reasons=None,
-                crl_issuer=None,
-            )
-            builder = builder.add_extension(x509.CRLDistributionPoints([point]), critical=False)
-        return builder.sign(self.key, hashes.SHA256())
 
     def issue_credentials(
         self,
