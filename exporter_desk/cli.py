@@ -367,6 +367,8 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     extra = tuple(read_descriptor_file(path) for path in args.network)
     folder = data_dir(args.data)
+    if args.online and folder.is_dir():
+        _refresh_trust_roots(folder)
     trust = load_trust(folder if folder.is_dir() else None, extra)
     show_progress = len(files) > 1 and sys.stderr.isatty()
 
@@ -415,6 +417,20 @@ def _run_verify(args: argparse.Namespace, out: TextIO) -> int:
     out.flush()  # a reader that went away fails here, inside main, not at exit
     authentic = all(item.result.value == "authentic" for item in results)
     return 0 if authentic else 1
+
+
+def _refresh_trust_roots(folder: Path) -> None:
+    """Online, first learn the operators' key and witness rotations of the networks pinned from
+    a trust root (TUF); a refresh that fails leaves the pin as it was and is said on stderr."""
+    from exporter_desk.services.trust import TUF_SUFFIX, trust_dir
+
+    if not any(trust_dir(folder).glob(f"*{TUF_SUFFIX}")):
+        return  # nothing pinned from a trust root: TUF is not even loaded
+    from exporter_desk.services.trust_roots import refresh_networks
+
+    for outcome in refresh_networks(folder):
+        if outcome.error is not None:
+            print(f"{outcome.origin}: not refreshed. {outcome.error}", file=sys.stderr)
 
 
 def _presentment_warnings(folder: Path, results: Sequence[FileVerdict]) -> dict[Path, str]:

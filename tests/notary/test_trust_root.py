@@ -100,8 +100,10 @@ def test_a_verifier_that_refreshed_follows_a_witness_rotation_and_one_that_did_n
     assert created.returncode == 0, created.stderr
     trust_root = TrustRootFiles(network.log_dir).bootstrap
     refreshed, stale = tmp_path / "refreshed", tmp_path / "stale"
+    online = tmp_path / "verifies-online"
     pin(refreshed, trust_root)
     pin(stale, trust_root)
+    pin(online, trust_root)
     (pinned,) = network_sources(refreshed)
     assert pinned.source == "trust-root"
     assert pinned.detail == f"{network.url}/tuf/"
@@ -128,6 +130,13 @@ def test_a_verifier_that_refreshed_follows_a_witness_rotation_and_one_that_did_n
         new_receipt = parse_proof(register(network, "INV-AFTER"))
     finally:
         second_witness.stop()
+
+    # `verify --online` refreshes the networks pinned from a trust root before it verifies
+    not_a_pdf = tmp_path / "note.pdf"
+    not_a_pdf.write_bytes(b"not a PDF")
+    run_cli("verify", "--online", str(not_a_pdf), "--data", str(online))
+    (learnt,) = load_trust(online).networks
+    assert {w.name for w in learnt.policy.witnesses} == {"witness2.test"}
 
     code, shown = run_cli("network", "refresh", "--data", str(refreshed))
     assert code == 0, shown
