@@ -122,6 +122,8 @@ class TrustServers:
         log_server = _Server(log_app(self.service, manage_lifecycle=False), self.log_port)
         log_server.start()
         self._servers.append(log_server)
+        # A bounded wait, not a speed check: the first checkpoint takes well under a second;
+        # 20 s only keeps a broken witness from hanging the test run.
         deadline = time.monotonic() + 20
         while self.service.sequencer.published is None:
             assert time.monotonic() < deadline, "no witnessed checkpoint"
