@@ -8,7 +8,6 @@ hostile input, and the callers in the verifier turn that into a verdict.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from pyhanko.pdf_utils.decode_limits import (
 )
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from exporter_desk.verify import _hex
 from exporter_desk.verify.trust import Limits
 
 __all__ = [
@@ -259,7 +259,10 @@ def open_pdf(data: bytes, limits: Limits, deadline: Deadline) -> OpenedPdf:
         entries = _count_xref_table_entries(data)
         if entries > limits.max_objects:
             raise Damaged(f"about {entries} cross-reference entries")
-    reader = PdfFileReader(io.BytesIO(data), strict=True, decode_limits=_decode_limits(limits))
+    _hex.install()
+    reader = PdfFileReader(
+        _hex.VerifierSource(data), strict=True, decode_limits=_decode_limits(limits)
+    )
     if reader.encrypted:
         raise Damaged("the PDF is encrypted")
     xrefs = reader.xrefs
