@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
                 "  pyHanko bare, reading as the verifier reads",
                 [f"{fast:.1f} ms" if fast == fast else "n/a" for _, _, fast in pairs],
                 "",
-                "our checks beyond pyHanko's: "
+                "verify / this: "
                 + ", ".join(
                     f"{mine / fast:.2f}x" if fast == fast else "n/a" for mine, _, fast in pairs
                 ),
