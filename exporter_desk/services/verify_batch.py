@@ -43,7 +43,7 @@ from typing import Any, Final
 from exporter_desk.errors import ExporterError
 from exporter_desk.services.verifying import FileVerdict
 from exporter_desk.verify import DEFAULT_LIMITS, Limits, OnlineChecker, Trust
-from exporter_desk.verify.stopped import StopReason, stopped_verdict
+from exporter_desk.verify.stopped import StopReason, internal_error_verdict, stopped_verdict
 
 __all__ = [
     "HARD_GRACE",
@@ -203,6 +203,10 @@ def _worker_main(
                 ("retire", index, FileVerdict(Path(path), stopped_verdict(StopReason.MEMORY)))
             )
             return
+        except Exception as exc:  # a bug of ours, not a finding about the file: INCOMPLETE
+            log.error("verifying %s failed unexpectedly", path, exc_info=exc)
+            detail = f"{type(exc).__name__}: {exc}"
+            answer = FileVerdict(Path(path), internal_error_verdict(detail))
         conn.send(("done", index, answer))
 
 

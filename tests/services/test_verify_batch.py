@@ -261,6 +261,26 @@ def test_a_file_that_kills_its_worker_is_unreadable_and_the_batch_goes_on(
     assert results[1].verdict.check(Step.PARSE).detail == reason.value
 
 
+def broken_clock() -> float:
+    raise RuntimeError("the clock is broken")
+
+
+def test_an_error_of_ours_in_a_worker_is_incomplete_not_blamed_on_the_file(
+    tmp_path: Path, good: bytes, trust: Trust
+) -> None:
+    # The budget's clock is read before the first step, outside the plan's own error handling:
+    # what it raises escapes verify_pdf, as a bug of ours would.
+    paths = _write(tmp_path, {"a": good, "b": good})
+    limits = Limits(clock=broken_clock)
+    results = list(verify_many(paths, trust, jobs=1, limits=limits))
+    assert [r.result for r in results] == [Result.INCOMPLETE, Result.INCOMPLETE]
+    parse = results[0].verdict.check(Step.PARSE)
+    assert parse.detail == "RuntimeError: the clock is broken"
+    assert "unexpected error in Exporter Desk itself" in parse.reason_en
+    later = results[0].verdict.check(Step.SIGNATURE)
+    assert later.outcome is None and "step 1 could not be completed" in later.reason_en
+
+
 def test_workers_that_cannot_start_give_a_clear_error(tmp_path: Path, good: bytes) -> None:
     paths = _write(tmp_path, {"a": good})
     with pytest.raises(VerifierStartError) as caught:
