@@ -3,6 +3,7 @@ that still verify AUTHENTIC; a bad archive changes nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from exporter_desk.services.archive import (
     DamagedArchiveError,
     NewerArchiveError,
     NotAnArchiveError,
+    RestoreFailedError,
     backup_archive,
     restore_archive,
 )
@@ -23,7 +25,7 @@ from exporter_desk.services.identity import DEFAULT_PROFILE
 from exporter_desk.services.trust import load_trust
 from exporter_desk.services.verifying import verify_files
 from exporter_desk.signing import KeyringKeystore, Keystore
-from exporter_desk.store import database_path, export_json, open_store
+from exporter_desk.store import StorageFailedError, Store, database_path, export_json, open_store
 from tests.conftest import MemoryKeyring
 
 COMPANY_KEYRING: list[MemoryKeyring] = []  # the company's keys, as its own computer holds them
@@ -118,6 +120,50 @@ def test_keys_travel_only_with_a_passphrase(
     assert summary.keys_restored
     restored = source.load_signing_key(DEFAULT_PROFILE)
     assert restored.private_numbers() == key.private_numbers()
+
+
+def test_a_restored_folder_that_does_not_open_puts_the_previous_one_back(
+    company: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restored database passed its check in the staging folder, then fails to open once
+    moved into place. That only happens when the disk fails (or the folder is taken) between
+    the two opens, which no test can make happen: the one open of the moved-in database is made
+    to fail with the store's own error, as SQLite's "disk I/O error" reaches it."""
+    archive = tmp_path / "move.zip"
+    backup_archive(company, archive)
+    target = tmp_path / "data"
+    with open_store(database_path(target)) as store:
+        store.settings.set("marker", "old")
+    (target / "note.txt").write_text("mine")
+    failed_opens: list[Path] = []
+
+    def open_store_failing_in_place(path: Path) -> Store:
+        if Path(path) == database_path(target):
+            assert Path(path).is_file()  # the restored folder is in place when it fails
+            failed_opens.append(Path(path))
+            raise StorageFailedError("disk I/O error")
+        return open_store(path)
+
+    monkeypatch.setattr("exporter_desk.services.archive.open_store", open_store_failing_in_place)
+    when = dt.datetime(2026, 3, 4, 5, 6, 7)
+    with pytest.raises(RestoreFailedError) as raised:
+        restore_archive(archive, target, now=when)
+    monkeypatch.undo()
+    assert failed_opens == [database_path(target)]
+    assert raised.value.user_message == (
+        "The restored data did not open (Exporter Desk could not write to its database (disk "
+        "I/O error). Check free disk space and folder permissions; nothing was saved.); your "
+        f"previous data is back in {target} unchanged."
+    )
+    assert (target / "note.txt").read_text() == "mine"
+    with open_store(database_path(target)) as store:
+        assert store.settings.get("marker") == "old"
+        assert store.invoices.list() == []  # the previous data, not the archive's
+    failed = tmp_path / "data.failed-restore-20260304-050607"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["data", failed.name, "move.zip"]
+    )  # the restored folder kept aside; nothing else set aside or left half-built
+    assert exported(failed) == exported(company).replace(str(company), str(failed))
 
 
 def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:
