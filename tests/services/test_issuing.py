@@ -13,10 +13,14 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from exporter_desk.documents import RenderedDocument, RenderOptions, SignatureBox
+from exporter_desk.documents.context import DocumentContext
+from exporter_desk.documents.render import render_document
 from exporter_desk.domain import Charge, ChargeKind, DocumentKind, DocumentStatus, InvoiceId
 from exporter_desk.services.issuing import (
     AwaitingRegistrationError,
     IssueOptions,
+    SealBoxMovedError,
     SupersedeRequiredError,
     drain_outbox,
     issue,
@@ -303,6 +307,60 @@ def test_a_visible_seal_in_the_reserved_box_verifies_authentic(desk: Desk) -> No
     assert (round(x1), round(y1), round(x2), round(y2)) == tuple(data["signature_box"]["rect"])
     verdict = verify_pdf(Path(doc.path), load_trust(desk.data_dir))
     assert verdict.result is Result.AUTHENTIC, [c.reason_en for c in verdict.checks]
+
+
+def test_a_seal_box_that_moves_between_renders_issues_nothing(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seal's box is read from the first render and recorded in the second; today's layout
+    puts it in the same place both times, so no data makes it move: the second render is made
+    to return its box moved by one point, as a layout that depended on the recorded box would."""
+    renders: list[RenderOptions] = []
+
+    def render_with_the_box_moved(
+        kind: DocumentKind, context: DocumentContext, options: RenderOptions
+    ) -> RenderedDocument:
+        renders.append(options)
+        rendered = render_document(kind, context, options)
+        if options.signature_box is None:
+            return rendered
+        first, *rest = rendered.signature_boxes
+        x1, y1, x2, y2 = first.box
+        moved = SignatureBox(first.page_index, (x1 + 1, y1, x2 + 1, y2))
+        return replace(rendered, signature_boxes=(moved, *rest))
+
+    monkeypatch.setattr("exporter_desk.services.issuing.render_document", render_with_the_box_moved)
+    size = desk.network.client.transport.checkpoint().splitlines()[1]
+    with pytest.raises(SealBoxMovedError) as raised:
+        issue_document(
+            desk.store,
+            desk.keystore,
+            desk.data_dir,
+            desk.network,
+            DocumentKind.COMMERCIAL_INVOICE,
+            1,
+            now=NOW,
+            options=IssueOptions(visible_seal=True),
+        )
+    assert [o.signature_box is not None for o in renders] == [False, True]
+    assert raised.value.user_message == (
+        "The visible seal cannot be placed on this document; issue it without the visible seal."
+    )
+    assert desk.network.client.transport.checkpoint().splitlines()[1] == size  # not registered
+    assert desk.store.documents.count() == 0 and desk.store.outbox.list() == []  # not stored
+    documents = desk.data_dir / "documents"
+    assert [p for p in documents.rglob("*") if p.is_file()] == []  # nothing signed or pending
+    doc = issue_document(  # as the message says: without the seal it issues
+        desk.store,
+        desk.keystore,
+        desk.data_dir,
+        desk.network,
+        DocumentKind.COMMERCIAL_INVOICE,
+        1,
+        now=NOW,
+    )
+    assert doc.status is DocumentStatus.REGISTERED
+    assert desk.network.client.transport.checkpoint().splitlines()[1] != size
 
 
 @pytest.fixture
