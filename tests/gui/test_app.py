@@ -8,17 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from exporter_desk.gui.app import create_main_window, start_logging
+from exporter_desk.gui.app import StartupNotice, create_main_window, start_logging
 from exporter_desk.gui.backend import online_checks_enabled
 from exporter_desk.gui.errors import ErrorPresenter
 from exporter_desk.gui.main_window import MainWindow
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.services.datafolder import open_for_writing
 from exporter_desk.store import DamagedDatabaseError, Store, backups, database_path
-from exporter_desk.store.backup import default_backup_dir
+from exporter_desk.store.backup import backup_time, default_backup_dir
 from tests.datafolders import damage_table, read_only_copy, seeded_folder
 
 
@@ -74,6 +75,23 @@ def message_boxes() -> list[QMessageBox]:
     return list(found.values())
 
 
+def shown_time(backup: Path) -> str:
+    """When ``backup`` was taken, as the restore advice says it."""
+    taken = backup_time(backup)
+    assert taken is not None
+    return f"{taken:%Y-%m-%d %H:%M}"
+
+
+def finish_background_work(qtbot: QtBot, desk: Started) -> None:
+    """Wait, with a bound load does not reach, until the start-up backup has been started
+    (when the store answered) and every job of the thread pool has ended, as the app does
+    before it exits."""
+    notice = desk.window.findChild(StartupNotice)
+    assert notice is not None
+    qtbot.waitUntil(lambda: notice.backup_worker is not None, timeout=30_000)
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+
+
 def shown_text(qtbot: QtBot, fragment: str) -> str:
     qtbot.waitUntil(lambda: any(fragment in box.text() for box in message_boxes()), timeout=30_000)
     return next(box.text() for box in message_boxes() if fragment in box.text())
@@ -127,16 +145,22 @@ def test_a_damaged_database_is_named_at_start_and_not_written(
 def test_damage_found_later_offers_todays_backup(
     start: type[Started], qtbot: QtBot, tmp_path: Path
 ) -> None:
+    """The box comes from the first list, on the database thread; the start-up backup runs on
+    the thread pool once the store answers, before or after the box as load decides. The
+    backups and the file are compared once that work has ended, not wherever it had got to."""
     folder = seeded_folder(tmp_path / "data")
     open_for_writing(folder).close()  # today's backup: the app will not take another
     db = database_path(folder)
+    (todays,) = backups(default_backup_dir(db))
     page = damage_table(db, "invoices")  # the first screen lists invoices
     before = db.read_bytes()
     desk = start(folder)
     text = shown_text(qtbot, "is damaged")
     assert f"(page {page}, table invoices)" in text
-    assert "Your latest backup is from " in text
+    assert f"Your latest backup is from {shown_time(todays)} ('{todays.name}')" in text
     assert f'exporter-desk restore --data "{folder}"' in text
+    finish_background_work(qtbot, desk)
+    assert backups(default_backup_dir(db)) == [todays]  # no copy of the damaged file
     desk.close()
     assert db.read_bytes() == before
 
