@@ -9,8 +9,8 @@ kind) is translated too, while codes and numbers stay as they are. Every templat
 is written out below so that ``pyside6-lupdate`` extracts it into the catalogue; their Chinese
 is in ``resources/translations/exporter_desk_zh_CN.glossary.json``.
 
-A message that matches nothing is shown in English, and ``tests/gui/test_messages.py`` lists
-the core's messages that are not covered, so a new one is caught.
+A message that matches nothing is shown in English; ``tests/gui/test_messages_coverage.py``
+makes the errors a person sees and the examiner's findings and fails on any left in English.
 """
 
 from __future__ import annotations
@@ -900,6 +900,13 @@ _SERVICE_PHRASES = (
     QT_TRANSLATE_NOOP("Messages", "it is not a PNG image"),
     QT_TRANSLATE_NOOP("Messages", "it is not a PNG or JPEG image"),
     QT_TRANSLATE_NOOP("Messages", "the image is damaged"),
+    # why a payment method does not fit a document (services/checklist.py)
+    QT_TRANSLATE_NOOP(
+        "Messages", "A beneficiary's certificate belongs to an L/C: set the payment to L/C."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "A bill of exchange is drawn under L/C, D/P or D/A: change the payment."
+    ),
     QT_TRANSLATE_NOOP(
         "Messages",
         "There is no company certificate yet, so there is nothing to watch for. Create or import one in Settings > Keys and certificates.",

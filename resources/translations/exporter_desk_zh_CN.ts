@@ -4066,6 +4066,14 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>图片已损坏</translation>
     </message>
     <message>
+        <source>A beneficiary's certificate belongs to an L/C: set the payment to L/C.</source>
+        <translation>受益人证明只用于信用证：请将付款方式设为信用证（L/C）。</translation>
+    </message>
+    <message>
+        <source>A bill of exchange is drawn under L/C, D/P or D/A: change the payment.</source>
+        <translation>汇票只在信用证（L/C）、付款交单（D/P）或承兑交单（D/A）下开立：请更改付款方式。</translation>
+    </message>
+    <message>
         <source>There is no company certificate yet, so there is nothing to watch for. Create or import one in Settings &gt; Keys and certificates.</source>
         <translation>还没有公司证书，因此没有需要监控的内容。请在“设置 &gt; 密钥和证书”中创建或导入证书。</translation>
     </message>

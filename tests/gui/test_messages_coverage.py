@@ -424,3 +424,33 @@ def test_the_list_of_discrepancies_shows_the_finding_in_chinese(app: QApplicatio
         assert first.toolTip(1).startswith(first.text(1))
     finally:
         i18n.set_language(i18n.Language.ENGLISH)
+
+
+def test_a_checklist_line_in_the_cores_words_reads_in_chinese(app: QApplication) -> None:
+    from exporter_desk.documents import MissingDocumentDataError
+    from exporter_desk.domain import DocumentKind
+    from exporter_desk.gui.document_dialogs import checklist_text
+    from exporter_desk.services.checklist import ChecklistItem
+
+    lines = [
+        ChecklistItem(
+            "payment_method",
+            "A bill of exchange is drawn under L/C, D/P or D/A: change the payment.",
+            "invoices",
+            12,
+        ),
+        ChecklistItem(
+            "other",
+            MissingDocumentDataError(
+                DocumentKind.COMMERCIAL_INVOICE, "HY-CI-2026-0112", ["the buyer"]
+            ).user_message,
+            "invoices",
+            12,
+        ),
+    ]
+    i18n.set_language(i18n.Language.CHINESE)
+    try:
+        shown = [checklist_text(line) for line in lines]
+    finally:
+        i18n.set_language(i18n.Language.ENGLISH)
+    assert [text for text in shown if is_untranslated(text, set())] == [], shown
