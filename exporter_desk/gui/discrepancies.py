@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.examine import Discrepancy, FieldRef, Severity
 from exporter_desk.gui.forms import Form
-from exporter_desk.gui.messages import reason_text
+from exporter_desk.gui.messages import reason_text, translate_message
 
 translate = QCoreApplication.translate
 _REF = Qt.ItemDataRole.UserRole
@@ -75,9 +75,10 @@ class DiscrepancyList(QTreeWidget):
         self.found = list(found)
         self.clear()
         for item in self.found:
-            row = QTreeWidgetItem([severity_label(item.severity), item.message])
+            message = translate_message(item.message)
+            row = QTreeWidgetItem([severity_label(item.severity), message])
             why, fix = reason_text(item.why), reason_text(item.fix)
-            row.setToolTip(1, f"{item.message}\n\n{why}\n\n{fix}")
+            row.setToolTip(1, f"{message}\n\n{why}\n\n{fix}")
             if item.fields:
                 row.setData(0, _REF, item.fields[0])
             for ref in item.fields:

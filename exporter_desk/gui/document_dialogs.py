@@ -31,6 +31,7 @@ from exporter_desk.gui.choices import (
     packing_list_choices,
     shipment_choices,
 )
+from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import TaskManager
 from exporter_desk.gui.widgets import RecordPicker
 
@@ -222,8 +223,8 @@ def checklist_text(item: ChecklistItem) -> str:
     }
     text = texts.get(item.code)
     if text is None:
-        return item.message
-    return text.format(reason=item.message) if "{reason}" in text else text
+        return translate_message(item.message)  # an error of the core, in its own words
+    return text.format(reason=translate_message(item.message)) if "{reason}" in text else text
 
 
 class IssueChecklistDialog(QDialog):

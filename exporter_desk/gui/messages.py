@@ -9,8 +9,8 @@ kind) is translated too, while codes and numbers stay as they are. Every templat
 is written out below so that ``pyside6-lupdate`` extracts it into the catalogue; their Chinese
 is in ``resources/translations/exporter_desk_zh_CN.glossary.json``.
 
-A message that matches nothing is shown in English, and ``tests/gui/test_messages.py`` lists
-the core's messages that are not covered, so a new one is caught.
+A message that matches nothing is shown in English; ``tests/gui/test_messages_coverage.py``
+makes the errors a person sees and the examiner's findings and fails on any left in English.
 """
 
 from __future__ import annotations
@@ -27,6 +27,22 @@ if TYPE_CHECKING:
     from exporter_desk._catalogue import Reason
 
 CONTEXT = "Messages"
+
+# Templates tried before all others: each is a more specific form of a later one
+# ("... is required; use ..." of "{label} is required.", a named file of "{name} cannot be
+# read").
+_SPECIFIC = (
+    QT_TRANSLATE_NOOP("Messages", "{label} is required; {example}."),
+    QT_TRANSLATE_NOOP("Messages", "The network file {name} cannot be read: {reason}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database file '{path}' is damaged ({where}). Exporter Desk did not change it and will not write to it. {advice}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Exporter Desk could not upgrade the database (step {number}, {name}); nothing was changed. A copy made before the upgrade is in '{backup}'. Please report this problem.",
+    ),
+)
 
 # Messages with values: {name} matches any text. Order matters where two templates could match:
 # the more specific first.
@@ -185,9 +201,6 @@ _TEMPLATES = (
         "'{name}' is not a spreadsheet Exporter Desk can read ({reason}). Save it from Excel, WPS "
         "or LibreOffice as .xlsx or .csv and try again.",
     ),
-    QT_TRANSLATE_NOOP("Messages", "Deal {reference}"),
-    QT_TRANSLATE_NOOP("Messages", "Shipment {reference}"),
-    QT_TRANSLATE_NOOP("Messages", "Invoice {number}"),
     # store/errors.py
     QT_TRANSLATE_NOOP(
         "Messages",
@@ -603,9 +616,599 @@ _COUNTRIES = (
     QT_TRANSLATE_NOOP("Messages", "Denmark"),
 )
 
-TEMPLATES: tuple[str, ...] = tuple(str(t) for t in _TEMPLATES)
+# Errors of the services, the store and the trust network with values in them (files,
+# backups, the database, issuing, packs, presentments); each is raised where the GUI calls in.
+_SERVICE_TEMPLATES = (
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "There is not enough free space on the disk to write '{path}' ({size}). Nothing was written. Free some space on that disk, or choose another place for the file, and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Exporter Desk may not write '{path}' ({cause}): the folder is read-only or belongs to someone else. Nothing was written; choose another place for the file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{name}': Exporter Desk exports to .xlsx (Excel, WPS) or .csv; give the file one of these endings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{path}' could not be written ({reason}). Choose another folder, or close the file if Excel has it open.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The network file could not be saved to {path}: {reason}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The font needed to print documents is missing from this installation ({name}). Reinstall Exporter Desk.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The font needed to print documents is damaged ({name}). Reinstall Exporter Desk.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a container type; use 2 to 10 letters and digits, such as 40HC or 22G1.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a {label}; use at most {limit} letters, digits, hyphens, dots or slashes, such as {example}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not an account number: an account number has at most 34 letters and digits (and hyphens).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' looks like an IBAN but is not valid ({reason}); check it against the bank's statement.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "such as {example}"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a SWIFT date; SWIFT writes dates as YYMMDD, such as 261102 for 2 November 2026.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "'{text}' is not a real date (YYMMDD)."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{text}' is not a SWIFT amount; it is the currency code and the amount with a decimal comma, such as USD123456,78.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The text is {size} characters long; an MT700 is at most about 10,000. Paste only the message.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "'{name}' is not an Exporter Desk backup ({reason}). Nothing was changed."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup '{name}' is damaged ({reason}); it was not restored and nothing was changed. Copy the file again from where it was made.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup '{name}' was made by a newer Exporter Desk ({made_by}) than this one ({version}). Install the newer version, then restore it. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The restored data did not open ({reason}); your previous data is back in {folder} unchanged.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "There is no Exporter Desk data in {folder} to back up."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Choose a passphrase of at least {minimum} characters to protect the signing key in the backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup '{name}' cannot be used: {reason}. Choose another backup; your current data was not changed.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "it cannot be read: {reason}"),
+    QT_TRANSLATE_NOOP("Messages", "its contents differ from its manifest: {names}"),
+    QT_TRANSLATE_NOOP("Messages", "it names a file outside the data folder: {name}"),
+    QT_TRANSLATE_NOOP("Messages", "{name} is longer than recorded"),
+    QT_TRANSLATE_NOOP("Messages", "{name} cannot be unpacked"),
+    QT_TRANSLATE_NOOP("Messages", "{name} does not match its checksum"),
+    QT_TRANSLATE_NOOP("Messages", "its database is damaged: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "This file cannot be used as the {what}: {problem}. Choose {accepted}."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "it is {size} MB, too large"),
+    QT_TRANSLATE_NOOP("Messages", "it is {width} x {height} pixels, too large"),
+    QT_TRANSLATE_NOOP("Messages", "{name} is too large to be an MT700 message."),
+    QT_TRANSLATE_NOOP("Messages", "{name} is not a text file; save the MT700 as plain text."),
+    QT_TRANSLATE_NOOP("Messages", "{name} is {size} MB; attach a file under {limit} MB."),
+    QT_TRANSLATE_NOOP("Messages", "{name} is too large to be a network descriptor."),
+    QT_TRANSLATE_NOOP("Messages", "{name} cannot be read: {reason}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{name}' is protected with a password. Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), save it and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{name}' is {size} MB; Exporter Desk imports files of up to {limit} MB. Split it into smaller files, or remove columns and sheets you do not import.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{name}' has no rows to import: the first sheet is empty or has no row of column titles.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing was imported: the file has {count} problem to fix first (see the list by row and column).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing was imported: the file has {count} problems to fix first (see the list by row and column).",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Choose a column for: {fields}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{label} {number} was issued on {when}, and its data has changed since. Issuing it again registers a new document that supersedes the earlier one: the earlier PDF stays in the register marked superseded, and anyone who verifies it online is told it was replaced.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{label} {number} was issued with other data and still waits for registration. Retry the registration first (Documents); then issue it again to supersede it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing to pack for {title}: tick at least one document that is issued or has all its data.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A bank pack holds only issued, signed documents; these are not issued yet: {listed}. Issue them (or untick them) and build the pack again.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "{what} (lacks {missing})"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is not an authentic registered document ({result}); a presentment records only authentic documents.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document is registered with {origin}, but your bank is a member of {bank}: its presentment must be recorded on the network the document is registered with.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {label} '{value}' cannot identify the document: it must have 1 to 60 letters and digits (spaces, dots, dashes and slashes are ignored).",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The amount '{value}' must be a positive amount."),
+    QT_TRANSLATE_NOOP("Messages", "The amount '{value}' is not a number."),
+    QT_TRANSLATE_NOOP("Messages", "'{value}' is not a currency code such as USD or EUR."),
+    QT_TRANSLATE_NOOP("Messages", "{origin} did not send an API token; try again later."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{origin} answered with a certificate its pinned member CA did not issue; nothing was changed. Check the network file with the operator.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {what} of your local network is missing from the keystore (was the keyring reset?). Documents issued before still verify; to issue new ones, move the 'network' folder of the data folder aside and restart.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The trust network refused the registration: {message}"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A document number must be 1 to {limit} characters of plain letters, digits and punctuation, without spaces.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The certificate {subject} cannot be trusted as an issuer of signing certificates: it is not a certificate authority (CA) certificate. Ask its owner for their CA certificate instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "'{path}' is not an Exporter Desk database ({reason}). The file was not changed. Choose another data folder, or restore a backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database file '{path}' is damaged. Exporter Desk did not change it and will not write to it. {advice}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database file '{path}' is empty (0 bytes), but its folder holds a company's files ({found}). Exporter Desk will not start a new company over them; a failed copy or sync may have emptied the file, and nothing was changed. {advice}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "There is no backup in '{folder}'. Keep a copy of the whole folder and do not start a new company in it; ask for help to recover the data.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your latest backup is from {when} ('{name}'): restore it with exporter-desk restore --data \"{folder}\" (the current file is kept beside it). Work done since that backup has to be entered again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The folder '{folder}' is on a read-only disk or share, or you may not write to it, so Exporter Desk cannot {action}. Nothing was written. Choose a folder you can write to.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The data folder '{folder}' is read-only, so Exporter Desk opened it read-only: you can look at, print and export your data, but not {action}. Your data is intact. To change it, make the folder writable (check that the disk or network share is not read-only and that you may write to the folder), or copy the folder to a writable place and use that one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The data folder '{folder}' is read-only, so Exporter Desk cannot {action}. Nothing was changed. Your data is intact. To change it, make the folder writable (check that the disk or network share is not read-only and that you may write to the folder), or copy the folder to a writable place and use that one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This database was last used by a newer version of Exporter Desk (data version {found}; this version knows up to {supported}). Install the latest Exporter Desk to open it; the file was not changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Exporter Desk could not upgrade the database (step {number}, {name}); nothing was changed. Please report this problem.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The setting '{key}' looks like a secret (password, key or token). Secrets are kept in the system keyring, not in the company database.",
+    ),
+)
+
+# Their fixed messages, and the phrases that fill them (what a read-only folder stopped,
+# why a file could not be written, what a backup lacks).
+_SERVICE_PHRASES = (
+    QT_TRANSLATE_NOOP("Messages", "The company logo is empty. Choose another logo in Settings."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The company logo cannot be read as a PNG or JPEG image. Choose another logo in Settings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Part of this document is too large to fit on one page (for example a very long item description or address). Shorten it and try again.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The currency"),
+    QT_TRANSLATE_NOOP("Messages", "The port (UN/LOCODE)"),
+    QT_TRANSLATE_NOOP("Messages", "The HS code"),
+    QT_TRANSLATE_NOOP("Messages", "The container number"),
+    QT_TRANSLATE_NOOP("Messages", "The voyage number"),
+    QT_TRANSLATE_NOOP("Messages", "The flight number"),
+    QT_TRANSLATE_NOOP("Messages", "The transport document number"),
+    QT_TRANSLATE_NOOP("Messages", "The IBAN"),
+    QT_TRANSLATE_NOOP("Messages", "The account number"),
+    QT_TRANSLATE_NOOP("Messages", "The SWIFT/BIC code"),
+    QT_TRANSLATE_NOOP("Messages", "seal number"),
+    QT_TRANSLATE_NOOP("Messages", "voyage number"),
+    QT_TRANSLATE_NOOP("Messages", "flight number"),
+    QT_TRANSLATE_NOOP("Messages", "transport document number"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "use two letters such as CN, DE or VN, or the English name such as China"
+    ),
+    QT_TRANSLATE_NOOP("Messages", "use three letters such as USD, EUR or CNY"),
+    QT_TRANSLATE_NOOP("Messages", "use the country code and three letters, such as CNSHA"),
+    QT_TRANSLATE_NOOP("Messages", "use 6, 8 or 10 digits, such as 8471.30"),
+    QT_TRANSLATE_NOOP("Messages", "it is 4 letters and 7 digits, such as CSQU3054383"),
+    QT_TRANSLATE_NOOP("Messages", "use a size/type code such as 40HC or 22G1"),
+    QT_TRANSLATE_NOOP("Messages", "such as 4563 5870 1234 or an IBAN"),
+    QT_TRANSLATE_NOOP("Messages", "8 or 11 characters such as BKCHCNBJ300"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "No SWIFT field (a line such as ':20:LC123') was found; paste the MT700 text as the bank sent it.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Permission denied"),
+    QT_TRANSLATE_NOOP("Messages", "Read-only file system"),
+    QT_TRANSLATE_NOOP("Messages", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("Messages", "No space left on device"),
+    QT_TRANSLATE_NOOP("Messages", "No such file or directory"),
+    QT_TRANSLATE_NOOP("Messages", "Is a directory"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "That passphrase does not open the keys in this backup. Nothing was changed; try again with the passphrase given when the backup was made.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "it has no manifest"),
+    QT_TRANSLATE_NOOP("Messages", "it is not a zip file"),
+    QT_TRANSLATE_NOOP("Messages", "its manifest is unreadable"),
+    QT_TRANSLATE_NOOP("Messages", "its manifest is of another program"),
+    QT_TRANSLATE_NOOP("Messages", "it holds no database"),
+    QT_TRANSLATE_NOOP("Messages", "file is not a database"),
+    QT_TRANSLATE_NOOP("Messages", "the restored database fails its check"),
+    QT_TRANSLATE_NOOP("Messages", "the keys in it are unreadable"),
+    QT_TRANSLATE_NOOP("Messages", "logo"),
+    QT_TRANSLATE_NOOP("Messages", "company seal"),
+    QT_TRANSLATE_NOOP("Messages", "a PNG or JPEG image of at most 2 MB and 4000 x 4000 pixels"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "a PNG image (transparent background recommended) of at most 2 MB and 4000 x 4000 pixels",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "it is not a PNG image"),
+    QT_TRANSLATE_NOOP("Messages", "it is not a PNG or JPEG image"),
+    QT_TRANSLATE_NOOP("Messages", "the image is damaged"),
+    # why a payment method does not fit a document (services/checklist.py)
+    QT_TRANSLATE_NOOP(
+        "Messages", "A beneficiary's certificate belongs to an L/C: set the payment to L/C."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "A bill of exchange is drawn under L/C, D/P or D/A: change the payment."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "There is no company certificate yet, so there is nothing to watch for. Create or import one in Settings > Keys and certificates.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "A bank pack needs at least one document; tick the documents to present."
+    ),
+    QT_TRANSLATE_NOOP("Messages", "A bank pack is made for a deal: start it from the deal."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This document names neither an invoice total nor a carrier and transport document number. Give the carrier and the transport document number.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document does not carry its data (document.json) exactly once, so what identifies it cannot be read. Enter the carrier and transport document number instead.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The document's data (document.json) cannot be read."),
+    QT_TRANSLATE_NOOP("Messages", "The document's data (document.json) is damaged."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Presentments are recorded on a shared trust network; the local network holds only your own company's documents. Join your banks' network in Settings > Networks.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "seller registration id"),
+    QT_TRANSLATE_NOOP("Messages", "invoice number"),
+    QT_TRANSLATE_NOOP("Messages", "carrier"),
+    QT_TRANSLATE_NOOP("Messages", "NOT REGISTERED"),
+    QT_TRANSLATE_NOOP("Messages", "UNTRUSTED ISSUER"),
+    QT_TRANSLATE_NOOP("Messages", "UNSIGNED"),
+    QT_TRANSLATE_NOOP("Messages", "UNREADABLE"),
+    QT_TRANSLATE_NOOP("Messages", "INCOMPLETE"),
+    QT_TRANSLATE_NOOP("Messages", "TAMPERED"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your network is not set up yet: finish the setup assistant or issue a first document, then export the network file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The verifier could not start its worker processes, so no file was checked. Try again; if it keeps failing, reinstall Exporter Desk.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "create a database in it"),
+    QT_TRANSLATE_NOOP("Messages", "save anything in it"),
+    QT_TRANSLATE_NOOP("Messages", "restore a backup into it"),
+    QT_TRANSLATE_NOOP("Messages", "change it"),
+    QT_TRANSLATE_NOOP("Messages", "save changes"),
+    QT_TRANSLATE_NOOP("Messages", "open its database for changes"),
+    QT_TRANSLATE_NOOP("Messages", "upgrade its database to this version of Exporter Desk"),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust-network data attached to this document could not be checked. Treat the document as not registered until the problem is resolved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The proof that this record is part of the trust network's log does not check out. The receipt may have been altered, or it belongs to a different record or log.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A signature from the trust network is missing, invalid or made with a key you do not trust. The data may have been altered, or it comes from a network you have not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust network's statement of its log (the checkpoint) is damaged or does not come from the expected log.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The registration record of this document is damaged or was not signed by its issuer. Do not rely on the registration.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The registration receipt of this document is damaged, comes from another network, or is not vouched for by enough independent witnesses. The registration cannot be confirmed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust-network settings (the network descriptor or its trust policy) are invalid. Import the descriptor again from the network operator.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust policy of this network is invalid. Import the network descriptor again from its operator.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The registration receipt is damaged: it is not a valid transparency-log proof. The registration cannot be confirmed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust network cannot be reached right now. The document waits in the outbox and is registered automatically when the network is back.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust network's published log files are damaged or inconsistent, so the log could not be checked from them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust network's published log files cannot be reached right now; the check can be repeated later.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This checkpoint comes from a different transparency log than the one pinned for this trust network.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The trust network answered with a receipt for another document; the registration was not accepted. Contact the network operator.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This registration record has a format this version of Exporter Desk does not know. Update Exporter Desk to check it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The registration record was not signed by this document's issuer, or it was altered after signing.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Not enough of the trust network's witnesses vouch for its latest checkpoint; the monitor tries again later.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A trust-network key is damaged: its check digits do not match the key. Import it again from the network operator.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "A signature by a trusted trust-network key does not match the signed data: the data was altered after it was signed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This network descriptor has a format this version of Exporter Desk does not know. Update Exporter Desk, or ask the operator for a compatible descriptor.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The registration receipt comes from a different trust network than the one pinned in your settings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The registration receipt is not signed by the trust network's log."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Not enough of the trust network's independent witnesses vouch for this registration receipt, so it cannot be confirmed.",
+    ),
+)
+
+# The examiner's findings (examine/*_rules.py), the first line of each discrepancy in the
+# list; their why and fix are reasons of the examiner's catalogue, rendered by reason_text.
+_EXAMINER_TEMPLATES = (
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Invoice {number} is issued by {seller}, but the credit's beneficiary is {beneficiary}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Invoice {number} is made out to {buyer}, but the credit's applicant is {applicant}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Invoice {number} is in {currency}; the credit is in {credit_currency}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The invoices total {total}, more than the credit allows ({limit}, {amount} plus {plus}%).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Invoice {number} line {line} describes '{description}', which the credit's goods (45A) do not name.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Invoice {number} is {incoterm}; the credit says {credit_incoterm}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The port of loading is {actual}; the credit's port of loading (44E) is {wanted}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The port of discharge is {actual}; the credit's port of discharge (44F) is {wanted}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The goods were shipped on board on {shipped}, after the latest shipment date {latest}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Presentation on {date} is after the credit expired on {expiry}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Presentation on {date} is more than {days} days after shipment on {shipped}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The goods travel on {count} transport documents ({numbers}); the credit does not allow partial shipments.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The documents name {count} vessels ({vessels}); the credit does not allow transhipment.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The credit is {term}, but no insurance document is attached."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The insurance is in {currency}; the credit is in {credit_currency}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The insurance covers {amount} {currency}; at least {needed} (110% of {value}) is required.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "The insurance is dated {date}, after shipment on {shipped}."),
+    QT_TRANSLATE_NOOP("Messages", "The credit requires {document}: {missing}."),
+    QT_TRANSLATE_NOOP("Messages", "no {kind} attached"),
+    QT_TRANSLATE_NOOP("Messages", "{have} original(s) of the {required} required"),
+    QT_TRANSLATE_NOOP("Messages", "The purchase is in {purchase}, the sale in {sale}."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The sale ({sold}) is below the purchase ({bought}): a loss of {loss}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The margin is {rate}% of the sale; the company's other deals have a median of {median}%.",
+    ),
+    QT_TRANSLATE_NOOP("Messages", "Transport document {number} is also used by deal {deal}."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Invoice {invoice} bills {quantity} of {description}; packing list {packing} packs {packed}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Packing list {packing} describes {sku} as '{packed}'; invoice {invoice} as '{invoiced}'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {document} {number} states a net weight of {stated} kg; the packing list {packing} totals {expected} kg.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {document} {number} states a gross weight of {stated} kg; the packing list {packing} totals {expected} kg.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The {document} {number} states {count} packages; the packing list {packing} has {packed}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The marks on invoice {invoice} differ from those on packing list {packing}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The {document} {number} lists containers {theirs}; the shipment has {ours}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Container {number} carries seal {seal} on the {document} but {ours} on the shipment.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The {document} states {field} {theirs}; shipment {shipment} has {ours}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The supplier's invoice {number} is in {currency}; the purchase contract is in {contract_currency}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The supplier's invoice {number} is for {amount}; the purchase contract totals {total}.",
+    ),
+)
+
+# What the findings name: kinds of received and required documents (as the rules write
+# them, in lower case) and the transport details a shipment is compared on.
+_EXAMINER_PHRASES = (
+    QT_TRANSLATE_NOOP("Messages", "supplier's invoice"),
+    QT_TRANSLATE_NOOP("Messages", "bill of lading"),
+    QT_TRANSLATE_NOOP("Messages", "air waybill"),
+    QT_TRANSLATE_NOOP("Messages", "cmr consignment note"),
+    QT_TRANSLATE_NOOP("Messages", "rail consignment note"),
+    QT_TRANSLATE_NOOP("Messages", "insurance certificate"),
+    QT_TRANSLATE_NOOP("Messages", "inspection certificate"),
+    QT_TRANSLATE_NOOP("Messages", "other document"),
+    QT_TRANSLATE_NOOP("Messages", "commercial invoice"),
+    QT_TRANSLATE_NOOP("Messages", "packing list"),
+    QT_TRANSLATE_NOOP("Messages", "transport document"),
+    QT_TRANSLATE_NOOP("Messages", "insurance"),
+    QT_TRANSLATE_NOOP("Messages", "certificate of origin"),
+    QT_TRANSLATE_NOOP("Messages", "beneficiary certificate"),
+    QT_TRANSLATE_NOOP("Messages", "draft"),
+    QT_TRANSLATE_NOOP("Messages", "no commercial invoice"),
+    QT_TRANSLATE_NOOP("Messages", "no packing list"),
+    QT_TRANSLATE_NOOP("Messages", "vessel"),
+    QT_TRANSLATE_NOOP("Messages", "voyage"),
+    QT_TRANSLATE_NOOP("Messages", "port of loading"),
+    QT_TRANSLATE_NOOP("Messages", "port of discharge"),
+    QT_TRANSLATE_NOOP("Messages", "on board date"),
+)
+
+# A pack's title, and a value inside other messages: tried last, as "Invoice {number}" also
+# matches the start of any sentence about an invoice.
+_TITLES = (
+    QT_TRANSLATE_NOOP("Messages", "Deal {reference}"),
+    QT_TRANSLATE_NOOP("Messages", "Shipment {reference}"),
+    QT_TRANSLATE_NOOP("Messages", "Invoice {number}"),
+)
+
+TEMPLATES: tuple[str, ...] = tuple(
+    str(t) for t in (*_SPECIFIC, *_TEMPLATES, *_SERVICE_TEMPLATES, *_EXAMINER_TEMPLATES, *_TITLES)
+)
 PHRASES: tuple[str, ...] = tuple(
-    str(p) for p in (*_PHRASES, *_DOCUMENT_NEEDS, *_SIGNING, *_COUNTRIES)
+    str(p)
+    for p in (
+        *_PHRASES,
+        *_DOCUMENT_NEEDS,
+        *_SIGNING,
+        *_SERVICE_PHRASES,
+        *_EXAMINER_PHRASES,
+        *_COUNTRIES,
+    )
 )
 
 
@@ -637,6 +1240,12 @@ def _value(text: str) -> str:
         translated = _phrase(candidate)
         if translated != candidate:
             return translated
+    # A message inside a message: "The named place for FOB" in "{label} is required.", or a
+    # whole error in "The restored data did not open ({reason})" (before the split below would
+    # cut its sentences apart).
+    nested = translate_message(text) if text else text
+    if nested != text:
+        return nested
     if "; " in text:
         return _phrase("; ").join(_value(part) for part in text.split("; "))
     words = text.split(" ")
@@ -645,8 +1254,22 @@ def _value(text: str) -> str:
         translated = _phrase(head)
         if translated != head:
             return f"{translated} {' '.join(words[cut:])}"
-    # A message inside a message: "The named place for FOB" in "{label} is required.".
-    return translate_message(text) if text else text
+    return text
+
+
+def _resplit(template: str, found: dict[str, str]) -> dict[str, str]:
+    """Where a template puts two values side by side ("{label} {number}"), the pattern cuts
+    them at the first space ("Commercial" / "Invoice INV-1"); cut them instead after the
+    longest run of words that is a known phrase ("Commercial Invoice" / "INV-1")."""
+    found = dict(found)
+    for first, second in re.findall(r"\{(\w+)\} \{(\w+)\}", template):
+        words = f"{found[first]} {found[second]}".split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:cut])
+            if _phrase(head) != head:
+                found[first], found[second] = head, " ".join(words[cut:])
+                break
+    return found
 
 
 def country_in_language(name: str) -> str:
@@ -666,7 +1289,8 @@ def translate_message(message: str) -> str:
         translated = _phrase(template)
         if translated == template:
             return message  # English, or no translation yet: the original reads best
-        values = {name: _value(value) for name, value in match.groupdict().items()}
+        found = _resplit(template, match.groupdict())
+        values = {name: _value(value) for name, value in found.items()}
         try:
             return translated.format(**values)
         except (KeyError, IndexError, ValueError):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from exporter_desk.errors import ExporterError
 from exporter_desk.gui.keys import KeyAccess, KeystoreFactory
+from exporter_desk.gui.messages import translate_message
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.store import database_path, open_store
 
@@ -264,7 +265,7 @@ class PresentmentBox(QFrame):
     def _on_failed(self, error: object) -> None:
         self.record_button.setEnabled(True)
         if isinstance(error, ExporterError):
-            self.result.setText(error.user_message)
+            self.result.setText(translate_message(error.user_message))
         else:
             self.result.setText(
                 translate("PresentmentBox", "The presentment could not be checked or recorded.")
@@ -350,7 +351,11 @@ class PresentedDocuments(QObject):
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         self._busy = False
-        self.error = error.user_message if isinstance(error, ExporterError) else str(error)
+        self.error = (
+            translate_message(error.user_message)
+            if isinstance(error, ExporterError)
+            else str(error)
+        )
         self.changed.emit()
 
     def lines_for(self, log_index: int) -> list[str]:

@@ -35,7 +35,7 @@ from exporter_desk.gui import labels
 from exporter_desk.gui._resources import icon
 from exporter_desk.gui.errors import ErrorPresenter, is_cancel
 from exporter_desk.gui.i18n import Language, current_language
-from exporter_desk.gui.messages import reason_text
+from exporter_desk.gui.messages import reason_text, translate_message
 from exporter_desk.gui.tasks import Progress, Worker, WorkerSignals, start_worker
 from exporter_desk.verify import Check, CheckStatus, Result, Step, Verdict
 
@@ -313,7 +313,7 @@ class VerdictCard(QFrame):
         if self.error is not None:
             self._badge(translate("VerifyPage", "NOT CHECKED"), "#616161")
             message = (
-                self.error.user_message
+                translate_message(self.error.user_message)
                 if isinstance(self.error, ExporterError)
                 else translate("VerifyPage", "The file could not be checked.")
             )

@@ -2342,6 +2342,22 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
 <context>
     <name>Messages</name>
     <message>
+        <source>{label} is required; {example}.</source>
+        <translation>{label}为必填项；{example}。</translation>
+    </message>
+    <message>
+        <source>The network file {name} cannot be read: {reason}.</source>
+        <translation>无法读取网络文件 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The database file '{path}' is damaged ({where}). Exporter Desk did not change it and will not write to it. {advice}</source>
+        <translation>数据库文件“{path}”已损坏（{where}）。Exporter Desk 未更改该文件，也不会再写入它。{advice}</translation>
+    </message>
+    <message>
+        <source>Exporter Desk could not upgrade the database (step {number}, {name}); nothing was changed. A copy made before the upgrade is in '{backup}'. Please report this problem.</source>
+        <translation>Exporter Desk 无法升级数据库（第 {number} 步，{name}）；未做任何更改。升级前的副本保存在“{backup}”。请报告此问题。</translation>
+    </message>
+    <message>
         <source>{label} is required.</source>
         <translation>{label}为必填项。</translation>
     </message>
@@ -3568,6 +3584,914 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>Denmark</source>
         <translation>丹麦</translation>
+    </message>
+    <message>
+        <source>There is not enough free space on the disk to write '{path}' ({size}). Nothing was written. Free some space on that disk, or choose another place for the file, and try again.</source>
+        <translation>磁盘空间不足，无法写入“{path}”（{size}）。未写入任何内容。请清理该磁盘上的空间，或为文件另选保存位置，然后重试。</translation>
+    </message>
+    <message>
+        <source>Exporter Desk may not write '{path}' ({cause}): the folder is read-only or belongs to someone else. Nothing was written; choose another place for the file.</source>
+        <translation>Exporter Desk 无权写入“{path}”（{cause}）：该文件夹是只读的，或属于其他用户。未写入任何内容；请为文件另选保存位置。</translation>
+    </message>
+    <message>
+        <source>'{name}': Exporter Desk exports to .xlsx (Excel, WPS) or .csv; give the file one of these endings.</source>
+        <translation>“{name}”：Exporter Desk 只能导出为 .xlsx（Excel、WPS）或 .csv 文件；请使用其中一种扩展名。</translation>
+    </message>
+    <message>
+        <source>'{path}' could not be written ({reason}). Choose another folder, or close the file if Excel has it open.</source>
+        <translation>无法写入“{path}”（{reason}）。请另选文件夹；如果 Excel 正打开该文件，请先关闭。</translation>
+    </message>
+    <message>
+        <source>The network file could not be saved to {path}: {reason}.</source>
+        <translation>无法将网络文件保存到 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The font needed to print documents is missing from this installation ({name}). Reinstall Exporter Desk.</source>
+        <translation>本次安装缺少打印单据所需的字体（{name}）。请重新安装 Exporter Desk。</translation>
+    </message>
+    <message>
+        <source>The font needed to print documents is damaged ({name}). Reinstall Exporter Desk.</source>
+        <translation>打印单据所需的字体已损坏（{name}）。请重新安装 Exporter Desk。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a container type; use 2 to 10 letters and digits, such as 40HC or 22G1.</source>
+        <translation>“{text}”不是有效的箱型代码；请使用 2 到 10 个字母和数字，例如 40HC 或 22G1。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a {label}; use at most {limit} letters, digits, hyphens, dots or slashes, such as {example}.</source>
+        <translation>“{text}”不是有效的{label}；最多可用 {limit} 个字母、数字、连字符、点或斜杠，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not an account number: an account number has at most 34 letters and digits (and hyphens).</source>
+        <translation>“{text}”不是有效的账号：账号最多由 34 个字母和数字（及连字符）组成。</translation>
+    </message>
+    <message>
+        <source>'{text}' looks like an IBAN but is not valid ({reason}); check it against the bank's statement.</source>
+        <translation>“{text}”看似 IBAN，但无效（{reason}）；请对照银行对账单核对。</translation>
+    </message>
+    <message>
+        <source>such as {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a SWIFT date; SWIFT writes dates as YYMMDD, such as 261102 for 2 November 2026.</source>
+        <translation>“{text}”不是 SWIFT 日期；SWIFT 的日期写作 YYMMDD，例如 261102 表示 2026 年 11 月 2 日。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a real date (YYMMDD).</source>
+        <translation>“{text}”不是有效的日期（YYMMDD）。</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a SWIFT amount; it is the currency code and the amount with a decimal comma, such as USD123456,78.</source>
+        <translation>“{text}”不是 SWIFT 金额；应为币种代码加上以逗号作小数点的金额，例如 USD123456,78。</translation>
+    </message>
+    <message>
+        <source>The text is {size} characters long; an MT700 is at most about 10,000. Paste only the message.</source>
+        <translation>文本长 {size} 个字符；一份 MT700 最多约 10,000 个字符。请只粘贴报文本身。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not an Exporter Desk backup ({reason}). Nothing was changed.</source>
+        <translation>“{name}”不是 Exporter Desk 备份（{reason}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup '{name}' is damaged ({reason}); it was not restored and nothing was changed. Copy the file again from where it was made.</source>
+        <translation>备份“{name}”已损坏（{reason}），未予恢复，也未做任何更改。请从制作备份的地方重新复制该文件。</translation>
+    </message>
+    <message>
+        <source>The backup '{name}' was made by a newer Exporter Desk ({made_by}) than this one ({version}). Install the newer version, then restore it. Nothing was changed.</source>
+        <translation>备份“{name}”由较新版本的 Exporter Desk（{made_by}）制作，当前版本为 {version}。请先安装新版本，再恢复该备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The restored data did not open ({reason}); your previous data is back in {folder} unchanged.</source>
+        <translation>恢复的数据无法打开（{reason}）；您原来的数据已原样放回 {folder}。</translation>
+    </message>
+    <message>
+        <source>There is no Exporter Desk data in {folder} to back up.</source>
+        <translation>{folder} 中没有可备份的 Exporter Desk 数据。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {minimum} characters to protect the signing key in the backup.</source>
+        <translation>请设置至少 {minimum} 个字符的口令，以保护备份中的签名密钥。</translation>
+    </message>
+    <message>
+        <source>The backup '{name}' cannot be used: {reason}. Choose another backup; your current data was not changed.</source>
+        <translation>备份“{name}”无法使用：{reason}。请另选一个备份；您当前的数据未被更改。</translation>
+    </message>
+    <message>
+        <source>it cannot be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <source>its contents differ from its manifest: {names}</source>
+        <translation>内容与清单不符：{names}</translation>
+    </message>
+    <message>
+        <source>it names a file outside the data folder: {name}</source>
+        <translation>其中列有数据文件夹以外的文件：{name}</translation>
+    </message>
+    <message>
+        <source>{name} is longer than recorded</source>
+        <translation>{name} 比记录的长</translation>
+    </message>
+    <message>
+        <source>{name} cannot be unpacked</source>
+        <translation>{name} 无法解压</translation>
+    </message>
+    <message>
+        <source>{name} does not match its checksum</source>
+        <translation>{name} 与其校验和不符</translation>
+    </message>
+    <message>
+        <source>its database is damaged: {problem}</source>
+        <translation>其中的数据库已损坏：{problem}</translation>
+    </message>
+    <message>
+        <source>This file cannot be used as the {what}: {problem}. Choose {accepted}.</source>
+        <translation>此文件不能用作{what}：{problem}。请选择{accepted}。</translation>
+    </message>
+    <message>
+        <source>it is {size} MB, too large</source>
+        <translation>文件大小为 {size} MB，过大</translation>
+    </message>
+    <message>
+        <source>it is {width} x {height} pixels, too large</source>
+        <translation>尺寸为 {width} × {height} 像素，过大</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be an MT700 message.</source>
+        <translation>{name} 太大，不可能是 MT700 报文。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file; save the MT700 as plain text.</source>
+        <translation>{name} 不是文本文件；请将 MT700 另存为纯文本。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; attach a file under {limit} MB.</source>
+        <translation>{name} 大小为 {size} MB；请附加小于 {limit} MB 的文件。</translation>
+    </message>
+    <message>
+        <source>{name} is too large to be a network descriptor.</source>
+        <translation>{name} 太大，不可能是网络描述文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>'{name}' is protected with a password. Open it in Excel or WPS, remove the password (File &gt; Info &gt; Protect Workbook), save it and import it again.</source>
+        <translation>“{name}”设有密码保护。请在 Excel 或 WPS 中打开它，取消密码（文件 &gt; 信息 &gt; 保护工作簿），保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>'{name}' is {size} MB; Exporter Desk imports files of up to {limit} MB. Split it into smaller files, or remove columns and sheets you do not import.</source>
+        <translation>“{name}”大小为 {size} MB；Exporter Desk 可导入的文件最大为 {limit} MB。请将其拆分为较小的文件，或删除不导入的列和工作表。</translation>
+    </message>
+    <message>
+        <source>'{name}' has no rows to import: the first sheet is empty or has no row of column titles.</source>
+        <translation>“{name}”中没有可导入的行：第一个工作表是空的，或没有列标题行。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has {count} problem to fix first (see the list by row and column).</source>
+        <translation>未导入任何内容：文件中有 {count} 个问题需要先修正（见按行、列列出的清单）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has {count} problems to fix first (see the list by row and column).</source>
+        <translation>未导入任何内容：文件中有 {count} 个问题需要先修正（见按行、列列出的清单）。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}.</source>
+        <translation>请为以下字段选择一列：{fields}。</translation>
+    </message>
+    <message>
+        <source>{label} {number} was issued on {when}, and its data has changed since. Issuing it again registers a new document that supersedes the earlier one: the earlier PDF stays in the register marked superseded, and anyone who verifies it online is told it was replaced.</source>
+        <translation>{label} {number} 已于 {when} 签发，此后其数据有改动。再次签发会登记一份新单据来替代原单据：原 PDF 仍保留在登记簿中并标记为“已被替代”，任何人在线验证原单据时都会被告知它已被替换。</translation>
+    </message>
+    <message>
+        <source>{label} {number} was issued with other data and still waits for registration. Retry the registration first (Documents); then issue it again to supersede it.</source>
+        <translation>{label} {number} 曾以不同的数据签发，目前仍在等待登记。请先重试登记（“单据”页），然后再次签发以替代它。</translation>
+    </message>
+    <message>
+        <source>Nothing to pack for {title}: tick at least one document that is issued or has all its data.</source>
+        <translation>{title} 没有可打包的内容：请至少勾选一份已签发或数据齐全的单据。</translation>
+    </message>
+    <message>
+        <source>A bank pack holds only issued, signed documents; these are not issued yet: {listed}. Issue them (or untick them) and build the pack again.</source>
+        <translation>交单文件包只能包含已签发并签名的单据；以下单据尚未签发：{listed}。请先签发（或取消勾选），再重新生成交单文件包。</translation>
+    </message>
+    <message>
+        <source>{what} (lacks {missing})</source>
+        <translation>{what}（缺少{missing}）</translation>
+    </message>
+    <message>
+        <source>{name} is not an authentic registered document ({result}); a presentment records only authentic documents.</source>
+        <translation>{name} 不是经过登记的真实单据（{result}）；交单登记只接受真实有效的单据。</translation>
+    </message>
+    <message>
+        <source>The document is registered with {origin}, but your bank is a member of {bank}: its presentment must be recorded on the network the document is registered with.</source>
+        <translation>此单据登记在 {origin}，但您的银行是 {bank} 的成员：交单必须登记在单据所登记的网络上。</translation>
+    </message>
+    <message>
+        <source>The {label} '{value}' cannot identify the document: it must have 1 to 60 letters and digits (spaces, dots, dashes and slashes are ignored).</source>
+        <translation>{label}“{value}”无法用来识别单据：必须包含 1 到 60 个字母和数字（空格、点、短横线和斜杠不计）。</translation>
+    </message>
+    <message>
+        <source>The amount '{value}' must be a positive amount.</source>
+        <translation>金额“{value}”必须大于零。</translation>
+    </message>
+    <message>
+        <source>The amount '{value}' is not a number.</source>
+        <translation>金额“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <source>'{value}' is not a currency code such as USD or EUR.</source>
+        <translation>“{value}”不是币种代码（例如 USD 或 EUR）。</translation>
+    </message>
+    <message>
+        <source>{origin} did not send an API token; try again later.</source>
+        <translation>{origin} 没有发来 API 令牌；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{origin} answered with a certificate its pinned member CA did not issue; nothing was changed. Check the network file with the operator.</source>
+        <translation>{origin} 返回的证书并非由其固定的成员 CA 签发；未做任何更改。请与运营方核对网络文件。</translation>
+    </message>
+    <message>
+        <source>The {what} of your local network is missing from the keystore (was the keyring reset?). Documents issued before still verify; to issue new ones, move the 'network' folder of the data folder aside and restart.</source>
+        <translation>密钥库中缺少本地网络的{what}（系统密钥环是否被重置过？）。之前签发的单据仍可验证；如需签发新单据，请将数据文件夹中的“network”文件夹移到别处，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>The trust network refused the registration: {message}</source>
+        <translation>信任网络拒绝了登记：{message}</translation>
+    </message>
+    <message>
+        <source>A document number must be 1 to {limit} characters of plain letters, digits and punctuation, without spaces.</source>
+        <translation>单据编号必须为 1 到 {limit} 个字符，只能使用普通字母、数字和标点，不能有空格。</translation>
+    </message>
+    <message>
+        <source>The certificate {subject} cannot be trusted as an issuer of signing certificates: it is not a certificate authority (CA) certificate. Ask its owner for their CA certificate instead.</source>
+        <translation>证书 {subject} 不能作为签名证书的签发方受到信任：它不是证书颁发机构（CA）证书。请向其所有者索取其 CA 证书。</translation>
+    </message>
+    <message>
+        <source>'{path}' is not an Exporter Desk database ({reason}). The file was not changed. Choose another data folder, or restore a backup.</source>
+        <translation>“{path}”不是 Exporter Desk 数据库（{reason}）。该文件未被更改。请另选数据文件夹，或恢复备份。</translation>
+    </message>
+    <message>
+        <source>The database file '{path}' is damaged. Exporter Desk did not change it and will not write to it. {advice}</source>
+        <translation>数据库文件“{path}”已损坏。Exporter Desk 未更改该文件，也不会再写入它。{advice}</translation>
+    </message>
+    <message>
+        <source>The database file '{path}' is empty (0 bytes), but its folder holds a company's files ({found}). Exporter Desk will not start a new company over them; a failed copy or sync may have emptied the file, and nothing was changed. {advice}</source>
+        <translation>数据库文件“{path}”是空的（0 字节），但其所在文件夹中有公司的文件（{found}）。Exporter Desk 不会在这些文件之上新建公司；该文件可能因复制或同步失败而被清空，目前未做任何更改。{advice}</translation>
+    </message>
+    <message>
+        <source>There is no backup in '{folder}'. Keep a copy of the whole folder and do not start a new company in it; ask for help to recover the data.</source>
+        <translation>“{folder}”中没有备份。请保留整个文件夹的副本，不要在其中新建公司；请寻求帮助来恢复数据。</translation>
+    </message>
+    <message>
+        <source>Your latest backup is from {when} ('{name}'): restore it with exporter-desk restore --data "{folder}" (the current file is kept beside it). Work done since that backup has to be entered again.</source>
+        <translation>您最近的备份制作于 {when}（“{name}”）：请用 exporter-desk restore --data "{folder}" 恢复（当前文件会保留在旁边）。该备份之后所做的工作需要重新录入。</translation>
+    </message>
+    <message>
+        <source>The folder '{folder}' is on a read-only disk or share, or you may not write to it, so Exporter Desk cannot {action}. Nothing was written. Choose a folder you can write to.</source>
+        <translation>文件夹“{folder}”位于只读的磁盘或共享上，或者您无权写入，因此 Exporter Desk 无法{action}。未写入任何内容。请选择一个您可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder '{folder}' is read-only, so Exporter Desk opened it read-only: you can look at, print and export your data, but not {action}. Your data is intact. To change it, make the folder writable (check that the disk or network share is not read-only and that you may write to the folder), or copy the folder to a writable place and use that one.</source>
+        <translation>数据文件夹“{folder}”是只读的，因此 Exporter Desk 以只读方式打开了它：您可以查看、打印和导出数据，但不能{action}。您的数据完好无损。如需修改，请让该文件夹可写（检查磁盘或网络共享是否为只读，以及您是否有该文件夹的写入权限），或将文件夹复制到可写的位置后使用副本。</translation>
+    </message>
+    <message>
+        <source>The data folder '{folder}' is read-only, so Exporter Desk cannot {action}. Nothing was changed. Your data is intact. To change it, make the folder writable (check that the disk or network share is not read-only and that you may write to the folder), or copy the folder to a writable place and use that one.</source>
+        <translation>数据文件夹“{folder}”是只读的，因此 Exporter Desk 无法{action}。未做任何更改。您的数据完好无损。如需修改，请让该文件夹可写（检查磁盘或网络共享是否为只读，以及您是否有该文件夹的写入权限），或将文件夹复制到可写的位置后使用副本。</translation>
+    </message>
+    <message>
+        <source>This database was last used by a newer version of Exporter Desk (data version {found}; this version knows up to {supported}). Install the latest Exporter Desk to open it; the file was not changed.</source>
+        <translation>此数据库上次由较新版本的 Exporter Desk 使用（数据版本 {found}；当前版本最高支持 {supported}）。请安装最新版 Exporter Desk 后再打开；该文件未被更改。</translation>
+    </message>
+    <message>
+        <source>Exporter Desk could not upgrade the database (step {number}, {name}); nothing was changed. Please report this problem.</source>
+        <translation>Exporter Desk 无法升级数据库（第 {number} 步，{name}）；未做任何更改。请报告此问题。</translation>
+    </message>
+    <message>
+        <source>The setting '{key}' looks like a secret (password, key or token). Secrets are kept in the system keyring, not in the company database.</source>
+        <translation>设置项“{key}”看起来是机密信息（密码、密钥或令牌）。机密信息保存在系统密钥环中，而不是公司数据库中。</translation>
+    </message>
+    <message>
+        <source>The company logo is empty. Choose another logo in Settings.</source>
+        <translation>公司标志文件是空的。请在“设置”中另选一个标志。</translation>
+    </message>
+    <message>
+        <source>The company logo cannot be read as a PNG or JPEG image. Choose another logo in Settings.</source>
+        <translation>公司标志无法作为 PNG 或 JPEG 图片读取。请在“设置”中另选一个标志。</translation>
+    </message>
+    <message>
+        <source>Part of this document is too large to fit on one page (for example a very long item description or address). Shorten it and try again.</source>
+        <translation>此单据中有内容太长，一页排不下（例如很长的品名描述或地址）。请缩短后重试。</translation>
+    </message>
+    <message>
+        <source>The currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>The port (UN/LOCODE)</source>
+        <translation>港口（UN/LOCODE）</translation>
+    </message>
+    <message>
+        <source>The HS code</source>
+        <translation>HS 编码</translation>
+    </message>
+    <message>
+        <source>The container number</source>
+        <translation>集装箱号</translation>
+    </message>
+    <message>
+        <source>The voyage number</source>
+        <translation>航次号</translation>
+    </message>
+    <message>
+        <source>The flight number</source>
+        <translation>航班号</translation>
+    </message>
+    <message>
+        <source>The transport document number</source>
+        <translation>运输单据号</translation>
+    </message>
+    <message>
+        <source>The IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>The account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>The SWIFT/BIC code</source>
+        <translation>SWIFT/BIC 代码</translation>
+    </message>
+    <message>
+        <source>seal number</source>
+        <translation>封条号</translation>
+    </message>
+    <message>
+        <source>voyage number</source>
+        <translation>航次号</translation>
+    </message>
+    <message>
+        <source>flight number</source>
+        <translation>航班号</translation>
+    </message>
+    <message>
+        <source>transport document number</source>
+        <translation>运输单据号</translation>
+    </message>
+    <message>
+        <source>use two letters such as CN, DE or VN, or the English name such as China</source>
+        <translation>请使用两个字母（例如 CN、DE 或 VN）或英文国名（例如 China）</translation>
+    </message>
+    <message>
+        <source>use three letters such as USD, EUR or CNY</source>
+        <translation>请使用三个字母，例如 USD、EUR 或 CNY</translation>
+    </message>
+    <message>
+        <source>use the country code and three letters, such as CNSHA</source>
+        <translation>请使用国家代码加三个字母，例如 CNSHA</translation>
+    </message>
+    <message>
+        <source>use 6, 8 or 10 digits, such as 8471.30</source>
+        <translation>请使用 6、8 或 10 位数字，例如 8471.30</translation>
+    </message>
+    <message>
+        <source>it is 4 letters and 7 digits, such as CSQU3054383</source>
+        <translation>集装箱号由 4 个字母加 7 位数字组成，例如 CSQU3054383</translation>
+    </message>
+    <message>
+        <source>use a size/type code such as 40HC or 22G1</source>
+        <translation>请使用尺寸/箱型代码，例如 40HC 或 22G1</translation>
+    </message>
+    <message>
+        <source>such as 4563 5870 1234 or an IBAN</source>
+        <translation>例如 4563 5870 1234，或 IBAN</translation>
+    </message>
+    <message>
+        <source>8 or 11 characters such as BKCHCNBJ300</source>
+        <translation>8 或 11 个字符，例如 BKCHCNBJ300</translation>
+    </message>
+    <message>
+        <source>No SWIFT field (a line such as ':20:LC123') was found; paste the MT700 text as the bank sent it.</source>
+        <translation>未找到任何 SWIFT 字段（例如“:20:LC123”这样的行）；请按银行发来的原样粘贴 MT700 文本。</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>不允许此操作</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the keys in this backup. Nothing was changed; try again with the passphrase given when the backup was made.</source>
+        <translation>该口令无法打开此备份中的密钥。未做任何更改；请使用制作备份时设置的口令重试。</translation>
+    </message>
+    <message>
+        <source>it has no manifest</source>
+        <translation>缺少清单</translation>
+    </message>
+    <message>
+        <source>it is not a zip file</source>
+        <translation>不是 ZIP 文件</translation>
+    </message>
+    <message>
+        <source>its manifest is unreadable</source>
+        <translation>清单无法读取</translation>
+    </message>
+    <message>
+        <source>its manifest is of another program</source>
+        <translation>清单属于其他程序</translation>
+    </message>
+    <message>
+        <source>it holds no database</source>
+        <translation>其中没有数据库</translation>
+    </message>
+    <message>
+        <source>file is not a database</source>
+        <translation>文件不是数据库</translation>
+    </message>
+    <message>
+        <source>the restored database fails its check</source>
+        <translation>恢复的数据库未通过检查</translation>
+    </message>
+    <message>
+        <source>the keys in it are unreadable</source>
+        <translation>其中的密钥无法读取</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>company seal</source>
+        <translation>公司印章</translation>
+    </message>
+    <message>
+        <source>a PNG or JPEG image of at most 2 MB and 4000 x 4000 pixels</source>
+        <translation>不超过 2 MB、4000 × 4000 像素的 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a PNG image (transparent background recommended) of at most 2 MB and 4000 x 4000 pixels</source>
+        <translation>不超过 2 MB、4000 × 4000 像素的 PNG 图片（建议使用透明背景）</translation>
+    </message>
+    <message>
+        <source>it is not a PNG image</source>
+        <translation>它不是 PNG 图片</translation>
+    </message>
+    <message>
+        <source>it is not a PNG or JPEG image</source>
+        <translation>它不是 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>the image is damaged</source>
+        <translation>图片已损坏</translation>
+    </message>
+    <message>
+        <source>A beneficiary's certificate belongs to an L/C: set the payment to L/C.</source>
+        <translation>受益人证明只用于信用证：请将付款方式设为信用证（L/C）。</translation>
+    </message>
+    <message>
+        <source>A bill of exchange is drawn under L/C, D/P or D/A: change the payment.</source>
+        <translation>汇票只在信用证（L/C）、付款交单（D/P）或承兑交单（D/A）下开立：请更改付款方式。</translation>
+    </message>
+    <message>
+        <source>There is no company certificate yet, so there is nothing to watch for. Create or import one in Settings &gt; Keys and certificates.</source>
+        <translation>还没有公司证书，因此没有需要监控的内容。请在“设置 &gt; 密钥和证书”中创建或导入证书。</translation>
+    </message>
+    <message>
+        <source>A bank pack needs at least one document; tick the documents to present.</source>
+        <translation>交单文件包至少需要一份单据；请勾选要提交的单据。</translation>
+    </message>
+    <message>
+        <source>A bank pack is made for a deal: start it from the deal.</source>
+        <translation>交单文件包是按交易生成的：请从交易开始。</translation>
+    </message>
+    <message>
+        <source>This document names neither an invoice total nor a carrier and transport document number. Give the carrier and the transport document number.</source>
+        <translation>此单据既没有发票总额，也没有承运人和运输单据号。请填写承运人和运输单据号。</translation>
+    </message>
+    <message>
+        <source>The document does not carry its data (document.json) exactly once, so what identifies it cannot be read. Enter the carrier and transport document number instead.</source>
+        <translation>此单据所附的数据（document.json）不是恰好一份，因此无法读取其识别信息。请改为输入承运人和运输单据号。</translation>
+    </message>
+    <message>
+        <source>The document's data (document.json) cannot be read.</source>
+        <translation>无法读取单据所附的数据（document.json）。</translation>
+    </message>
+    <message>
+        <source>The document's data (document.json) is damaged.</source>
+        <translation>单据所附的数据（document.json）已损坏。</translation>
+    </message>
+    <message>
+        <source>Presentments are recorded on a shared trust network; the local network holds only your own company's documents. Join your banks' network in Settings &gt; Networks.</source>
+        <translation>交单登记在共享的信任网络上；本地网络只保存贵公司自己的单据。请在“设置 &gt; 网络”中加入您的银行所在的网络。</translation>
+    </message>
+    <message>
+        <source>seller registration id</source>
+        <translation>卖方注册号</translation>
+    </message>
+    <message>
+        <source>invoice number</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>承运人</translation>
+    </message>
+    <message>
+        <source>NOT REGISTERED</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED ISSUER</source>
+        <translation>签发方不受信任</translation>
+    </message>
+    <message>
+        <source>UNSIGNED</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>UNREADABLE</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE</source>
+        <translation>检查未完成</translation>
+    </message>
+    <message>
+        <source>TAMPERED</source>
+        <translation>已被篡改</translation>
+    </message>
+    <message>
+        <source>Your network is not set up yet: finish the setup assistant or issue a first document, then export the network file.</source>
+        <translation>您的网络尚未设置：请先完成设置向导或签发第一份单据，然后再导出网络文件。</translation>
+    </message>
+    <message>
+        <source>The verifier could not start its worker processes, so no file was checked. Try again; if it keeps failing, reinstall Exporter Desk.</source>
+        <translation>验证程序无法启动其工作进程，因此没有检查任何文件。请重试；如果仍然失败，请重新安装 Exporter Desk。</translation>
+    </message>
+    <message>
+        <source>create a database in it</source>
+        <translation>在其中创建数据库</translation>
+    </message>
+    <message>
+        <source>save anything in it</source>
+        <translation>在其中保存任何内容</translation>
+    </message>
+    <message>
+        <source>restore a backup into it</source>
+        <translation>将备份恢复到其中</translation>
+    </message>
+    <message>
+        <source>change it</source>
+        <translation>修改数据</translation>
+    </message>
+    <message>
+        <source>save changes</source>
+        <translation>保存更改</translation>
+    </message>
+    <message>
+        <source>open its database for changes</source>
+        <translation>以可修改的方式打开其数据库</translation>
+    </message>
+    <message>
+        <source>upgrade its database to this version of Exporter Desk</source>
+        <translation>将其数据库升级到此版本的 Exporter Desk</translation>
+    </message>
+    <message>
+        <source>The trust-network data attached to this document could not be checked. Treat the document as not registered until the problem is resolved.</source>
+        <translation>无法核验此单据所附的信任网络数据。在问题解决之前，请将该单据视为未登记。</translation>
+    </message>
+    <message>
+        <source>The proof that this record is part of the trust network's log does not check out. The receipt may have been altered, or it belongs to a different record or log.</source>
+        <translation>证明此记录属于信任网络日志的证据未通过核验。回执可能已被篡改，或属于另一条记录或另一个日志。</translation>
+    </message>
+    <message>
+        <source>A signature from the trust network is missing, invalid or made with a key you do not trust. The data may have been altered, or it comes from a network you have not imported.</source>
+        <translation>信任网络的签名缺失、无效，或由您不信任的密钥签署。数据可能已被篡改，或来自您尚未导入的网络。</translation>
+    </message>
+    <message>
+        <source>The trust network's statement of its log (the checkpoint) is damaged or does not come from the expected log.</source>
+        <translation>信任网络对其日志的声明（检查点）已损坏，或并非来自预期的日志。</translation>
+    </message>
+    <message>
+        <source>The registration record of this document is damaged or was not signed by its issuer. Do not rely on the registration.</source>
+        <translation>此单据的登记记录已损坏，或并非由其签发方签署。请勿依赖该登记。</translation>
+    </message>
+    <message>
+        <source>The registration receipt of this document is damaged, comes from another network, or is not vouched for by enough independent witnesses. The registration cannot be confirmed.</source>
+        <translation>此单据的登记回执已损坏、来自其他网络，或没有足够多的独立见证方为其担保。无法确认该登记。</translation>
+    </message>
+    <message>
+        <source>The trust-network settings (the network descriptor or its trust policy) are invalid. Import the descriptor again from the network operator.</source>
+        <translation>信任网络设置（网络描述文件或其信任策略）无效。请从网络运营方重新导入描述文件。</translation>
+    </message>
+    <message>
+        <source>The trust policy of this network is invalid. Import the network descriptor again from its operator.</source>
+        <translation>此网络的信任策略无效。请从其运营方重新导入网络描述文件。</translation>
+    </message>
+    <message>
+        <source>The registration receipt is damaged: it is not a valid transparency-log proof. The registration cannot be confirmed.</source>
+        <translation>登记回执已损坏：它不是有效的透明日志证明。无法确认该登记。</translation>
+    </message>
+    <message>
+        <source>The trust network cannot be reached right now. The document waits in the outbox and is registered automatically when the network is back.</source>
+        <translation>暂时无法连接信任网络。单据会留在待发队列中，网络恢复后将自动登记。</translation>
+    </message>
+    <message>
+        <source>The trust network's published log files are damaged or inconsistent, so the log could not be checked from them.</source>
+        <translation>信任网络发布的日志文件已损坏或前后不一致，因此无法据此核验日志。</translation>
+    </message>
+    <message>
+        <source>The trust network's published log files cannot be reached right now; the check can be repeated later.</source>
+        <translation>暂时无法访问信任网络发布的日志文件；可稍后再核验。</translation>
+    </message>
+    <message>
+        <source>This checkpoint comes from a different transparency log than the one pinned for this trust network.</source>
+        <translation>此检查点来自另一个透明日志，而不是为该信任网络固定的日志。</translation>
+    </message>
+    <message>
+        <source>The trust network answered with a receipt for another document; the registration was not accepted. Contact the network operator.</source>
+        <translation>信任网络返回的是另一份单据的回执；登记未被接受。请联系网络运营方。</translation>
+    </message>
+    <message>
+        <source>This registration record has a format this version of Exporter Desk does not know. Update Exporter Desk to check it.</source>
+        <translation>当前版本的 Exporter Desk 无法识别此登记记录的格式。请更新 Exporter Desk 后再核验。</translation>
+    </message>
+    <message>
+        <source>The registration record was not signed by this document's issuer, or it was altered after signing.</source>
+        <translation>此登记记录并非由该单据的签发方签署，或在签署后被改动过。</translation>
+    </message>
+    <message>
+        <source>Not enough of the trust network's witnesses vouch for its latest checkpoint; the monitor tries again later.</source>
+        <translation>为信任网络最新检查点担保的见证方不足；监控程序稍后会重试。</translation>
+    </message>
+    <message>
+        <source>A trust-network key is damaged: its check digits do not match the key. Import it again from the network operator.</source>
+        <translation>某个信任网络密钥已损坏：其校验位与密钥不符。请从网络运营方重新导入。</translation>
+    </message>
+    <message>
+        <source>A signature by a trusted trust-network key does not match the signed data: the data was altered after it was signed.</source>
+        <translation>受信任的信任网络密钥所做的签名与被签署的数据不符：数据在签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>This network descriptor has a format this version of Exporter Desk does not know. Update Exporter Desk, or ask the operator for a compatible descriptor.</source>
+        <translation>当前版本的 Exporter Desk 无法识别此网络描述文件的格式。请更新 Exporter Desk，或向运营方索取兼容的描述文件。</translation>
+    </message>
+    <message>
+        <source>The registration receipt comes from a different trust network than the one pinned in your settings.</source>
+        <translation>此登记回执来自另一个信任网络，而不是您在设置中固定的网络。</translation>
+    </message>
+    <message>
+        <source>The registration receipt is not signed by the trust network's log.</source>
+        <translation>此登记回执并非由信任网络的日志签署。</translation>
+    </message>
+    <message>
+        <source>Not enough of the trust network's independent witnesses vouch for this registration receipt, so it cannot be confirmed.</source>
+        <translation>为此登记回执担保的信任网络独立见证方不足，因此无法确认。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is issued by {seller}, but the credit's beneficiary is {beneficiary}.</source>
+        <translation>发票 {number} 的出具方是 {seller}，但信用证的受益人是 {beneficiary}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is made out to {buyer}, but the credit's applicant is {applicant}.</source>
+        <translation>发票 {number} 的抬头是 {buyer}，但信用证的申请人是 {applicant}。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is in {currency}; the credit is in {credit_currency}.</source>
+        <translation>发票 {number} 以 {currency} 开立；信用证币种为 {credit_currency}。</translation>
+    </message>
+    <message>
+        <source>The invoices total {total}, more than the credit allows ({limit}, {amount} plus {plus}%).</source>
+        <translation>发票合计 {total}，超过信用证允许的金额（{limit}，即 {amount} 加 {plus}%）。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} line {line} describes '{description}', which the credit's goods (45A) do not name.</source>
+        <translation>发票 {number} 第 {line} 行的货物为“{description}”，信用证的货物描述（45A）中没有列出。</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is {incoterm}; the credit says {credit_incoterm}.</source>
+        <translation>发票 {number} 的贸易术语为 {incoterm}；信用证规定为 {credit_incoterm}。</translation>
+    </message>
+    <message>
+        <source>The port of loading is {actual}; the credit's port of loading (44E) is {wanted}.</source>
+        <translation>装货港为 {actual}；信用证规定的装货港（44E）为 {wanted}。</translation>
+    </message>
+    <message>
+        <source>The port of discharge is {actual}; the credit's port of discharge (44F) is {wanted}.</source>
+        <translation>卸货港为 {actual}；信用证规定的卸货港（44F）为 {wanted}。</translation>
+    </message>
+    <message>
+        <source>The goods were shipped on board on {shipped}, after the latest shipment date {latest}.</source>
+        <translation>货物于 {shipped} 装船，晚于最迟装运日 {latest}。</translation>
+    </message>
+    <message>
+        <source>Presentation on {date} is after the credit expired on {expiry}.</source>
+        <translation>交单日 {date} 晚于信用证到期日 {expiry}。</translation>
+    </message>
+    <message>
+        <source>Presentation on {date} is more than {days} days after shipment on {shipped}.</source>
+        <translation>交单日 {date} 距装运日 {shipped} 已超过 {days} 天。</translation>
+    </message>
+    <message>
+        <source>The goods travel on {count} transport documents ({numbers}); the credit does not allow partial shipments.</source>
+        <translation>货物分 {count} 份运输单据装运（{numbers}）；信用证不允许分批装运。</translation>
+    </message>
+    <message>
+        <source>The documents name {count} vessels ({vessels}); the credit does not allow transhipment.</source>
+        <translation>单据中出现 {count} 艘船（{vessels}）；信用证不允许转运。</translation>
+    </message>
+    <message>
+        <source>The credit is {term}, but no insurance document is attached.</source>
+        <translation>信用证的贸易术语为 {term}，但没有附上保险单据。</translation>
+    </message>
+    <message>
+        <source>The insurance is in {currency}; the credit is in {credit_currency}.</source>
+        <translation>保险单据的币种为 {currency}；信用证币种为 {credit_currency}。</translation>
+    </message>
+    <message>
+        <source>The insurance covers {amount} {currency}; at least {needed} (110% of {value}) is required.</source>
+        <translation>保险金额为 {amount} {currency}；至少应为 {needed}（{value} 的 110%）。</translation>
+    </message>
+    <message>
+        <source>The insurance is dated {date}, after shipment on {shipped}.</source>
+        <translation>保险单据日期为 {date}，晚于装运日 {shipped}。</translation>
+    </message>
+    <message>
+        <source>The credit requires {document}: {missing}.</source>
+        <translation>信用证要求提交{document}：{missing}。</translation>
+    </message>
+    <message>
+        <source>no {kind} attached</source>
+        <translation>未附{kind}</translation>
+    </message>
+    <message>
+        <source>{have} original(s) of the {required} required</source>
+        <translation>正本只有 {have} 份，要求 {required} 份</translation>
+    </message>
+    <message>
+        <source>The purchase is in {purchase}, the sale in {sale}.</source>
+        <translation>采购以 {purchase} 计价，销售以 {sale} 计价。</translation>
+    </message>
+    <message>
+        <source>The sale ({sold}) is below the purchase ({bought}): a loss of {loss}.</source>
+        <translation>销售额（{sold}）低于采购额（{bought}）：亏损 {loss}。</translation>
+    </message>
+    <message>
+        <source>The margin is {rate}% of the sale; the company's other deals have a median of {median}%.</source>
+        <translation>毛利为销售额的 {rate}%；公司其他交易的毛利率中位数为 {median}%。</translation>
+    </message>
+    <message>
+        <source>Transport document {number} is also used by deal {deal}.</source>
+        <translation>运输单据 {number} 也用于交易 {deal}。</translation>
+    </message>
+    <message>
+        <source>Invoice {invoice} bills {quantity} of {description}; packing list {packing} packs {packed}.</source>
+        <translation>发票 {invoice} 中 {description} 的数量为 {quantity}；装箱单 {packing} 中为 {packed}。</translation>
+    </message>
+    <message>
+        <source>Packing list {packing} describes {sku} as '{packed}'; invoice {invoice} as '{invoiced}'.</source>
+        <translation>装箱单 {packing} 将 {sku} 描述为“{packed}”；发票 {invoice} 描述为“{invoiced}”。</translation>
+    </message>
+    <message>
+        <source>The {document} {number} states a net weight of {stated} kg; the packing list {packing} totals {expected} kg.</source>
+        <translation>{document} {number} 注明的净重为 {stated} kg；装箱单 {packing} 合计为 {expected} kg。</translation>
+    </message>
+    <message>
+        <source>The {document} {number} states a gross weight of {stated} kg; the packing list {packing} totals {expected} kg.</source>
+        <translation>{document} {number} 注明的毛重为 {stated} kg；装箱单 {packing} 合计为 {expected} kg。</translation>
+    </message>
+    <message>
+        <source>The {document} {number} states {count} packages; the packing list {packing} has {packed}.</source>
+        <translation>{document} {number} 注明 {count} 件；装箱单 {packing} 为 {packed} 件。</translation>
+    </message>
+    <message>
+        <source>The marks on invoice {invoice} differ from those on packing list {packing}.</source>
+        <translation>发票 {invoice} 上的唛头与装箱单 {packing} 上的不一致。</translation>
+    </message>
+    <message>
+        <source>The {document} {number} lists containers {theirs}; the shipment has {ours}.</source>
+        <translation>{document} {number} 列出的集装箱为 {theirs}；本批货运记录的为 {ours}。</translation>
+    </message>
+    <message>
+        <source>Container {number} carries seal {seal} on the {document} but {ours} on the shipment.</source>
+        <translation>集装箱 {number} 在{document}上的封条号为 {seal}，而货运记录中为 {ours}。</translation>
+    </message>
+    <message>
+        <source>The {document} states {field} {theirs}; shipment {shipment} has {ours}.</source>
+        <translation>{document}上的{field}为 {theirs}；货运 {shipment} 中为 {ours}。</translation>
+    </message>
+    <message>
+        <source>The supplier's invoice {number} is in {currency}; the purchase contract is in {contract_currency}.</source>
+        <translation>供应商发票 {number} 以 {currency} 开立；采购合同币种为 {contract_currency}。</translation>
+    </message>
+    <message>
+        <source>The supplier's invoice {number} is for {amount}; the purchase contract totals {total}.</source>
+        <translation>供应商发票 {number} 金额为 {amount}；采购合同总额为 {total}。</translation>
+    </message>
+    <message>
+        <source>supplier's invoice</source>
+        <translation>供应商发票</translation>
+    </message>
+    <message>
+        <source>bill of lading</source>
+        <translation>提单</translation>
+    </message>
+    <message>
+        <source>air waybill</source>
+        <translation>空运单</translation>
+    </message>
+    <message>
+        <source>cmr consignment note</source>
+        <translation>CMR 公路运单</translation>
+    </message>
+    <message>
+        <source>rail consignment note</source>
+        <translation>铁路运单</translation>
+    </message>
+    <message>
+        <source>insurance certificate</source>
+        <translation>保险凭证</translation>
+    </message>
+    <message>
+        <source>inspection certificate</source>
+        <translation>检验证书</translation>
+    </message>
+    <message>
+        <source>other document</source>
+        <translation>其他单据</translation>
+    </message>
+    <message>
+        <source>commercial invoice</source>
+        <translation>商业发票</translation>
+    </message>
+    <message>
+        <source>transport document</source>
+        <translation>运输单据</translation>
+    </message>
+    <message>
+        <source>insurance</source>
+        <translation>保险单据</translation>
+    </message>
+    <message>
+        <source>certificate of origin</source>
+        <translation>原产地证书</translation>
+    </message>
+    <message>
+        <source>beneficiary certificate</source>
+        <translation>受益人证明</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>汇票</translation>
+    </message>
+    <message>
+        <source>no commercial invoice</source>
+        <translation>没有商业发票</translation>
+    </message>
+    <message>
+        <source>no packing list</source>
+        <translation>没有装箱单</translation>
+    </message>
+    <message>
+        <source>vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <source>voyage</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <source>port of loading</source>
+        <translation>装货港</translation>
+    </message>
+    <message>
+        <source>port of discharge</source>
+        <translation>卸货港</translation>
+    </message>
+    <message>
+        <source>on board date</source>
+        <translation>装船日期</translation>
     </message>
 </context>
 <context>
