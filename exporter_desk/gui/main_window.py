@@ -205,7 +205,11 @@ class MainWindow(QMainWindow):
         # Networks pinned from a trust root learn their operators' rotations, once the window
         # is up (services.trust_roots); only with online checks on.
         self._trust_roots_refresh: object = None
-        QTimer.singleShot(3000, self._refresh_trust_roots)
+        # A child timer, stopped on close: a closed window never starts the refresh.
+        self._trust_roots_timer = QTimer(self)
+        self._trust_roots_timer.setSingleShot(True)
+        self._trust_roots_timer.timeout.connect(self._refresh_trust_roots)
+        self._trust_roots_timer.start(3000)
 
         # Starts itself once the window is shown: start-up never waits for the network.
         self.network_monitor = NetworkMonitor(tasks, data_dir, self.monitor_banner, self)
@@ -485,6 +489,7 @@ class MainWindow(QMainWindow):
         if table == "settings":
             self._on_trust_changed()
 
+    @Slot()
     @Slot()
     def _refresh_trust_roots(self) -> None:
         from exporter_desk.gui.networks import refresh_trust_roots_when_online
@@ -773,6 +778,7 @@ class MainWindow(QMainWindow):
                 save_state()
         self.outbox_status.stop()
         self.network_monitor.stop()
+        self._trust_roots_timer.stop()
         event.accept()
 
 

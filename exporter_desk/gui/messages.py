@@ -687,7 +687,7 @@ _SERVICE_TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP(
         "Messages",
-        "The restored data did not open ({reason}); your previous data is back in {folder} unchanged.",
+        "The restored data did not open: {reason} Your previous data is back in {folder} unchanged.",
     ),
     QT_TRANSLATE_NOOP("Messages", "There is no Exporter Desk data in {folder} to back up."),
     QT_TRANSLATE_NOOP(
@@ -1241,7 +1241,7 @@ def _value(text: str) -> str:
         if translated != candidate:
             return translated
     # A message inside a message: "The named place for FOB" in "{label} is required.", or a
-    # whole error in "The restored data did not open ({reason})" (before the split below would
+    # whole error in "The restored data did not open: {reason}" (before the split below would
     # cut its sentences apart).
     nested = translate_message(text) if text else text
     if nested != text:

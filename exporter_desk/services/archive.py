@@ -99,9 +99,15 @@ class RestoreFailedError(ArchiveError):
     def __init__(self, folder: Path, reason: str) -> None:
         super().__init__(
             f"restored folder did not open: {reason}",
-            user_message=f"The restored data did not open ({reason}); your previous data is "
-            f"back in {folder} unchanged.",
+            user_message=f"The restored data did not open: {_sentence(reason)} Your previous "
+            f"data is back in {folder} unchanged.",
         )
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in a full stop, to be followed by another sentence."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,10 @@ def _document_record(data: bytes) -> dict[str, Any]:
             user_message="The document's data (document.json) is damaged.",
         ) from exc
     if not isinstance(record, dict):
-        raise NoBusinessKeyError("document.json is not an object", user_message="")
+        raise NoBusinessKeyError(
+            "document.json is not an object",
+            user_message="The document's data (document.json) is damaged.",
+        )
     return record
 
 

@@ -2562,6 +2562,10 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
         <translation>“{name}”不是 Exporter Desk 能读取的电子表格（{reason}）。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 或 .csv 后重试。</translation>
     </message>
     <message>
+        <source>The restored data did not open: {reason} Your previous data is back in {folder} unchanged.</source>
+        <translation>恢复的数据无法打开：{reason}您原来的数据已原样放回 {folder}。</translation>
+    </message>
+    <message>
         <source>Deal {reference}</source>
         <translation>交易 {reference}</translation>
     </message>
@@ -3660,10 +3664,6 @@ Trade documents for small exporters: registered, signed and verifiable offline.<
     <message>
         <source>The backup '{name}' was made by a newer Exporter Desk ({made_by}) than this one ({version}). Install the newer version, then restore it. Nothing was changed.</source>
         <translation>备份“{name}”由较新版本的 Exporter Desk（{made_by}）制作，当前版本为 {version}。请先安装新版本，再恢复该备份。未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The restored data did not open ({reason}); your previous data is back in {folder} unchanged.</source>
-        <translation>恢复的数据无法打开（{reason}）；您原来的数据已原样放回 {folder}。</translation>
     </message>
     <message>
         <source>There is no Exporter Desk data in {folder} to back up.</source>

@@ -187,3 +187,10 @@ def test_with_online_checks_on_the_window_refreshes_trust_roots_in_the_backgroun
             qtbot,
             lambda: network_sources(data_dir)[0].descriptor.api_url == "https://api.example.test/",
         )
+
+
+def test_a_closed_window_never_starts_the_trust_root_refresh(desk: Desk) -> None:
+    timer = desk.window._trust_roots_timer
+    assert timer.isActive() and timer.parent() is desk.window  # dies with the window
+    desk.window.close()
+    assert not timer.isActive()

@@ -151,8 +151,8 @@ def test_a_restored_folder_that_does_not_open_puts_the_previous_one_back(
     monkeypatch.undo()
     assert failed_opens == [database_path(target)]
     assert raised.value.user_message == (
-        "The restored data did not open (Exporter Desk could not write to its database (disk "
-        "I/O error). Check free disk space and folder permissions; nothing was saved.); your "
+        "The restored data did not open: Exporter Desk could not write to its database (disk "
+        "I/O error). Check free disk space and folder permissions; nothing was saved. Your "
         f"previous data is back in {target} unchanged."
     )
     assert (target / "note.txt").read_text() == "mine"

@@ -170,3 +170,20 @@ def test_a_document_without_an_invoice_total_or_transport_document_has_no_key() 
     assert business_key("commercial-invoice", record, "de 136 695 976") == (
         "invoice|DE136695976|INV9|1200.5|USD"
     )
+
+
+def test_a_document_whose_data_is_not_a_record_is_called_damaged() -> None:
+    import io
+
+    from pypdf import PdfWriter
+
+    from exporter_desk.services.presenting import _document_record
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_attachment("document.json", b'["not", "a record"]')
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    with pytest.raises(NoBusinessKeyError) as caught:
+        _document_record(pdf.getvalue())
+    assert caught.value.user_message == "The document's data (document.json) is damaged."
