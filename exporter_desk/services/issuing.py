@@ -52,6 +52,7 @@ __all__ = [
     "IssueOptions",
     "IssueResult",
     "Progress",
+    "SealBoxMovedError",
     "SupersedeRequiredError",
     "compute_data_digest",
     "drain_outbox",
