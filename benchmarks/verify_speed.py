@@ -19,7 +19,8 @@ and signatures) in a temporary folder, then measures:
   (``verify._hex``: pyHanko's hex string reader at C speed for the verifier's reader only), so
   the table also shows what our checks cost beyond pyHanko's when both read the file alike;
 * a batch of N files (copies of the demo documents): ``exporter-desk verify`` with ``--jobs 1``
-  and with every core; target: every core at most 0.6x of one core on 2 cores. A checkout
+  and with every core, in turn ``--batch-runs`` times, the median of each and of their ratio;
+  target: every core at most 0.6x of one core on 2 cores. A checkout
   without ``--jobs`` runs the batch once, on one core.
 
 If ``benchmarks/window_timing.py`` exists (cold start and drop times of the window), its output
@@ -175,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs of each whole process")
     parser.add_argument("--inproc", type=int, default=60, help="runs of the in-process pair")
     parser.add_argument("--batch", type=int, default=1000, help="files in the batch")
+    parser.add_argument(
+        "--batch-runs", type=int, default=3, help="runs of each batch, in turn (median)"
+    )
     parser.add_argument("--before", type=Path, help="another checkout to measure beside this one")
     parser.add_argument("--inproc-only", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -258,22 +262,37 @@ def main(argv: list[str] | None = None) -> int:
         cpu: list[str] = []
         for root in roots:
             if _has_jobs(root):
-                alone, alone_cpu = _timed_cpu(
-                    [*_exe(root), "verify", "--jobs", "1", *files, *common]
-                )
-                spread, spread_cpu = _timed_cpu(
-                    [*_exe(root), "verify", "--jobs", str(cores), *files, *common]
+                # In turn, then the median of each: the load of a shared machine moves by the
+                # minute, and one pair of runs can land on either side of a change in it.
+                runs: list[tuple[float, float, float, float]] = []
+                for _ in range(args.batch_runs):
+                    alone, alone_cpu = _timed_cpu(
+                        [*_exe(root), "verify", "--jobs", "1", *files, *common]
+                    )
+                    spread, spread_cpu = _timed_cpu(
+                        [*_exe(root), "verify", "--jobs", str(cores), *files, *common]
+                    )
+                    runs.append((alone, spread, alone_cpu, spread_cpu))
+                alone, spread, alone_cpu, spread_cpu = (
+                    statistics.median(run[i] for run in runs) for i in range(4)
                 )
                 single.append(f"{alone:.1f} s")
                 every.append(f"{spread:.1f} s")
-                shares.append(spread / alone)
+                shares.append(statistics.median(run[1] / run[0] for run in runs))
                 cpu.append(f"cpu {alone_cpu:.1f} s / {spread_cpu:.1f} s")
             else:
                 wall, used = _timed_cpu([*_exe(root), "verify", *files, *common])
                 single.append(f"{wall:.1f} s")
                 every.append("n/a")
                 cpu.append(f"cpu {used:.1f} s")
-        rows.append((f"batch of {args.batch}, --jobs 1", single, "; ".join(cpu), ""))
+        rows.append(
+            (
+                f"batch of {args.batch}, --jobs 1 (median of {args.batch_runs})",
+                single,
+                "; ".join(cpu),
+                "",
+            )
+        )
         rows.append(
             (
                 f"batch of {args.batch}, --jobs {cores} (every core)",
