@@ -1199,6 +1199,11 @@ _TITLES = (
 TEMPLATES: tuple[str, ...] = tuple(
     str(t) for t in (*_SPECIFIC, *_TEMPLATES, *_SERVICE_TEMPLATES, *_EXAMINER_TEMPLATES, *_TITLES)
 )
+# Tried most specific first: where two templates match ("{label} is required." and a finding
+# that ends in "is required."), the one with more of its own words is the message's.
+_BY_SPECIFICITY: tuple[str, ...] = tuple(
+    sorted(TEMPLATES, key=lambda template: -len(re.sub(r"\{\w+\}", "", template)))
+)
 PHRASES: tuple[str, ...] = tuple(
     str(p)
     for p in (
@@ -1282,7 +1287,7 @@ def translate_message(message: str) -> str:
     fixed = _phrase(message)
     if fixed != message:
         return fixed
-    for template in TEMPLATES:
+    for template in _BY_SPECIFICITY:
         match = _pattern(template).fullmatch(message)
         if match is None:
             continue

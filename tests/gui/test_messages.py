@@ -167,3 +167,16 @@ def test_a_setting_that_means_nothing_and_a_pack_not_saved_are_catalogued(
         assert translate_message(refused.user_message).startswith("无法将单据包保存到")
     finally:
         i18n.set_language(i18n.Language.ENGLISH)
+
+
+def test_a_finding_that_ends_in_is_required_takes_its_own_template(chinese: None) -> None:
+    # "{label} is required." matches this sentence too; the finding's own template is the
+    # more specific one and must win, or half the sentence stays in English.
+    message = (
+        "The insurance covers 74621.14 USD; at least 149242.28 (110% of USD 135,674.80) "
+        "is required."
+    )
+    assert translate_message(message) == (
+        "保险金额为 74621.14 USD；至少应为 149242.28（USD 135,674.80 的 110%）。"
+    )
+    assert translate_message("The English name is required.") == "英文名称为必填项。"
